@@ -1,0 +1,67 @@
+package org.counterspace.safety;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The well-known national crisis and support lines, per country, read once from
+ * {@code safety/national-lines.json}. Each line names the page where its organisation publishes it.
+ */
+@Component
+public class NationalLines {
+
+    static final String RESOURCE = "safety/national-lines.json";
+
+    private final Catalogue catalogue;
+
+    NationalLines() {
+        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+            this.catalogue = JsonMapper.builder().build().readValue(in, Catalogue.class);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+    }
+
+    public LocalDate reviewed() {
+        return catalogue.reviewed();
+    }
+
+    public List<Region> regions() {
+        return catalogue.regions();
+    }
+
+    /** The region for a code the visitor chose; unknown or tampered codes find nothing. */
+    public Optional<Region> region(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String wanted = code.strip().toUpperCase(Locale.ROOT);
+        return catalogue.regions().stream().filter(region -> region.code().equals(wanted)).findFirst();
+    }
+
+    record Catalogue(LocalDate reviewed, String about, List<Region> regions) {
+    }
+
+    /** A country or region, with its emergency number and lines. */
+    public record Region(String code, String emergency, List<Line> lines) {
+    }
+
+    /**
+     * One line. {@code topic} is one of crisis, domestic-abuse, youth, lgbtq; {@code phone} and
+     * {@code text} may be absent; {@code textKeyword} is the word to send by text, if any.
+     */
+    public record Line(String name, String topic, String phone, String text, String textKeyword, String hours,
+            String source) {
+    }
+}

@@ -1,0 +1,13 @@
+package org.counterspace.safety;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param exitUrl where the quick exit sends a person: a neutral, everyday page
+ * @param defaultRegion the country whose crisis lines are shown first when a visitor has not chosen one
+ */
+@ConfigurationProperties("counterspace.safety")
+public record SafetyProperties(@DefaultValue("https://www.bbc.co.uk/weather") String exitUrl,
+        @DefaultValue("GB") String defaultRegion) {
+}

@@ -1,0 +1,48 @@
+package org.counterspace.web;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * One filter chain for the whole site. Each feature contributes its rules through an
+ * {@link HttpSecurityCustomizer}; whatever no feature declares public needs a signed-in user.
+ * Actuator endpoints other than health are never public.
+ */
+@Configuration
+class SecurityConfig {
+
+    /** No inline script or style anywhere, so the policy never needs 'unsafe-inline'. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), "
+            + "interest-cohort=()";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> features) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+            .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+            .requestMatchers("/assets/**", "/favicon.ico", "/robots.txt", "/error").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasRole("ADMIN"));
+        for (HttpSecurityCustomizer feature : features) {
+            feature.customize(http);
+        }
+        http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+        http.headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+            .frameOptions(frame -> frame.deny())
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+            .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        return http.build();
+    }
+}

@@ -2,6 +2,7 @@ package org.counterspace.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -51,7 +52,7 @@ class ErrorPages {
             return response.getStatusCode();
         }
         if (exception instanceof TypeMismatchException || exception instanceof HttpMessageNotReadableException
-                || exception instanceof BindException) {
+                || exception instanceof BindException || exception instanceof InvalidParameterException) {
             return HttpStatus.BAD_REQUEST;
         }
         if (exception instanceof MaxUploadSizeExceededException) {

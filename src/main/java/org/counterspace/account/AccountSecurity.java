@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.counterspace.web.HttpSecurityCustomizer;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
@@ -87,10 +86,11 @@ class AccountSecurity implements HttpSecurityCustomizer {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
                 Duration wait = throttle.waitFor(signInKeys(request.getParameter("username"), request.getRemoteAddr()));
                 if (!wait.isZero()) {
-                    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                    ThrottledPage.retryAfter(wait, response);
                     request.setAttribute(ThrottledPage.WAIT_ATTRIBUTE, wait);
                     request.getRequestDispatcher("/throttled").forward(request, response);
                     return;

@@ -60,8 +60,17 @@ final class Forms {
         }
     }
 
+    /** {@code discreet} is a String, so a tampered value is simply "off" instead of a binding failure. */
     record Settings(@NotBlank(message = "{account.settings.zone.invalid}") @Size(max = 64,
-            message = "{account.settings.zone.invalid}") String timeZone, boolean discreet) {
+            message = "{account.settings.zone.invalid}") String timeZone, String discreet) {
+
+        Settings(String timeZone, boolean discreet) {
+            this(timeZone, discreet ? "true" : null);
+        }
+
+        public boolean discreetOn() {
+            return "true".equals(discreet);
+        }
     }
 
     record Curator(@Pattern(regexp = USERNAME, message = "{account.username.pattern}") String username) {

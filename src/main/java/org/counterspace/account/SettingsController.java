@@ -71,8 +71,8 @@ class SettingsController {
             return settingsPage(me, model);
         }
         ZoneId zone = ZoneId.of(form.timeZone());
-        accounts.changeSettings(me.id(), zone, form.discreet());
-        sessions.replacePrincipal(me.withSettings(zone, form.discreet()), request, response);
+        accounts.changeSettings(me.id(), zone, form.discreetOn());
+        sessions.replacePrincipal(me.withSettings(zone, form.discreetOn()), request, response);
         redirect.addFlashAttribute("notice", "account.settings.saved");
         return "redirect:/account";
     }

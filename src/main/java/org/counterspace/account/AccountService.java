@@ -1,0 +1,186 @@
+package org.counterspace.account;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Everything that changes an account. Callers check the password rules first ({@link Passwords}). */
+@Service
+class AccountService {
+
+    /** The unique constraint on the lower-cased username (V10__accounts.sql). */
+    static final String USERNAME_CONSTRAINT = "account_username_key_uq";
+
+    private final AccountRepository accounts;
+
+    private final RecoveryCodes recoveryCodes;
+
+    private final PasswordEncoder encoder;
+
+    private final ApplicationEventPublisher events;
+
+    private final JdbcTemplate jdbc;
+
+    AccountService(AccountRepository accounts, RecoveryCodes recoveryCodes, PasswordEncoder encoder,
+            ApplicationEventPublisher events, JdbcTemplate jdbc) {
+        this.accounts = accounts;
+        this.recoveryCodes = recoveryCodes;
+        this.encoder = encoder;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    record Registration(AccountPrincipal principal, List<String> recoveryCodes) {
+    }
+
+    /** Thrown when the username is taken, also when another registration won a race for it. */
+    static class UsernameTaken extends RuntimeException {
+
+        UsernameTaken() {
+            super("username taken", null, false, false);
+        }
+    }
+
+    /**
+     * Creates the account with its recovery codes. There is no look-up first: the unique
+     * constraint decides, so two registrations racing for one name cannot both win.
+     */
+    @Transactional
+    public Registration register(String username, String password) {
+        Account account = new Account(username, encoder.encode(password), Instant.now());
+        insert(account);
+        List<String> codes = recoveryCodes.replace(account.getId());
+        events.publishEvent(new AccountRegistered(account.getId()));
+        return new Registration(account.toPrincipal(), codes);
+    }
+
+    private void insert(Account account) {
+        try {
+            accounts.saveAndFlush(account);
+        }
+        catch (DataIntegrityViolationException e) {
+            String cause = String.valueOf(e.getMostSpecificCause().getMessage()).toLowerCase(Locale.ROOT);
+            if (cause.contains(USERNAME_CONSTRAINT)) {
+                throw new UsernameTaken();
+            }
+            throw e;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(UUID id) {
+        return accounts.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(UUID id, String password) {
+        return accounts.findById(id).map(account -> encoder.matches(password, account.passwordHash())).orElse(false);
+    }
+
+    /** False (and nothing changes) when the current password is wrong. */
+    @Transactional
+    public boolean changePassword(UUID id, String currentPassword, String newPassword) {
+        Account account = accounts.findById(id).orElseThrow();
+        if (!encoder.matches(currentPassword, account.passwordHash())) {
+            return false;
+        }
+        account.changePasswordHash(encoder.encode(newPassword));
+        return true;
+    }
+
+    /** Sets a new password with a recovery code, which is spent; empty when name or code do not match. */
+    @Transactional
+    public Optional<AccountPrincipal> recover(String username, String code, String newPassword) {
+        Optional<Account> found = accounts.findByUsername(username);
+        if (found.isEmpty() || !recoveryCodes.spend(found.get().getId(), code)) {
+            return Optional.empty();
+        }
+        Account account = found.get();
+        account.changePasswordHash(encoder.encode(newPassword));
+        return Optional.of(account.toPrincipal());
+    }
+
+    @Transactional(readOnly = true)
+    public int recoveryCodesLeft(UUID id) {
+        return recoveryCodes.remaining(id);
+    }
+
+    /** New codes replace the old ones; empty when the password is wrong. */
+    @Transactional
+    public Optional<List<String>> regenerateRecoveryCodes(UUID id, String currentPassword) {
+        if (!passwordMatches(id, currentPassword)) {
+            return Optional.empty();
+        }
+        return Optional.of(recoveryCodes.replace(id));
+    }
+
+    @Transactional
+    public void changeSettings(UUID id, ZoneId timeZone, boolean discreet) {
+        accounts.findById(id).orElseThrow().changeSettings(timeZone, discreet);
+    }
+
+    /**
+     * Erases the account and everything it holds in one transaction: other features delete their
+     * rows on {@link AccountDeleted}, then the recovery codes, stored sessions and the account go.
+     * False (and nothing is erased) when the password is wrong.
+     */
+    @Transactional
+    public boolean delete(UUID id, String password) {
+        Optional<Account> found = accounts.findById(id);
+        if (found.isEmpty() || !encoder.matches(password, found.get().passwordHash())) {
+            return false;
+        }
+        events.publishEvent(new AccountDeleted(id));
+        recoveryCodes.deleteAll(id);
+        jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", found.get().username());
+        accounts.delete(found.get());
+        accounts.flush();
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Account> curators() {
+        return accounts.findWithRole(AccountPrincipal.ROLE_ADMIN);
+    }
+
+    /** Adds or removes the curator role; empty when no account has that username. */
+    @Transactional
+    public Optional<AccountPrincipal> setCurator(String username, boolean curator) {
+        return accounts.findByUsername(username).map(account -> {
+            Set<String> roles = new HashSet<>(account.roles());
+            if (curator) {
+                roles.add(AccountPrincipal.ROLE_ADMIN);
+            }
+            else {
+                roles.remove(AccountPrincipal.ROLE_ADMIN);
+            }
+            account.changeRoles(roles);
+            return account.toPrincipal();
+        });
+    }
+
+    /** The first admin from start-up configuration: promotes an existing account or creates one. */
+    @Transactional
+    public boolean createOrPromoteAdmin(String username, String password) {
+        if (setCurator(username, true).isPresent()) {
+            return false;
+        }
+        Account account = new Account(username, encoder.encode(password), Instant.now());
+        account.changeRoles(Set.of(AccountPrincipal.ROLE_USER, AccountPrincipal.ROLE_ADMIN));
+        insert(account);
+        events.publishEvent(new AccountRegistered(account.getId()));
+        return true;
+    }
+}

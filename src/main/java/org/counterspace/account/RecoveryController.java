@@ -1,0 +1,74 @@
+package org.counterspace.account;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "Forgot password": a username, one recovery code and a new password. */
+@Controller
+class RecoveryController {
+
+    private static final Logger log = LoggerFactory.getLogger(RecoveryController.class);
+
+    private final AccountService accounts;
+
+    private final Passwords passwords;
+
+    private final AccountSessions sessions;
+
+    private final Throttle throttle;
+
+    RecoveryController(AccountService accounts, Passwords passwords, AccountSessions sessions, Throttle throttle) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/recover")
+    String form(Model model) {
+        model.addAttribute("form", Forms.Recovery.empty());
+        return "account/recover";
+    }
+
+    @PostMapping("/recover")
+    ModelAndView recover(@Valid @ModelAttribute("form") Forms.Recovery form, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        Throttle.Key[] keys = { Throttle.Key.name(Throttle.Limit.RECOVER_NAME, form.username()),
+                new Throttle.Key(Throttle.Limit.RECOVER_ADDRESS, request.getRemoteAddr()) };
+        Duration wait = throttle.waitFor(keys);
+        if (!wait.isZero()) {
+            return ThrottledPage.of(wait, response);
+        }
+        passwords.validateNew(form.password(), form.confirm(), form.username(), result);
+        if (result.hasErrors()) {
+            return new ModelAndView("account/recover");
+        }
+        Optional<AccountPrincipal> recovered = accounts.recover(form.username(), form.code(), form.password());
+        if (recovered.isEmpty()) {
+            throttle.count(keys);
+            log.info("Recovery failed");
+            result.rejectValue("code", "account.recover.failed");
+            return new ModelAndView("account/recover");
+        }
+        AccountPrincipal principal = recovered.get();
+        sessions.endSessions(principal, null);
+        log.info("Account {} recovered with a recovery code; its sessions were ended", principal.id());
+        redirect.addFlashAttribute("codesLeft", accounts.recoveryCodesLeft(principal.id()));
+        return new ModelAndView("redirect:/login?recovered");
+    }
+}

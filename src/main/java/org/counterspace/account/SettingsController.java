@@ -1,0 +1,161 @@
+package org.counterspace.account;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The signed-in person's own account: settings, password, recovery codes, export, deletion. */
+@Controller
+class SettingsController {
+
+    private static final Logger log = LoggerFactory.getLogger(SettingsController.class);
+
+    static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
+
+    private final AccountService accounts;
+
+    private final Passwords passwords;
+
+    private final AccountSessions sessions;
+
+    private final AccountExport export;
+
+    SettingsController(AccountService accounts, Passwords passwords, AccountSessions sessions, AccountExport export) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.export = export;
+    }
+
+    @GetMapping("/account")
+    String settings(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+        model.addAttribute("form", new Forms.Settings(me.timeZone().getId(), me.discreet()));
+        return settingsPage(me, model);
+    }
+
+    private String settingsPage(AccountPrincipal me, Model model) {
+        model.addAttribute("me", me);
+        model.addAttribute("zones", TIME_ZONES);
+        model.addAttribute("codesLeft", accounts.recoveryCodesLeft(me.id()));
+        return "account/settings";
+    }
+
+    @PostMapping("/account/settings")
+    String changeSettings(@AuthenticationPrincipal AccountPrincipal me,
+            @Valid @ModelAttribute("form") Forms.Settings form, BindingResult result, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("timeZone") && !TIME_ZONES.contains(form.timeZone())) {
+            result.rejectValue("timeZone", "account.settings.zone.invalid");
+        }
+        if (result.hasErrors()) {
+            return settingsPage(me, model);
+        }
+        ZoneId zone = ZoneId.of(form.timeZone());
+        accounts.changeSettings(me.id(), zone, form.discreetOn());
+        sessions.replacePrincipal(me.withSettings(zone, form.discreetOn()), request, response);
+        redirect.addFlashAttribute("notice", "account.settings.saved");
+        return "redirect:/account";
+    }
+
+    @GetMapping("/account/password")
+    String passwordForm(Model model) {
+        model.addAttribute("form", Forms.PasswordChange.empty());
+        return "account/password";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal AccountPrincipal me,
+            @Valid @ModelAttribute("form") Forms.PasswordChange form, BindingResult result,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        passwords.validateNew(form.password(), form.confirm(), me.getUsername(), result);
+        if (result.hasErrors()) {
+            return "account/password";
+        }
+        if (!accounts.changePassword(me.id(), form.currentPassword(), form.password())) {
+            result.rejectValue("currentPassword", "account.password.current.wrong");
+            return "account/password";
+        }
+        sessions.endSessions(me, request.getSession().getId());
+        log.info("Account {} changed its password; its other sessions were ended", me.id());
+        redirect.addFlashAttribute("notice", "account.password.changed");
+        return "redirect:/account";
+    }
+
+    @GetMapping("/account/recovery-codes/new")
+    String newCodesForm(Model model) {
+        model.addAttribute("form", Forms.Confirmation.empty());
+        return "account/new-codes";
+    }
+
+    @PostMapping("/account/recovery-codes/new")
+    String newCodes(@AuthenticationPrincipal AccountPrincipal me,
+            @Valid @ModelAttribute("form") Forms.Confirmation form, BindingResult result,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return "account/new-codes";
+        }
+        return accounts.regenerateRecoveryCodes(me.id(), form.currentPassword()).map(codes -> {
+            redirect.addFlashAttribute(RegistrationController.CODES, codes);
+            return "redirect:/account/recovery-codes";
+        }).orElseGet(() -> {
+            result.rejectValue("currentPassword", "account.password.current.wrong");
+            return "account/new-codes";
+        });
+    }
+
+    @GetMapping("/account/delete")
+    String deleteForm(Model model) {
+        model.addAttribute("form", Forms.Confirmation.empty());
+        return "account/delete";
+    }
+
+    @PostMapping("/account/delete")
+    String delete(@AuthenticationPrincipal AccountPrincipal me,
+            @Valid @ModelAttribute("form") Forms.Confirmation form, BindingResult result,
+            HttpServletRequest request) throws ServletException {
+        if (result.hasErrors()) {
+            return "account/delete";
+        }
+        if (!accounts.delete(me.id(), form.currentPassword())) {
+            result.rejectValue("currentPassword", "account.password.current.wrong");
+            return "account/delete";
+        }
+        sessions.endSessions(me, null);
+        request.logout();
+        if (request.getSession(false) != null) {
+            request.getSession(false).invalidate();
+        }
+        log.info("Account {} deleted with everything it held", me.id());
+        return "redirect:/login?deleted";
+    }
+
+    @GetMapping("/account/export")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal AccountPrincipal me) {
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
+            .cacheControl(CacheControl.noStore())
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(AccountExport.FILE_NAME).build().toString())
+            .body(export.export(me.id()));
+    }
+}

@@ -1,0 +1,125 @@
+package org.counterspace.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.counterspace.CounterspaceApplication;
+import org.counterspace.support.PostgresTestSupport;
+import org.counterspace.support.TestAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * In the postgres profile sessions live in the database: two instances of the app on one
+ * PostgreSQL schema share a sign-in, and signing out on one ends it on the other.
+ */
+class SharedSessionPostgresTests {
+
+    static final String SCHEMA = PostgresTestSupport.newSchema();
+
+    static ConfigurableApplicationContext first;
+
+    static ConfigurableApplicationContext second;
+
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void startTwoInstances() {
+        PostgresTestSupport.assumeAvailable();
+        first = start();
+        second = start();
+    }
+
+    static ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CounterspaceApplication.class).profiles("postgres").run(
+                "--server.port=0", "--spring.datasource.url=" + PostgresTestSupport.jdbcUrl(SCHEMA),
+                "--spring.datasource.username=" + PostgresTestSupport.USER, "--spring.datasource.password=",
+                "--spring.flyway.schemas=" + SCHEMA, "--spring.flyway.default-schema=" + SCHEMA);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second }) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        PostgresTestSupport.dropSchema(SCHEMA);
+    }
+
+    static String url(ConfigurableApplicationContext context, String path) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + path;
+    }
+
+    static HttpResponse<String> get(String url, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String url, String cookie, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("SESSION=") && !c.startsWith("SESSION=;"))
+            .map(c -> c.substring(0, c.indexOf(';')))
+            .reduce((a, b) -> b)
+            .orElseThrow(() -> new AssertionError("no SESSION cookie in " + response.headers().map()));
+    }
+
+    static String csrf(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void aSignInOnOneInstanceWorksOnTheOtherAndSigningOutEndsItOnBoth() throws Exception {
+        AccountPrincipal account = TestAccounts.create(first.getBean(JdbcTemplate.class), "shared.person");
+
+        HttpResponse<String> loginPage = get(url(first, "/login"), null);
+        String anonymous = sessionCookie(loginPage);
+        HttpResponse<String> signedIn = post(url(first, "/login"), anonymous, Map.of("_csrf", csrf(loginPage.body()),
+                "username", account.getUsername(), "password", TestAccounts.PASSWORD));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        String session = sessionCookie(signedIn);
+        assertThat(session).isNotEqualTo(anonymous);
+        assertThat(signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")))
+            .allSatisfy(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax").contains("Secure"));
+
+        HttpResponse<String> elsewhere = get(url(second, "/account"), session);
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.body()).contains("Signed in as " + account.getUsername());
+        assertThat(get(url(second, "/account"), anonymous).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> signedOut = post(url(second, "/logout"), session, Map.of("_csrf", csrf(elsewhere.body())));
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        HttpResponse<String> afterwards = get(url(first, "/account"), session);
+        assertThat(afterwards.statusCode()).isEqualTo(302);
+        assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+}

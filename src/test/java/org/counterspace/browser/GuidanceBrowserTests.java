@@ -1,6 +1,7 @@
 package org.counterspace.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -29,6 +30,13 @@ class GuidanceBrowserTests extends BrowserTestSupport {
             assertThat(requestedUrls()).as("requests made by " + page).isNotEmpty()
                 .allSatisfy(url -> assertThat(url).startsWith(origin() + "/"));
         }
+    }
+
+    /** The accessibility check really looks: a page with an unlabelled image fails it. */
+    @Test
+    void axeCheckCatchesARealProblem() {
+        driver.get("data:text/html,<!DOCTYPE html><html lang=en><title>t</title><main><img src=x.png></main></html>");
+        assertThatThrownBy(this::assertNoAxeViolations).hasMessageContaining("image-alt");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every word a person reads comes from messages.properties: a template's own text is only a
- * placeholder, replaced by th:text or th:utext. And every message key a template names exists.
+ * placeholder, replaced by th:text, th:utext or th:errors. And every message key a template names exists.
  */
 class TemplateTextTests {
 
@@ -34,7 +34,8 @@ class TemplateTextTests {
             Matcher text = TEXT_NODE.matcher(html);
             while (text.find()) {
                 String openingTag = html.substring(html.lastIndexOf('<', text.start()), text.start() + 1);
-                boolean replaced = openingTag.contains("th:text") || openingTag.contains("th:utext");
+                boolean replaced = openingTag.contains("th:text") || openingTag.contains("th:utext")
+                        || openingTag.contains("th:errors");
                 boolean closingOrComment = openingTag.startsWith("</") || openingTag.startsWith("<!");
                 if (!replaced && !closingOrComment) {
                     problems.add(TEMPLATES.relativize(template) + ": \"" + text.group(1).strip() + "\"");

@@ -3,10 +3,12 @@ package org.counterspace.web;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,8 +73,9 @@ class WebBaselineTests {
     void healthIsPublicOtherActuatorEndpointsAreNot() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk())
             .andExpect(content().string(containsString("UP")));
-        mvc.perform(get("/actuator/env")).andExpect(status().is4xxClientError());
-        mvc.perform(get("/actuator/beans")).andExpect(status().is4xxClientError());
+        mvc.perform(get("/actuator/env")).andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/actuator/beans").with(user("someone").roles("USER"))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -1,8 +1,8 @@
 /*
  * Quick exit, after the GOV.UK "Exit this page" pattern. The button is a plain link to /exit, which
  * works without JavaScript; with it, the page is blanked at once and left with location.replace, so
- * the current page is not kept as a history entry. Pressing Shift three times within 5 seconds does
- * the same. The words come from the page (data- attributes), never from this file.
+ * the current page is not kept as a history entry. Pressing Shift on its own three times within
+ * 5 seconds does the same. The words come from the page (data- attributes), never from this file.
  */
 (function () {
   'use strict';
@@ -41,13 +41,27 @@
 
   button.addEventListener('click', exit);
 
+  // Like GOV.UK, a press counts when a bare Shift is released: Shift used with another key (capitals,
+  // shortcuts) or any other key starts the count again, and auto-repeat while held adds nothing.
+  var combined = false;
+
   document.addEventListener('keydown', function (event) {
-    if (event.key !== 'Shift' || event.ctrlKey || event.altKey || event.metaKey) {
-      // Shift used with another key (capitals, shortcuts) or any other key starts the count again.
-      reset();
+    if (event.key === 'Shift' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      if (!event.repeat) {
+        combined = false;
+      }
       return;
     }
-    if (event.repeat) {
+    combined = true;
+    reset();
+  });
+
+  document.addEventListener('keyup', function (event) {
+    if (event.key !== 'Shift') {
+      return;
+    }
+    if (combined) {
+      combined = false;
       return;
     }
     presses += 1;

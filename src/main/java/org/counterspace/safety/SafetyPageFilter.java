@@ -75,7 +75,7 @@ class SafetyPageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean visitorDiscreet = "1".equals(request.getParameter(DISCREET_PARAMETER));
+        boolean visitorDiscreet = asksForDiscreet(request);
         AccountPrincipal me = signedIn();
         request.setAttribute("discreet", visitorDiscreet || (me != null && me.discreet()));
         if (me != null) {
@@ -88,6 +88,23 @@ class SafetyPageFilter extends OncePerRequestFilter {
         }
         chain.doFilter(request, visitorDiscreet || notice
                 ? new PageResponse(response, request.getContextPath(), visitorDiscreet, notice) : response);
+    }
+
+    /**
+     * Read from the query string only: links, redirects and GET forms carry it there, and reading a
+     * POST body here would parse uploads before Spring MVC can apply its limits.
+     */
+    static boolean asksForDiscreet(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.equals(DISCREET_PARAMETER + "=1")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static AccountPrincipal signedIn() {

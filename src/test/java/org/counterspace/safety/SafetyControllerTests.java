@@ -131,7 +131,7 @@ class SafetyControllerTests {
 
     @Test
     void discreetVisitorsGetANeutralTitleAndIconAndKeepTheChoiceInEveryLink() throws Exception {
-        String page = mvc.perform(get("/guidance").param("discreet", "1"))
+        String page = mvc.perform(get("/guidance?discreet=1"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -144,21 +144,36 @@ class SafetyControllerTests {
         mvc.perform(get("/guidance"))
             .andExpect(content().string(allOf(containsString("<title>Guidance · Counterspace</title>"),
                     containsString("href=\"/help\""), containsString("favicon.svg"))));
-        mvc.perform(get("/privacy").param("discreet", "0"))
+        mvc.perform(get("/privacy?discreet=0"))
             .andExpect(content().string(allOf(containsString("Counterspace</title>"),
                     containsString("href=\"/privacy?discreet=1#discreet\""))));
-        mvc.perform(get("/privacy").param("discreet", "1"))
+        mvc.perform(get("/privacy?discreet=1"))
             .andExpect(content().string(containsString("href=\"/privacy?discreet=0#discreet\"")));
     }
 
     @Test
+    void discreetVisitorsKeepTheChoiceThroughGetFormsButPostFormsNeedNoField() throws Exception {
+        mvc.perform(get("/help?discreet=1"))
+            .andExpect(content().string(allOf(containsString("action=\"/help?discreet=1\""),
+                    containsString("<input type=\"hidden\" name=\"discreet\" value=\"1\""))));
+        mvc.perform(get("/guidance?discreet=1"))
+            .andExpect(content().string(containsString("<input type=\"hidden\" name=\"discreet\" value=\"1\"")));
+        mvc.perform(get("/help"))
+            .andExpect(content().string(not(containsString("name=\"discreet\""))));
+        AccountPrincipal me = TestAccounts.create(jdbc, "form-" + UUID.randomUUID().toString().substring(0, 8));
+        mvc.perform(get("/safety-plan/edit?discreet=1").with(TestAccounts.as(me)))
+            .andExpect(content().string(allOf(containsString("action=\"/safety-plan?discreet=1\""),
+                    containsString("name=\"_csrf\""), not(containsString("name=\"discreet\"")))));
+    }
+
+    @Test
     void discreetModeAlsoCoversErrorPagesAndRedirects() throws Exception {
-        mvc.perform(get("/guidance/no-such-guide").param("discreet", "1"))
+        mvc.perform(get("/guidance/no-such-guide?discreet=1"))
             .andExpect(status().isNotFound())
             .andExpect(content().string(allOf(containsString("<title>Notes</title>"),
                     containsString("href=\"/?discreet=1\""))));
         AccountPrincipal me = TestAccounts.create(jdbc, "discreet-" + UUID.randomUUID().toString().substring(0, 8));
-        mvc.perform(post("/safety-plan").with(csrf()).with(TestAccounts.as(me)).param("discreet", "1")
+        mvc.perform(post("/safety-plan?discreet=1").with(csrf()).with(TestAccounts.as(me))
             .param("warningSigns", "x")).andExpect(redirectedUrl("/safety-plan?discreet=1"));
     }
 

@@ -136,9 +136,14 @@ class SafetyPageFilter extends OncePerRequestFilter {
         return true;
     }
 
+    /** The page itself, to hide the notice without JavaScript; never a protocol-relative (off-site) URL. */
     private static String currentUrl(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.startsWith("/") || path.startsWith("//")) {
+            path = request.getContextPath() + "/";
+        }
         String query = request.getQueryString();
-        return request.getRequestURI() + (query == null ? "" : "?" + query);
+        return path + (query == null ? "" : "?" + query);
     }
 
     /**

@@ -58,6 +58,10 @@ class SafetyBrowserTests extends BrowserTestSupport {
         return driver.findElement(By.id("exit-status")).getAttribute("textContent");
     }
 
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElement(locator));
+    }
+
     private void waitForUrlEnding(ChromeDriver browser, String ending) {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith(ending));
     }
@@ -155,18 +159,21 @@ class SafetyBrowserTests extends BrowserTestSupport {
         open("/privacy");
         assertThat(driver.getTitle()).contains("Counterspace");
         driver.findElement(By.linkText("Turn on discreet mode for this visit")).click();
+        waitForUrlEnding(driver, "/privacy?discreet=1#discreet");
         assertThat(driver.getTitle()).isEqualTo("Notes");
         assertThat(driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/neutral.svg");
         driver.findElement(By.cssSelector(".site-nav a.help-link")).click();
-        assertThat(driver.getCurrentUrl()).contains("discreet=1");
+        waitForUrlEnding(driver, "/help?discreet=1");
         assertThat(driver.getTitle()).isEqualTo("Notes");
         driver.findElement(By.cssSelector(".region-form select")).sendKeys("Ireland");
         driver.findElement(By.cssSelector(".region-form button")).click();
-        assertThat(driver.getCurrentUrl()).contains("region=IE").contains("discreet=1");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("region=IE"));
+        assertThat(driver.getCurrentUrl()).contains("discreet=1");
         assertThat(driver.getTitle()).isEqualTo("Notes");
         assertNoAxeViolations();
         driver.findElement(By.linkText("Privacy and online safety")).click();
-        driver.findElement(By.linkText("Turn off discreet mode")).click();
+        waitFor(By.linkText("Turn off discreet mode")).click();
+        waitForUrlEnding(driver, "/privacy?discreet=0#discreet");
         assertThat(driver.getTitle()).contains("Counterspace");
     }
 
@@ -201,6 +208,7 @@ class SafetyBrowserTests extends BrowserTestSupport {
         open("/safety-plan/edit");
         driver.findElement(By.id("warningSigns")).sendKeys("Marker-river-walk");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitFor(By.cssSelector(".saved-note"));
         open("/safety-plan");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Marker-river-walk");
         driver.executeScript("window.stillInMemory = true;");
@@ -233,19 +241,21 @@ class SafetyBrowserTests extends BrowserTestSupport {
         WebElement signs = driver.findElement(By.id("warningSigns"));
         driver.executeScript("arguments[0].value = 'x'.repeat(2001);", signs);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("My warning signs");
+        assertThat(waitFor(By.cssSelector(".error-summary")).getText()).contains("My warning signs");
         assertThat(driver.findElement(By.id("warningSigns")).getAttribute("aria-invalid")).isEqualTo("true");
         assertNoAxeViolations();
         screenshot("safety-plan-errors");
 
         driver.executeScript("arguments[0].value = 'Not sleeping';", driver.findElement(By.id("warningSigns")));
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitFor(By.cssSelector(".saved-note"));
         assertThat(driver.getTitle()).doesNotContain("pwned");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("<script>document.title='pwned'</script>");
         assertNoAxeViolations();
         screenshot("safety-plan");
         driver.findElement(By.linkText("Earlier versions")).click();
-        driver.findElement(By.partialLinkText("Version 1")).click();
+        waitFor(By.partialLinkText("Version 1")).click();
+        waitFor(By.cssSelector(".plan-version"));
         assertNoAxeViolations();
         open("/signed-out-for-inactivity");
         assertNoAxeViolations();

@@ -32,6 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 @SpringBootTest
 @AutoConfigureMockMvc
 class SafetyPlanTests {
@@ -203,6 +205,8 @@ class SafetyPlanTests {
             .containsOnlyKeys(SafetyPlanForm.STEPS);
         assertThat(exported.get(1).steps()).containsEntry("warningSigns", "Second");
         assertThat(exported.get(0).savedAt()).isBeforeOrEqualTo(exported.get(1).savedAt());
+        String json = JsonMapper.builder().build().writeValueAsString(exported);
+        assertThat(json).contains("\"version\":1", "\"warningSigns\":\"First\"", "\"savedAt\":\"20");
     }
 
     @Test

@@ -46,7 +46,7 @@ class DiscreetGetForms implements BeanPostProcessor {
         @Override
         public Map<String, String> getExtraHiddenFields(HttpServletRequest request) {
             Map<String, String> fields = delegate.getExtraHiddenFields(request);
-            if (Boolean.TRUE.equals(request.getAttribute(GET_FORM)) && SafetyPageFilter.asksForDiscreet(request)) {
+            if (Boolean.TRUE.equals(request.getAttribute(GET_FORM)) && SafetyPageFilter.visitorDiscreet(request)) {
                 fields = new LinkedHashMap<>(fields == null ? Map.of() : fields);
                 fields.put(SafetyPageFilter.DISCREET_PARAMETER, "1");
             }

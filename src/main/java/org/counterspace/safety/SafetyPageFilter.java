@@ -44,6 +44,8 @@ class SafetyPageFilter extends OncePerRequestFilter {
 
     static final String NOTICE_COOKIE = "notice";
 
+    private static final String VISITOR_DISCREET = SafetyPageFilter.class.getName() + ".VISITOR_DISCREET";
+
     private static final Pattern CARRIES_DISCREET = Pattern.compile("[?&]" + DISCREET_PARAMETER + "=");
 
     private final Duration sessionTimeout;
@@ -75,7 +77,7 @@ class SafetyPageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean visitorDiscreet = asksForDiscreet(request);
+        boolean visitorDiscreet = visitorDiscreet(request);
         AccountPrincipal me = signedIn();
         request.setAttribute("discreet", visitorDiscreet || (me != null && me.discreet()));
         if (me != null) {
@@ -86,16 +88,27 @@ class SafetyPageFilter extends OncePerRequestFilter {
             request.setAttribute("exitNotice", true);
             request.setAttribute("exitNoticeDismiss", currentUrl(request));
         }
-        chain.doFilter(request, visitorDiscreet || notice
-                ? new PageResponse(response, request.getContextPath(), visitorDiscreet, notice) : response);
+        chain.doFilter(request, new PageResponse(response, request.getContextPath(), visitorDiscreet, notice));
+    }
+
+    /**
+     * Whether the visitor asked for discreet mode, decided once per request: an error dispatch (say
+     * Spring Security's 403 page) no longer has the original query string but must stay discreet.
+     */
+    static boolean visitorDiscreet(HttpServletRequest request) {
+        if (request.getAttribute(VISITOR_DISCREET) instanceof Boolean decided) {
+            return decided;
+        }
+        boolean asked = asksForDiscreet(request.getQueryString());
+        request.setAttribute(VISITOR_DISCREET, asked);
+        return asked;
     }
 
     /**
      * Read from the query string only: links, redirects and GET forms carry it there, and reading a
      * POST body here would parse uploads before Spring MVC can apply its limits.
      */
-    static boolean asksForDiscreet(HttpServletRequest request) {
-        String query = request.getQueryString();
+    private static boolean asksForDiscreet(String query) {
         if (query == null) {
             return false;
         }
@@ -148,7 +161,9 @@ class SafetyPageFilter extends OncePerRequestFilter {
 
     /**
      * Adds discreet=1 to every link and redirect within the app, as servlet URL rewriting would, and
-     * remembers that the notice was shown once the page body is written.
+     * remembers that the notice was shown once the page body is written. It never adds a session id to
+     * a URL (where it would land in the history): Spring Security's DisableEncodeUrlFilter prevents that
+     * on ordinary requests but does not run on error dispatches.
      */
     static final class PageResponse extends HttpServletResponseWrapper {
 
@@ -167,12 +182,12 @@ class SafetyPageFilter extends OncePerRequestFilter {
 
         @Override
         public String encodeURL(String url) {
-            return super.encodeURL(discreet ? carry(url, contextPath) : url);
+            return discreet ? carry(url, contextPath) : url;
         }
 
         @Override
         public String encodeRedirectURL(String url) {
-            return super.encodeRedirectURL(discreet ? carry(url, contextPath) : url);
+            return discreet ? carry(url, contextPath) : url;
         }
 
         @Override

@@ -177,6 +177,19 @@ class SafetyBrowserTests extends BrowserTestSupport {
         assertThat(driver.getTitle()).contains("Counterspace");
     }
 
+    @Test
+    void errorPagesStayDiscreetAndNeverPutTheSessionIdInALink() {
+        for (String page : List.of("/safety-plan?discreet=1", "/no-such-page?discreet=1", "/guidance/nothing?discreet=1")) {
+            open(page);
+            assertThat(driver.getTitle()).as(page).isEqualTo("Notes");
+            assertThat(driver.findElement(By.cssSelector("a.quick-exit")).getAttribute("href")).as(page)
+                .endsWith("/exit?discreet=1");
+        }
+        driver.manage().deleteAllCookies();
+        open("/safety-plan");
+        assertThat(driver.getPageSource()).doesNotContainIgnoringCase("jsessionid");
+    }
+
     /** Signs in through the account feature's login form when there is one, or the test-only door. */
     private void signIn(AccountPrincipal me) {
         if (loginPageExists()) {

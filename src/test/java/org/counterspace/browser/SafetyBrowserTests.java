@@ -286,11 +286,12 @@ class SafetyBrowserTests extends BrowserTestSupport {
     }
 
     @Test
-    void narrowScreensKeepTheExitInReachWithoutSidewaysScrolling() {
+    void narrowScreensKeepTheExitInReachWithoutSidewaysScrolling() throws Exception {
         driver.manage().window().setSize(new Dimension(320, 700));
         try {
             for (String page : List.of("/privacy", "/help")) {
                 open(page);
+                screenshot("narrow" + page.replace('/', '-'));
                 Long scrollWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
                 Long clientWidth = (Long) driver.executeScript("return document.documentElement.clientWidth");
                 assertThat(scrollWidth).as(page).isLessThanOrEqualTo(clientWidth);

@@ -7,7 +7,10 @@ import java.util.List;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class SafetyController {
+
+    /** The servlet container's and Spring Session's session cookies, and the quick-exit notice's. */
+    static final List<String> EXPIRED_COOKIES = List.of("JSESSIONID", "SESSION", SafetyPageFilter.NOTICE_COOKIE);
 
     private final NationalLines nationalLines;
 
@@ -46,15 +52,28 @@ class SafetyController {
     }
 
     /**
-     * Quick exit: ends any session, so the cookie the browser keeps no longer opens anything, and
-     * replaces this page with a neutral one. A plain link, so it works without JavaScript.
+     * Quick exit: ends any session and replaces the session cookie with an expired one, so nothing the
+     * browser keeps opens a page again, then sends the person to a neutral page. A plain link, so it
+     * works without JavaScript; with JavaScript the page is blanked first and left with location.replace.
+     * No new cookie is set: the fewer traces the better.
      */
     @GetMapping("/exit")
     void exit(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         request.logout();
-        if (request.getSession(false) != null) {
-            request.getSession(false).invalidate();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
         }
+        for (String cookie : EXPIRED_COOKIES) {
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(cookie, "")
+                .path(request.getContextPath() + "/")
+                .maxAge(0)
+                .httpOnly(true)
+                .sameSite("Lax")
+                .build()
+                .toString());
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
         response.sendRedirect(properties.exitUrl());
     }

@@ -1,0 +1,53 @@
+package org.counterspace.safety;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.counterspace.account.AccountDeleted;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Safety plans: every save adds a version; every read is scoped to its owner. */
+@Service
+@Transactional(readOnly = true)
+class SafetyPlans {
+
+    private final SafetyPlanRepository versions;
+
+    SafetyPlans(SafetyPlanRepository versions) {
+        this.versions = versions;
+    }
+
+    Optional<SafetyPlanVersion> latest(UUID owner) {
+        return versions.findFirstByAccountIdOrderByVersionDesc(owner);
+    }
+
+    /** Newest first. */
+    List<SafetyPlanVersion> versions(UUID owner) {
+        return versions.findByAccountIdOrderByVersionDesc(owner);
+    }
+
+    Optional<SafetyPlanVersion> version(UUID owner, UUID id) {
+        return versions.findByIdAndAccountId(id, owner);
+    }
+
+    /**
+     * Saves the plan as the owner's next version. Two saves racing for the same number fail on the
+     * unique (account, version) constraint rather than overwrite each other.
+     */
+    @Transactional
+    SafetyPlanVersion save(UUID owner, SafetyPlanForm plan) {
+        int next = versions.latestVersionNumber(owner) + 1;
+        return versions.saveAndFlush(new SafetyPlanVersion(owner, next, Instant.now(), plan));
+    }
+
+    /** Synchronous, inside the account deletion's transaction: the erasure commits or fails with it. */
+    @EventListener
+    @Transactional
+    void erase(AccountDeleted deleted) {
+        versions.deleteByAccountId(deleted.accountId());
+    }
+}

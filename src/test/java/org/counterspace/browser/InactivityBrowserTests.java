@@ -8,14 +8,12 @@ import java.util.UUID;
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.support.BrowserTestSupport;
 import org.counterspace.support.TestAccounts;
-import org.counterspace.support.TestSignIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,7 +22,6 @@ import org.springframework.test.context.TestPropertySource;
  * The servlet container still keeps the session for a minute, so these prove the pages leave and the
  * signed-out page ends the session, not the container's own expiry.
  */
-@Import(TestSignIn.class)
 @TestPropertySource(properties = { "server.servlet.session.timeout=15s", "counterspace.safety.inactivity-warning=13s" })
 class InactivityBrowserTests extends BrowserTestSupport {
 
@@ -38,7 +35,7 @@ class InactivityBrowserTests extends BrowserTestSupport {
     @Test
     void warnsWithACountdownLetsThePersonStayThenSignsOut() {
         driver.manage().deleteAllCookies();
-        open(TestSignIn.path(newAccount()));
+        signIn(driver, newAccount().getUsername());
         open("/safety-plan");
         WebElement warning = driver.findElement(By.id("inactivity"));
         assertThat(warning.isDisplayed()).isFalse();
@@ -64,7 +61,7 @@ class InactivityBrowserTests extends BrowserTestSupport {
     void withoutJavaScriptTheMetaRefreshSignsOut() throws Exception {
         ChromeDriver noScript = startChromium(false);
         try {
-            noScript.get(url(TestSignIn.path(newAccount())));
+            signIn(noScript, newAccount().getUsername());
             noScript.get(url("/safety-plan"));
             assertThat(noScript.findElements(By.cssSelector("a[href='/safety-plan/edit']"))).isNotEmpty();
             new WebDriverWait(noScript, Duration.ofSeconds(40))

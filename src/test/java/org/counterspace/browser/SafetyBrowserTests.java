@@ -2,10 +2,6 @@ package org.counterspace.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +10,6 @@ import java.util.UUID;
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.support.BrowserTestSupport;
 import org.counterspace.support.TestAccounts;
-import org.counterspace.support.TestSignIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +21,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** The quick exit, discreet mode and the safety plan in a real browser; the exit lands on a local page. */
-@Import(TestSignIn.class)
 @TestPropertySource(properties = "counterspace.safety.exit-url=/guidance?exited=1")
 class SafetyBrowserTests extends BrowserTestSupport {
 
@@ -190,28 +183,8 @@ class SafetyBrowserTests extends BrowserTestSupport {
         assertThat(driver.getPageSource()).doesNotContainIgnoringCase("jsessionid");
     }
 
-    /** Signs in through the account feature's login form when there is one, or the test-only door. */
     private void signIn(AccountPrincipal me) {
-        if (loginPageExists()) {
-            open("/login");
-            driver.findElement(By.name("username")).sendKeys(me.getUsername());
-            WebElement password = driver.findElement(By.name("password"));
-            password.sendKeys(TestAccounts.PASSWORD);
-            password.submit();
-        }
-        else {
-            open(TestSignIn.path(me));
-        }
-    }
-
-    private boolean loginPageExists() {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        }
-        catch (Exception e) {
-            return false;
-        }
+        signIn(driver, me.getUsername());
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -121,6 +124,15 @@ public abstract class BrowserTestSupport {
 
     protected void open(String path) {
         driver.get(url(path));
+    }
+
+    /** Signs a browser in through the login form as a {@link TestAccounts} account. */
+    protected void signIn(WebDriver browser, String username) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(username);
+        WebElement password = browser.findElement(By.name("password"));
+        password.sendKeys(TestAccounts.PASSWORD);
+        password.submit();
     }
 
     /**

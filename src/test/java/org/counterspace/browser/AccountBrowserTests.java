@@ -9,6 +9,7 @@ import org.counterspace.support.BrowserTestSupport;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +59,10 @@ class AccountBrowserTests extends BrowserTestSupport {
         assertThat(driver.findElement(By.cssSelector("[data-print]")).isDisplayed()).isTrue();
         assertNoAxeViolations();
         screenshot("account-recovery-codes");
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.getExpiry()).as("a session cookie, gone when the browser closes").isNull();
 
         driver.findElement(By.cssSelector("form.signout button")).click();
         assertThat(driver.getCurrentUrl()).endsWith("/login?signedout");
@@ -113,5 +118,19 @@ class AccountBrowserTests extends BrowserTestSupport {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Curators");
         assertNoAxeViolations();
         driver.findElement(By.cssSelector("form.signout button")).click();
+    }
+
+    @Test
+    void theSixthFailedSignInShowsWhenToTryAgain() {
+        String nobody = "nobody." + System.nanoTime() % 100000;
+        for (int i = 0; i < 6; i++) {
+            open("/login");
+            type("username", nobody);
+            type("password", "guessing once more " + i);
+            submit();
+        }
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Please wait a little");
+        assertThat(driver.findElement(By.cssSelector("main .lead")).getText()).contains("try again in about");
+        assertNoAxeViolations();
     }
 }

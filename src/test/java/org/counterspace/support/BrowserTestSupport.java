@@ -131,8 +131,11 @@ public abstract class BrowserTestSupport {
         List<String> urls = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-            if ("Network.requestWillBeSent".equals(message.path("method").asString())) {
-                urls.add(message.path("params").path("request").path("url").asString());
+            JsonNode params = message.path("params");
+            // Chrome's own pages (a new-tab page still loading in a just-started browser) are not the site's requests.
+            boolean browserPage = params.path("documentURL").asString().startsWith("chrome");
+            if ("Network.requestWillBeSent".equals(message.path("method").asString()) && !browserPage) {
+                urls.add(params.path("request").path("url").asString());
             }
         }
         return urls;

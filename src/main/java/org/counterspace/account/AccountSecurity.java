@@ -9,14 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.counterspace.web.HttpSecurityCustomizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.FlashMap;
@@ -66,6 +71,13 @@ class AccountSecurity implements HttpSecurityCustomizer {
                 .maximumSessions(-1)
                 .sessionRegistry(sessionRegistry)
                 .expiredUrl("/login?ended")));
+        // People are sent to the sign-in page; machines calling the actuator get a plain 401.
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(DelegatingAuthenticationEntryPoint
+            .builder()
+            .addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                    PathPatternRequestMatcher.pathPattern("/actuator/**"))
+            .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+            .build()));
         http.addFilterBefore(new SignInLimit(throttle), UsernamePasswordAuthenticationFilter.class);
     }
 

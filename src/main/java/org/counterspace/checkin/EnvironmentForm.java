@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 /** A new counter-environment: its kind (as sent) and its name. */
 record EnvironmentForm(
         @NotNull(message = "{checkin.error.kind}") @Pattern(regexp = "SPACE|PERSON|PRACTICE", message = "{checkin.error.kind}") String kind,
-        @NotBlank(message = "{checkin.error.name.required}") @Size(max = CounterEnvironment.NAME_MAX, message = "{checkin.error.name.size}") String name) {
+        @NotBlank(message = "{checkin.error.name.required}") @Size(max = CounterEnvironment.NAME_MAX, message = "{checkin.error.name.size}")
+        @Pattern(regexp = "[^;]*", message = "{checkin.error.name.semicolon}") String name) {
 
     EnvironmentKind environmentKind() {
         return EnvironmentKind.valueOf(kind);

@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -80,7 +80,7 @@ class TransferControllerTests {
             .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
-    MockHttpServletRequestBuilder upload(String path, AccountPrincipal who, byte[] bytes) {
+    MockMultipartHttpServletRequestBuilder upload(String path, AccountPrincipal who, byte[] bytes) {
         return multipart(path).file(new MockMultipartFile("file", "journal.csv", "text/csv", bytes))
             .with(TestAccounts.as(who)).with(csrf());
     }

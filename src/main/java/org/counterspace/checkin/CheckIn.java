@@ -118,8 +118,4 @@ class CheckIn {
     public Set<UUID> getEnvironmentIds() {
         return environmentIds;
     }
-
-    CheckInEntry entry() {
-        return new CheckInEntry(day, mood, homePull, smallWin, note, toDiscuss, Set.copyOf(environmentIds));
-    }
 }

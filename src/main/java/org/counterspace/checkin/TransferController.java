@@ -107,13 +107,14 @@ class TransferController {
             return refused(model, "daylio", parsed.errors(), locale);
         }
         // Parsed entries only (no file bytes), dropped on import, cancel or the end of the session.
-        session.setAttribute(DAYLIO_PREVIEW, new DaylioPreview(parsed.entries()));
+        session.setAttribute(DAYLIO_PREVIEW, new DaylioPreview(me.id(), parsed.entries()));
         return "redirect:/checkins/import/daylio";
     }
 
     @GetMapping("/checkins/import/daylio")
     String showDaylioPreview(@AuthenticationPrincipal AccountPrincipal me, HttpSession session, Model model) {
-        if (!(session.getAttribute(DAYLIO_PREVIEW) instanceof DaylioPreview preview)) {
+        DaylioPreview preview = preview(me, session);
+        if (preview == null) {
             return "redirect:/checkins/export";
         }
         List<DaylioCsv.Entry> entries = preview.entries();
@@ -135,7 +136,8 @@ class TransferController {
     @PostMapping("/checkins/import/daylio/confirm")
     String confirmDaylio(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String homePull,
             HttpSession session, RedirectAttributes flash) {
-        if (!(session.getAttribute(DAYLIO_PREVIEW) instanceof DaylioPreview preview)) {
+        DaylioPreview preview = preview(me, session);
+        if (preview == null) {
             return "redirect:/checkins/export";
         }
         if (homePull == null || !homePull.strip().matches("[0-9]|10")) {
@@ -147,6 +149,12 @@ class TransferController {
         flash.addFlashAttribute("notice", "checkin.import.done");
         flash.addFlashAttribute("noticeCount", imported);
         return "redirect:/checkins";
+    }
+
+    /** The preview waiting in this session, if it belongs to the person signed in now. */
+    private static DaylioPreview preview(AccountPrincipal me, HttpSession session) {
+        return session.getAttribute(DAYLIO_PREVIEW) instanceof DaylioPreview preview && preview.accountId().equals(me.id())
+                ? preview : null;
     }
 
     @PostMapping("/checkins/import/daylio/cancel")

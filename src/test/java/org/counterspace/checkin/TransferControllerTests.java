@@ -203,6 +203,14 @@ class TransferControllerTests {
             .andExpect(content().string(containsString("will be added as a practice")))
             .andExpect(content().string(containsString("matches one of your counter-environments")));
 
+        AccountPrincipal other = newAccount();
+        mvc.perform(get("/checkins/import/daylio").session(session).with(TestAccounts.as(other)))
+            .andExpect(redirectedUrl("/checkins/export"));
+        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+                .with(TestAccounts.as(other)).with(csrf()))
+            .andExpect(redirectedUrl("/checkins/export"));
+        assertThat(count(other)).isZero();
+
         mvc.perform(post("/checkins/import/daylio/confirm").session(session).with(TestAccounts.as(me)).with(csrf()))
             .andExpect(redirectedUrl("/checkins/import/daylio"))
             .andExpect(flash().attribute("pullMissing", true));

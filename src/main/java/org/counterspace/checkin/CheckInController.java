@@ -63,8 +63,7 @@ class CheckInController {
         LocalDate today = LocalDate.now(me.timeZone());
         model.addAttribute("wellbeingDue", wellbeing.isDue(me.id(), today));
         boolean afterHardDay = Boolean.TRUE.equals(model.getAttribute("showSupport"));
-        model.addAttribute("showSupport", afterHardDay || checkins.latest(me.id()).map(c -> CheckInView.of(c, environments).hardDay()).orElse(false)
-                || wellbeing.latestIsLow(me.id()));
+        model.addAttribute("showSupport", afterHardDay || checkins.latestWasHardDay(me.id()) || wellbeing.latestIsLow(me.id()));
         return "checkin/history";
     }
 
@@ -82,7 +81,7 @@ class CheckInController {
         }
         CheckIn saved = checkins.record(me.id(), checkInForm.toEntry());
         flash.addFlashAttribute("notice", "checkin.saved");
-        flash.addFlashAttribute("showSupport", saved.getMood() == 1 && saved.getHomePull() >= 9);
+        flash.addFlashAttribute("showSupport", CheckInView.isHardDay(saved.getMood(), saved.getHomePull()));
         return "redirect:/checkins";
     }
 

@@ -37,15 +37,28 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
             where c.accountId = :accountId and c.day between :from and :to order by c.day, c.recordedAt""")
     List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to);
 
+    /** The figures trends need, one row per check-in and environment ({id, day, mood, homePull, environmentId or null}). */
+    @Query("""
+            select c.id, c.day, c.mood, c.homePull, e from CheckIn c left join c.environmentIds e
+            where c.accountId = :accountId and c.day between :from and :to order by c.day, c.recordedAt""")
+    List<Object[]> trendRows(UUID accountId, LocalDate from, LocalDate to);
+
     @Query("select c.day, count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to group by c.day")
     List<Object[]> countsPerDay(UUID accountId, LocalDate from, LocalDate to);
 
-    /** Counter-environment moments: one per environment named in a check-in. */
-    @Query("select count(e) from CheckIn c join c.environmentIds e where c.accountId = :accountId and c.day between :from and :to")
-    long moments(UUID accountId, LocalDate from, LocalDate to);
+    /**
+     * Counter-environment moments (one per environment named in a check-in) since each of two days
+     * and in all time, in one pass: {weekMoments, monthMoments, allMoments}.
+     */
+    @Query("""
+            select coalesce(sum(case when c.day >= :week then 1 else 0 end), 0),
+                   coalesce(sum(case when c.day >= :month then 1 else 0 end), 0), count(e)
+            from CheckIn c join c.environmentIds e where c.accountId = :accountId""")
+    List<Object[]> moments(UUID accountId, LocalDate week, LocalDate month);
 
-    @EntityGraph(attributePaths = "environmentIds")
-    Optional<CheckIn> findFirstByAccountIdOrderByDayDescRecordedAtDesc(UUID accountId);
+    /** Mood and home pull of the latest check-in ({mood, homePull}), without loading the entity. */
+    @Query("select c.mood, c.homePull from CheckIn c where c.accountId = :accountId order by c.day desc, c.recordedAt desc")
+    List<Object[]> latestMoodAndPull(UUID accountId, Pageable first);
 
     long countByAccountId(UUID accountId);
 

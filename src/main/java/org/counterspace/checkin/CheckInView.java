@@ -19,6 +19,10 @@ record CheckInView(UUID id, LocalDate day, int mood, int homePull, String smallW
 
     /** The gentle support panel shows after the hardest kind of day: lowest mood and home pulling very hard. */
     public boolean hardDay() {
+        return isHardDay(mood, homePull);
+    }
+
+    static boolean isHardDay(int mood, int homePull) {
         return mood == 1 && homePull >= 9;
     }
 }

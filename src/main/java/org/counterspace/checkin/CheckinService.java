@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -151,6 +151,19 @@ class CheckinService {
         return checkIns.between(accountId, from, to);
     }
 
+    /** The period's check-ins as the trend calculations need them, without loading entities. */
+    List<TrendCalculator.Entry> trendEntries(UUID accountId, LocalDate from, LocalDate to) {
+        Map<UUID, TrendCalculator.Entry> entries = new LinkedHashMap<>();
+        for (Object[] row : checkIns.trendRows(accountId, from, to)) {
+            TrendCalculator.Entry entry = entries.computeIfAbsent((UUID) row[0], id -> new TrendCalculator.Entry(
+                    (LocalDate) row[1], (Integer) row[2], (Integer) row[3], new HashSet<>()));
+            if (row[4] != null) {
+                entry.environmentIds().add((UUID) row[4]);
+            }
+        }
+        return List.copyOf(entries.values());
+    }
+
     /** How many check-ins each day of a month holds (days without any are absent). */
     Map<LocalDate, Long> calendar(UUID accountId, YearMonth month) {
         Map<LocalDate, Long> counts = new TreeMap<>();
@@ -163,17 +176,18 @@ class CheckinService {
     /** Counter-environment moments this week (from Monday), this month and in all time. */
     Accumulated accumulated(UUID accountId, LocalDate today) {
         LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
-        return new Accumulated(checkIns.moments(accountId, monday, LATEST),
-                checkIns.moments(accountId, today.withDayOfMonth(1), LATEST),
-                checkIns.moments(accountId, EARLIEST, LATEST));
+        Object[] counts = checkIns.moments(accountId, monday, today.withDayOfMonth(1)).get(0);
+        return new Accumulated(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue());
     }
 
     record Accumulated(long week, long month, long allTime) {
     }
 
-    /** The latest check-in, if any (for the gentle support panel). */
-    Optional<CheckIn> latest(UUID accountId) {
-        return checkIns.findFirstByAccountIdOrderByDayDescRecordedAtDesc(accountId);
+    /** Whether the latest check-in was a very hard day (for the gentle support panel). */
+    boolean latestWasHardDay(UUID accountId) {
+        return checkIns.latestMoodAndPull(accountId, PageRequest.of(0, 1)).stream()
+            .anyMatch(row -> CheckInView.isHardDay((Integer) row[0], (Integer) row[1]));
     }
 
     @Transactional

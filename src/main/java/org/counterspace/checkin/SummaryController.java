@@ -42,7 +42,8 @@ class SummaryController {
         model.addAttribute("from", period.from());
         model.addAttribute("to", period.to());
         model.addAttribute("periodAdjusted", period.adjusted());
-        model.addAttribute("report", TrendReport.of(inPeriod, environments, period.from(), period.to()));
+        model.addAttribute("report", TrendReport.of(checkins.trendEntries(me.id(), period.from(), period.to()), environments,
+                period.from(), period.to()));
         model.addAttribute("wins", views.stream().filter(v -> v.smallWin() != null).toList());
         model.addAttribute("toDiscuss", views.stream().filter(CheckInView::toDiscuss).toList());
         return "checkin/summary";

@@ -30,7 +30,7 @@ class TrendsController {
         LocalDate from = today.minusDays(period - 1L);
         model.addAttribute("days", period);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("report", TrendReport.of(checkins.between(me.id(), from, today),
+        model.addAttribute("report", TrendReport.of(checkins.trendEntries(me.id(), from, today),
                 checkins.environmentsById(me.id()), from, today));
         model.addAttribute("accumulated", checkins.accumulated(me.id(), today));
         return "checkin/trends";

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Check-in journal benchmark.
+# Starts the app jar on a free port with its own H2 file, registers one person through the account
+# pages (GET /register for the CSRF token, POST /register username/password/confirm), signs in through
+# POST /login, imports 10 years of daily check-ins (3,650+ rows) through POST /checkins/import, warms up,
+# then measures with wrk:
+#   1. GET /checkins/trends?days=365   p95 (target < 50 ms)
+#   2. GET /checkins                   p95 (target < 20 ms)
+#   3. POST /checkins/new at 32 connections, p99 (target < 30 ms), and that every acknowledged
+#      POST (a 302 redirect) is a stored row: rows added = acknowledged POSTs.
+# Writes bench/results/checkins.txt and stops the app it started. Only talks to 127.0.0.1.
+# Needs the account feature's /register and /login pages (they live on the account branch).
+# Usage: bench/checkins.sh [seconds per measurement, default 20]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-20}
+RESULTS=bench/results/checkins.txt
+WORK=$(mktemp -d /tmp/counterspace-checkins-bench.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+BASE="http://127.0.0.1:$PORT"
+USERNAME=bench.journal
+PASSWORD='ten years of small steps by the river'
+
+./mvnw -q -B -DskipTests package
+JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
+
+java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+  --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0" --logging.level.org.counterspace=WARN >"$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do curl -fs "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/register")" != 200 ] || \
+   [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")" != 200 ]; then
+  echo "No /register or /login page: this benchmark needs the account feature (run it after the merge)." >&2
+  exit 2
+fi
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
+TICK=$(getconf CLK_TCK)
+csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+
+# Register through the form, then sign in through the login form as the account pages' contract says.
+COOKIES="$WORK/cookies"
+TOKEN=$(curl -fs -c "$COOKIES" "$BASE/register" | csrf)
+curl -fs -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "_csrf=$TOKEN" \
+  --data-urlencode "username=$USERNAME" --data-urlencode "password=$PASSWORD" --data-urlencode "confirm=$PASSWORD" \
+  "$BASE/register"
+rm -f "$COOKIES"
+TOKEN=$(curl -fs -c "$COOKIES" "$BASE/login" | csrf)
+curl -fs -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "_csrf=$TOKEN" \
+  --data-urlencode "username=$USERNAME" --data-urlencode "password=$PASSWORD" "$BASE/login"
+COOKIE_HEADER=$(awk '$6=="JSESSIONID"||$6=="SESSION"{printf "%s=%s", $6, $7}' "$COOKIES")
+[ -n "$COOKIE_HEADER" ] || { echo "Sign-in failed" >&2; exit 1; }
+curl -fs -o /dev/null -H "Cookie: $COOKIE_HEADER" "$BASE/checkins" || { echo "Not signed in" >&2; exit 1; }
+
+# Ten years of daily check-ins (plus a second one on every 7th day), imported in one file.
+python3 - "$WORK/journal.csv" <<'PY'
+import csv, datetime, random, sys
+random.seed(7)
+names = ["A place I feel safer", "A friend outside home", "A support group", "Exercise", "Journaling", "Music", "Creative work"]
+labels = ["Very low", "Low", "Okay", "Good", "Very good"]
+end = datetime.date.today() - datetime.timedelta(days=2)
+start = end - datetime.timedelta(days=3652)
+with open(sys.argv[1], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["date", "mood", "mood_label", "home_pull", "counter_environments", "small_win", "note", "to_discuss"])
+    day = start
+    while day <= end:
+        for _ in range(2 if day.toordinal() % 7 == 0 else 1):
+            mood = random.randint(1, 5)
+            used = ";".join(sorted(random.sample(names, random.randint(0, 3)), key=str.lower))
+            w.writerow([day.isoformat(), mood, labels[mood - 1], random.randint(0, 10), used,
+                        "a small thing" if random.random() < 0.3 else "", "a note " * random.randint(0, 20),
+                        "true" if random.random() < 0.1 else "false"])
+        day += datetime.timedelta(days=1)
+PY
+TOKEN=$(curl -fs -H "Cookie: $COOKIE_HEADER" "$BASE/checkins/export" | csrf)
+curl -fs -o /dev/null -H "Cookie: $COOKIE_HEADER" -F "_csrf=$TOKEN" -F "file=@$WORK/journal.csv;type=text/csv" "$BASE/checkins/import"
+rows() { curl -fs -H "Cookie: $COOKIE_HEADER" "$BASE/checkins" | sed -n 's/.*>\([0-9,]*\) check-ins<.*/\1/p' | head -1 | tr -d ,; }
+IMPORTED=$(rows)
+[ "${IMPORTED:-0}" -ge 3650 ] || { echo "Import failed (rows: ${IMPORTED:-none})" >&2; exit 1; }
+
+# wrk prints p50/75/90/99; this script adds p95 and the count of acknowledged requests.
+cat >"$WORK/report.lua" <<'LUA'
+done = function(summary, latency, requests)
+  local failed = summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms requests=%d acknowledged=%d non3xx_or_failed=%d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.requests, summary.requests - failed, failed))
+end
+LUA
+POST_DAY=$(date -u -d 'yesterday' +%F)
+cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "$COOKIE_HEADER"
+wrk.body = "_csrf=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$(curl -fs -H "Cookie: $COOKIE_HEADER" "$BASE/checkins/new" | csrf)")&day=$POST_DAY&mood=3&homePull=4&smallWin=bench"
+LUA
+cat >>"$WORK/post.lua" <<'LUA'
+-- A POST is acknowledged only by the redirect to the history page (a 200 would be the form again).
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+init = function(args) acked = 0 end
+response = function(status, headers, body) if status == 302 then acked = acked + 1 end end
+done = function(summary, latency, requests)
+  local total = 0
+  for _, t in ipairs(threads) do total = total + t:get("acked") end
+  io.write(string.format("p50=%.2fms p95=%.2fms p99=%.2fms max=%.2fms requests=%d acknowledged=%d\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.requests, total))
+end
+LUA
+
+measure() { # name, connections, wrk args...
+  local name=$1 conns=$2; shift 2
+  local before after line
+  before=$(cpu_ticks)
+  line=$(wrk -t2 -c"$conns" -d"${SECONDS_PER_RUN}s" "$@" | grep '^p50=')
+  after=$(cpu_ticks)
+  local requests; requests=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$line")
+  local cpu_ms; cpu_ms=$(python3 -c "print(f'{($after-$before)*1000/$TICK/max(1,$requests):.2f}')")
+  echo "$name (${conns} connections, ${SECONDS_PER_RUN}s): $line server_cpu_per_request=${cpu_ms}ms"
+}
+
+H=(-H "Cookie: $COOKIE_HEADER" -s "$WORK/report.lua")
+echo "warming up (60 s)..." >&2
+wrk -t2 -c4 -d30s "${H[@]}" "$BASE/checkins/trends?days=365" >/dev/null
+wrk -t2 -c4 -d30s "${H[@]}" "$BASE/checkins" >/dev/null
+
+TRENDS=$(measure "GET /checkins/trends?days=365" 4 "${H[@]}" "$BASE/checkins/trends?days=365")
+HISTORY=$(measure "GET /checkins" 4 "${H[@]}" "$BASE/checkins")
+BEFORE=$(rows)
+POSTS=$(measure "POST /checkins/new" 32 -s "$WORK/post.lua" "$BASE/checkins/new")
+sleep 2
+AFTER=$(rows)
+ACKED=$(sed -n 's/.*acknowledged=\([0-9]*\).*/\1/p' <<<"$POSTS")
+STORED=$((AFTER - BEFORE))
+LOST=$(( ACKED > STORED ? ACKED - STORED : 0 ))
+
+mkdir -p bench/results
+{
+  echo "# bench/checkins.sh, $(date -u +%FT%TZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "journal: $IMPORTED check-ins over ten years (imported through POST /checkins/import)"
+  echo "$TRENDS"
+  echo "$HISTORY"
+  echo "$POSTS"
+  echo "check-in rows before=$BEFORE after=$AFTER stored=$STORED acknowledged=$ACKED lost=$LOST"
+  echo "(stored may exceed acknowledged by requests still in flight when wrk stopped; lost must be 0)"
+} | tee "$RESULTS"

@@ -1,0 +1,121 @@
+package org.counterspace.checkin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+/**
+ * One check-in: how a person felt, how hard home pulled, and which counter-environments they used.
+ * Environments are kept as ids so a rename shows everywhere and archiving never loses history.
+ */
+@Entity
+@Table(name = "check_in")
+class CheckIn {
+
+    static final int SMALL_WIN_MAX = 500;
+
+    static final int NOTE_MAX = 5000;
+
+    @Id
+    private UUID id;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private UUID accountId;
+
+    @Column(name = "entry_date", nullable = false)
+    private LocalDate day;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    @Column(nullable = false)
+    private int mood;
+
+    @Column(name = "home_pull", nullable = false)
+    private int homePull;
+
+    @Column(name = "small_win", length = SMALL_WIN_MAX)
+    private String smallWin;
+
+    @Column(length = NOTE_MAX)
+    private String note;
+
+    @Column(name = "to_discuss", nullable = false)
+    private boolean toDiscuss;
+
+    @ElementCollection
+    @CollectionTable(name = "check_in_environment", joinColumns = @JoinColumn(name = "check_in_id"))
+    @Column(name = "counter_environment_id")
+    private Set<UUID> environmentIds = new LinkedHashSet<>();
+
+    protected CheckIn() {
+    }
+
+    CheckIn(UUID accountId, Instant recordedAt, CheckInEntry entry) {
+        this.id = UUID.randomUUID();
+        this.accountId = accountId;
+        this.recordedAt = recordedAt;
+        update(entry);
+    }
+
+    void update(CheckInEntry entry) {
+        this.day = entry.day();
+        this.mood = entry.mood();
+        this.homePull = entry.homePull();
+        this.smallWin = entry.smallWin();
+        this.note = entry.note();
+        this.toDiscuss = entry.toDiscuss();
+        this.environmentIds.clear();
+        this.environmentIds.addAll(entry.environmentIds());
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getAccountId() {
+        return accountId;
+    }
+
+    public LocalDate getDay() {
+        return day;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+
+    public int getMood() {
+        return mood;
+    }
+
+    public int getHomePull() {
+        return homePull;
+    }
+
+    public String getSmallWin() {
+        return smallWin;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public boolean isToDiscuss() {
+        return toDiscuss;
+    }
+
+    public Set<UUID> getEnvironmentIds() {
+        return environmentIds;
+    }
+}

@@ -1,0 +1,199 @@
+package org.counterspace.checkin;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.validation.Valid;
+
+import org.counterspace.account.AccountPrincipal;
+import org.springframework.data.domain.Page;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The quick check-in, its history (list and calendar), and editing or deleting one entry. */
+@Controller
+@RequestMapping("/checkins")
+class CheckInController {
+
+    static final List<Integer> MOODS = List.of(1, 2, 3, 4, 5);
+
+    static final List<Integer> PULLS = IntStream.rangeClosed(0, 10).boxed().toList();
+
+    private final CheckinService checkins;
+
+    private final WellbeingService wellbeing;
+
+    CheckInController(CheckinService checkins, WellbeingService wellbeing) {
+        this.checkins = checkins;
+        this.wellbeing = wellbeing;
+    }
+
+    @GetMapping
+    String history(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String environment,
+            @RequestParam(defaultValue = "0") String page, Model model) {
+        HistoryFilter filter = HistoryFilter.parse(from, to, environment);
+        Map<UUID, CounterEnvironment> environments = checkins.environmentsById(me.id());
+        Page<CheckIn> found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
+        model.addAttribute("page", found);
+        model.addAttribute("entries", found.map(c -> CheckInView.of(c, environments)).getContent());
+        model.addAttribute("environments", List.copyOf(environments.values()));
+        model.addAttribute("filter", filter);
+        model.addAttribute("filterInvalid", filter.invalid());
+        model.addAttribute("filtered", filter.active());
+        LocalDate today = LocalDate.now(me.timeZone());
+        model.addAttribute("wellbeingDue", wellbeing.isDue(me.id(), today));
+        boolean afterHardDay = Boolean.TRUE.equals(model.getAttribute("showSupport"));
+        model.addAttribute("showSupport", afterHardDay || checkins.latestWasHardDay(me.id()) || wellbeing.latestIsLow(me.id()));
+        return "checkin/history";
+    }
+
+    @GetMapping("/new")
+    String newForm(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+        model.addAttribute("checkInForm", CheckInForm.blank(LocalDate.now(me.timeZone())));
+        return form(me, model, null, Set.of());
+    }
+
+    @PostMapping("/new")
+    String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute CheckInForm checkInForm,
+            BindingResult result, Model model, RedirectAttributes flash) {
+        if (!validate(me, checkInForm, result)) {
+            return form(me, model, null, Set.of());
+        }
+        CheckIn saved = checkins.record(me.id(), checkInForm.toEntry());
+        flash.addFlashAttribute("notice", "checkin.saved");
+        flash.addFlashAttribute("showSupport", CheckInView.isHardDay(saved.getMood(), saved.getHomePull()));
+        return "redirect:/checkins";
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id, Model model) {
+        model.addAttribute("entry", CheckInView.of(checkins.find(me.id(), id), checkins.environmentsById(me.id())));
+        return "checkin/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id, Model model) {
+        CheckIn checkIn = checkins.find(me.id(), id);
+        model.addAttribute("checkInForm", CheckInForm.of(checkIn));
+        return form(me, model, id, checkIn.getEnvironmentIds());
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id,
+            @Valid @ModelAttribute CheckInForm checkInForm, BindingResult result, Model model, RedirectAttributes flash) {
+        CheckIn checkIn = checkins.find(me.id(), id);
+        if (!validate(me, checkInForm, result)) {
+            return form(me, model, id, checkIn.getEnvironmentIds());
+        }
+        checkins.update(me.id(), id, checkInForm.toEntry());
+        flash.addFlashAttribute("notice", "checkin.updated");
+        return "redirect:/checkins";
+    }
+
+    @GetMapping("/{id}/delete")
+    String confirmDelete(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id, Model model) {
+        model.addAttribute("entry", CheckInView.of(checkins.find(me.id(), id), checkins.environmentsById(me.id())));
+        return "checkin/delete";
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id, RedirectAttributes flash) {
+        checkins.delete(me.id(), id);
+        flash.addFlashAttribute("notice", "checkin.deleted");
+        return "redirect:/checkins";
+    }
+
+    @GetMapping("/calendar")
+    String calendar(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String month,
+            Model model) {
+        YearMonth shown = parseMonth(month, YearMonth.now(me.timeZone()));
+        Map<LocalDate, Long> counts = checkins.calendar(me.id(), shown);
+        model.addAttribute("month", shown);
+        model.addAttribute("weeks", weeks(shown));
+        model.addAttribute("counts", counts);
+        model.addAttribute("weekdays", Arrays.asList(DayOfWeek.values()));
+        return "checkin/calendar";
+    }
+
+    static YearMonth parseMonth(String month, YearMonth fallback) {
+        if (month == null || month.isBlank()) {
+            return fallback;
+        }
+        try {
+            YearMonth parsed = YearMonth.parse(month.strip());
+            return parsed.getYear() < 1900 || parsed.getYear() > 9999 ? fallback : parsed;
+        }
+        catch (DateTimeParseException e) {
+            return fallback;
+        }
+    }
+
+    /** The month as weeks from Monday to Sunday; days outside the month are null. */
+    static List<List<LocalDate>> weeks(YearMonth month) {
+        List<List<LocalDate>> weeks = new ArrayList<>();
+        LocalDate first = month.atDay(1);
+        LocalDate cursor = first.minusDays(first.getDayOfWeek().getValue() - 1L);
+        while (!cursor.isAfter(month.atEndOfMonth())) {
+            List<LocalDate> week = new ArrayList<>(7);
+            for (int i = 0; i < 7; i++) {
+                week.add(YearMonth.from(cursor).equals(month) ? cursor : null);
+                cursor = cursor.plusDays(1);
+            }
+            weeks.add(week);
+        }
+        return weeks;
+    }
+
+    /** Rules that need the person: dates in their time zone, and only their own environments. */
+    private boolean validate(AccountPrincipal me, CheckInForm form, BindingResult result) {
+        if (!result.hasFieldErrors("day")) {
+            LocalDate day = form.date();
+            if (day == null) {
+                result.rejectValue("day", "checkin.error.day.invalid");
+            }
+            else if (day.isAfter(LocalDate.now(me.timeZone()))) {
+                result.rejectValue("day", "checkin.error.day.future");
+            }
+            else if (day.isBefore(CheckinService.EARLIEST)) {
+                result.rejectValue("day", "checkin.error.day.early");
+            }
+        }
+        if (form.malformedEnvironments() || !checkins.ownsAll(me.id(), form.chosen())) {
+            result.rejectValue("environments", "checkin.error.environments.unknown");
+        }
+        return !result.hasErrors();
+    }
+
+    private String form(AccountPrincipal me, Model model, UUID editing, Set<UUID> alreadyChosen) {
+        Set<UUID> keep = new HashSet<>(alreadyChosen);
+        List<CounterEnvironment> offered = checkins.environments(me.id()).stream()
+            .filter(e -> !e.isArchived() || keep.contains(e.getId()))
+            .toList();
+        model.addAttribute("groups", EnvironmentGroup.of(offered));
+        model.addAttribute("moods", MOODS);
+        model.addAttribute("pulls", PULLS);
+        model.addAttribute("editing", editing);
+        model.addAttribute("today", LocalDate.now(me.timeZone()));
+        return "checkin/form";
+    }
+}

@@ -1,0 +1,68 @@
+package org.counterspace.checkin;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
+
+    @EntityGraph(attributePaths = "environmentIds")
+    Optional<CheckIn> findByIdAndAccountId(UUID id, UUID accountId);
+
+    @Query(value = """
+            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
+            order by c.day desc, c.recordedAt desc""",
+            countQuery = "select count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to")
+    Page<CheckIn> history(UUID accountId, LocalDate from, LocalDate to, Pageable page);
+
+    @Query(value = """
+            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
+            and :environmentId member of c.environmentIds order by c.day desc, c.recordedAt desc""",
+            countQuery = """
+            select count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to
+            and :environmentId member of c.environmentIds""")
+    Page<CheckIn> history(UUID accountId, LocalDate from, LocalDate to, UUID environmentId, Pageable page);
+
+    /** Everything in a period, oldest first, with environments fetched in the same query (trends, summary, export). */
+    @Query("""
+            select distinct c from CheckIn c left join fetch c.environmentIds
+            where c.accountId = :accountId and c.day between :from and :to order by c.day, c.recordedAt""")
+    List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to);
+
+    /** The figures trends need, one row per check-in and environment ({id, day, mood, homePull, environmentId or null}). */
+    @Query("""
+            select c.id, c.day, c.mood, c.homePull, e from CheckIn c left join c.environmentIds e
+            where c.accountId = :accountId and c.day between :from and :to order by c.day, c.recordedAt""")
+    List<Object[]> trendRows(UUID accountId, LocalDate from, LocalDate to);
+
+    @Query("select c.day, count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to group by c.day")
+    List<Object[]> countsPerDay(UUID accountId, LocalDate from, LocalDate to);
+
+    /**
+     * Counter-environment moments (one per environment named in a check-in) since each of two days
+     * and in all time, in one pass: {weekMoments, monthMoments, allMoments}.
+     */
+    @Query("""
+            select coalesce(sum(case when c.day >= :week then 1 else 0 end), 0),
+                   coalesce(sum(case when c.day >= :month then 1 else 0 end), 0), count(e)
+            from CheckIn c join c.environmentIds e where c.accountId = :accountId""")
+    List<Object[]> moments(UUID accountId, LocalDate week, LocalDate month);
+
+    /** Mood and home pull of the latest check-in ({mood, homePull}), without loading the entity. */
+    @Query("select c.mood, c.homePull from CheckIn c where c.accountId = :accountId order by c.day desc, c.recordedAt desc")
+    List<Object[]> latestMoodAndPull(UUID accountId, Pageable first);
+
+    long countByAccountId(UUID accountId);
+
+    @Modifying
+    @Query("delete from CheckIn c where c.accountId = :accountId")
+    void deleteAllOf(UUID accountId);
+}

@@ -1,0 +1,28 @@
+package org.counterspace.checkin;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A check-in ready for a page: its environments by their current names, in display order. */
+record CheckInView(UUID id, LocalDate day, int mood, int homePull, String smallWin, String note, boolean toDiscuss,
+        List<CounterEnvironment> environments) {
+
+    static CheckInView of(CheckIn checkIn, Map<UUID, CounterEnvironment> environments) {
+        List<CounterEnvironment> used = checkIn.getEnvironmentIds().stream().map(environments::get)
+            .filter(Objects::nonNull).sorted(CheckinService.DISPLAY_ORDER).toList();
+        return new CheckInView(checkIn.getId(), checkIn.getDay(), checkIn.getMood(), checkIn.getHomePull(),
+                checkIn.getSmallWin(), checkIn.getNote(), checkIn.isToDiscuss(), used);
+    }
+
+    /** The gentle support panel shows after the hardest kind of day: lowest mood and home pulling very hard. */
+    public boolean hardDay() {
+        return isHardDay(mood, homePull);
+    }
+
+    static boolean isHardDay(int mood, int homePull) {
+        return mood == 1 && homePull >= 9;
+    }
+}

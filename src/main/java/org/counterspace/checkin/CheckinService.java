@@ -1,0 +1,208 @@
+package org.counterspace.checkin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Check-ins and counter-environments of one person at a time: every method takes the owner's id. */
+@Service
+@Transactional(readOnly = true)
+class CheckinService {
+
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    static final int PAGE_SIZE = 20;
+
+    /** The examples from the founding article every new account starts with. */
+    static final List<Map.Entry<EnvironmentKind, String>> STARTERS = List.of(
+            Map.entry(EnvironmentKind.SPACE, "A place I feel safer"),
+            Map.entry(EnvironmentKind.PERSON, "A friend outside home"),
+            Map.entry(EnvironmentKind.PERSON, "A support group"),
+            Map.entry(EnvironmentKind.PRACTICE, "Exercise"),
+            Map.entry(EnvironmentKind.PRACTICE, "Journaling"),
+            Map.entry(EnvironmentKind.PRACTICE, "Music"),
+            Map.entry(EnvironmentKind.PRACTICE, "Creative work"));
+
+    /** Environments in display order: spaces, then people, then practices, each in the order they were added. */
+    static final Comparator<CounterEnvironment> DISPLAY_ORDER = Comparator.comparing(CounterEnvironment::getKind)
+        .thenComparingInt(CounterEnvironment::getPosition);
+
+    private final CounterEnvironmentRepository environments;
+
+    private final CheckInRepository checkIns;
+
+    private final Clock clock;
+
+    CheckinService(CounterEnvironmentRepository environments, CheckInRepository checkIns) {
+        this.environments = environments;
+        this.checkIns = checkIns;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    void seed(UUID accountId) {
+        int position = environments.maxPosition(accountId);
+        for (Map.Entry<EnvironmentKind, String> starter : STARTERS) {
+            environments.save(new CounterEnvironment(accountId, starter.getKey(), starter.getValue(), ++position));
+        }
+    }
+
+    // ---- counter-environments
+
+    /** All of a person's environments (archived too), in display order. */
+    List<CounterEnvironment> environments(UUID accountId) {
+        return environments.findByAccountIdOrderByPositionAsc(accountId).stream().sorted(DISPLAY_ORDER).toList();
+    }
+
+    Map<UUID, CounterEnvironment> environmentsById(UUID accountId) {
+        return environments(accountId).stream()
+            .collect(Collectors.toMap(CounterEnvironment::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Whether every id names one of this person's environments (archived ones included). */
+    boolean ownsAll(UUID accountId, Collection<UUID> ids) {
+        return environmentsById(accountId).keySet().containsAll(ids);
+    }
+
+    /** True when another environment of this person already has this name (ignoring case and outer spaces). */
+    boolean nameTaken(UUID accountId, String name, UUID except) {
+        String key = nameKey(name);
+        return environments.findByAccountIdOrderByPositionAsc(accountId).stream()
+            .anyMatch(e -> !e.getId().equals(except) && nameKey(e.getName()).equals(key));
+    }
+
+    static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Transactional
+    CounterEnvironment addEnvironment(UUID accountId, EnvironmentKind kind, String name) {
+        return environments.save(new CounterEnvironment(accountId, kind, name.strip(), environments.maxPosition(accountId) + 1));
+    }
+
+    @Transactional
+    void renameEnvironment(UUID accountId, UUID id, String name) {
+        ownEnvironment(accountId, id).rename(name.strip());
+    }
+
+    @Transactional
+    void archiveEnvironment(UUID accountId, UUID id, boolean archived) {
+        ownEnvironment(accountId, id).setArchived(archived);
+    }
+
+    CounterEnvironment ownEnvironment(UUID accountId, UUID id) {
+        return environments.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
+    }
+
+    // ---- check-ins
+
+    @Transactional
+    CheckIn record(UUID accountId, CheckInEntry entry) {
+        requireOwned(accountId, entry);
+        return checkIns.save(new CheckIn(accountId, clock.instant(), entry));
+    }
+
+    @Transactional
+    void update(UUID accountId, UUID id, CheckInEntry entry) {
+        requireOwned(accountId, entry);
+        find(accountId, id).update(entry);
+    }
+
+    @Transactional
+    void delete(UUID accountId, UUID id) {
+        checkIns.delete(find(accountId, id));
+    }
+
+    CheckIn find(UUID accountId, UUID id) {
+        return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
+    }
+
+    Page<CheckIn> history(UUID accountId, HistoryFilter filter, int page) {
+        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+        LocalDate from = filter.from() == null ? EARLIEST : filter.from();
+        LocalDate to = filter.to() == null ? LATEST : filter.to();
+        Page<CheckIn> result = filter.environment() == null ? checkIns.history(accountId, from, to, request)
+                : checkIns.history(accountId, from, to, filter.environment(), request);
+        result.forEach(c -> c.getEnvironmentIds().size()); // load while the transaction is open
+        return result;
+    }
+
+    List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to) {
+        return checkIns.between(accountId, from, to);
+    }
+
+    /** The period's check-ins as the trend calculations need them, without loading entities. */
+    List<TrendCalculator.Entry> trendEntries(UUID accountId, LocalDate from, LocalDate to) {
+        Map<UUID, TrendCalculator.Entry> entries = new LinkedHashMap<>();
+        for (Object[] row : checkIns.trendRows(accountId, from, to)) {
+            TrendCalculator.Entry entry = entries.computeIfAbsent((UUID) row[0], id -> new TrendCalculator.Entry(
+                    (LocalDate) row[1], (Integer) row[2], (Integer) row[3], new HashSet<>()));
+            if (row[4] != null) {
+                entry.environmentIds().add((UUID) row[4]);
+            }
+        }
+        return List.copyOf(entries.values());
+    }
+
+    /** How many check-ins each day of a month holds (days without any are absent). */
+    Map<LocalDate, Long> calendar(UUID accountId, YearMonth month) {
+        Map<LocalDate, Long> counts = new TreeMap<>();
+        for (Object[] row : checkIns.countsPerDay(accountId, month.atDay(1), month.atEndOfMonth())) {
+            counts.put((LocalDate) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** Counter-environment moments this week (from Monday), this month and in all time. */
+    Accumulated accumulated(UUID accountId, LocalDate today) {
+        LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
+        Object[] counts = checkIns.moments(accountId, monday, today.withDayOfMonth(1)).get(0);
+        return new Accumulated(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue());
+    }
+
+    record Accumulated(long week, long month, long allTime) {
+    }
+
+    /** Whether the latest check-in was a very hard day (for the gentle support panel). */
+    boolean latestWasHardDay(UUID accountId) {
+        return checkIns.latestMoodAndPull(accountId, PageRequest.of(0, 1)).stream()
+            .anyMatch(row -> CheckInView.isHardDay((Integer) row[0], (Integer) row[1]));
+    }
+
+    @Transactional
+    void eraseAll(UUID accountId) {
+        checkIns.deleteAllOf(accountId);
+        environments.deleteAllOf(accountId);
+    }
+
+    private void requireOwned(UUID accountId, CheckInEntry entry) {
+        if (!ownsAll(accountId, entry.environmentIds())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

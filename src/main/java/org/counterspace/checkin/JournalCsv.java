@@ -1,0 +1,213 @@
+package org.counterspace.checkin;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The check-in CSV format (documented in docs/checkins.md): one row per check-in, oldest first,
+ * numeric values plus a mood label for people reading it in a spreadsheet. Cells that a spreadsheet
+ * would run as a formula get a leading apostrophe, which import takes off again.
+ */
+final class JournalCsv {
+
+    static final List<String> COLUMNS = List.of("date", "mood", "mood_label", "home_pull", "counter_environments",
+            "small_win", "note", "to_discuss");
+
+    static final List<String> MOOD_LABELS = List.of("Very low", "Low", "Okay", "Good", "Very good");
+
+    static final String SEPARATOR = ";";
+
+    /** Cells starting (after any apostrophes) with one of these characters are escaped. */
+    private static final Pattern NEEDS_ESCAPE = Pattern.compile("^'*[=+\\-@\t\r]", Pattern.DOTALL);
+
+    private static final Pattern ESCAPED = Pattern.compile("^'+[=+\\-@\t\r]", Pattern.DOTALL);
+
+    private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get();
+
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder().get();
+
+    private JournalCsv() {
+    }
+
+    /** One check-in as the file holds it; environments by name. */
+    record Row(LocalDate day, int mood, int homePull, Set<String> environments, String smallWin, String note,
+            boolean toDiscuss) {
+
+        Row {
+            environments = Set.copyOf(environments);
+        }
+    }
+
+    /** A problem found in a file: its line, and a message key (checkin.import.error.*) with arguments. */
+    record RowError(long line, String code, List<Object> args) {
+
+        static RowError of(long line, String code, Object... args) {
+            return new RowError(line, "checkin.import.error." + code, List.of(args));
+        }
+    }
+
+    record Parsed(List<Row> rows, List<RowError> errors) {
+
+        boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    static void write(List<Row> rows, Writer out) {
+        try (CSVPrinter printer = new CSVPrinter(out, WRITE)) {
+            for (Row row : rows) {
+                printer.printRecord(row.day().toString(), row.mood(), MOOD_LABELS.get(row.mood() - 1), row.homePull(),
+                        escape(String.join(SEPARATOR, sortedNames(row.environments()))), escape(row.smallWin()),
+                        escape(row.note()), row.toDiscuss());
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names in a stable order, so the same journal always gives the same file. */
+    static List<String> sortedNames(Set<String> names) {
+        return names.stream().sorted(Comparator.comparing((String n) -> n.toLowerCase(Locale.ROOT)).thenComparing(n -> n)).toList();
+    }
+
+    static String escape(String cell) {
+        if (cell == null) {
+            return "";
+        }
+        return NEEDS_ESCAPE.matcher(cell).find() ? "'" + cell : cell;
+    }
+
+    static String unescape(String cell) {
+        return ESCAPED.matcher(cell).find() ? cell.substring(1) : cell;
+    }
+
+    /**
+     * Reads a whole file, checking every row against the same rules as the form. Rows are
+     * numbered by their line in a spreadsheet (the header is line 1).
+     */
+    static Parsed parse(Reader in, LocalDate today) {
+        List<Row> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(in, READ)) {
+            long number = 0;
+            for (CSVRecord record : parser) {
+                number++;
+                if (number == 1) {
+                    List<String> header = Arrays.stream(record.values()).map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                    if (!header.equals(COLUMNS)) {
+                        errors.add(RowError.of(1, "header", String.join(",", COLUMNS)));
+                        return new Parsed(List.of(), errors);
+                    }
+                    continue;
+                }
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                List<RowError> problems = new ArrayList<>();
+                Row row = row(record, today, problems);
+                if (problems.isEmpty()) {
+                    rows.add(row);
+                }
+                else {
+                    errors.addAll(problems);
+                }
+            }
+            if (number == 0) {
+                errors.add(RowError.of(1, "empty"));
+            }
+        }
+        catch (IOException | UncheckedIOException | IllegalStateException e) {
+            errors.add(RowError.of(0, "unreadable"));
+        }
+        return new Parsed(errors.isEmpty() ? rows : List.of(), errors);
+    }
+
+    private static Row row(CSVRecord record, LocalDate today, List<RowError> problems) {
+        long line = record.getRecordNumber();
+        if (record.size() != COLUMNS.size()) {
+            problems.add(RowError.of(line, "columns", COLUMNS.size(), record.size()));
+            return null;
+        }
+        LocalDate day = null;
+        try {
+            day = LocalDate.parse(record.get(0).strip());
+            if (day.isAfter(today)) {
+                problems.add(RowError.of(line, "future", day.toString()));
+            }
+            else if (day.isBefore(CheckinService.EARLIEST)) {
+                problems.add(RowError.of(line, "early", day.toString()));
+            }
+        }
+        catch (DateTimeParseException e) {
+            problems.add(RowError.of(line, "date", shorten(record.get(0))));
+        }
+        int mood = number(record.get(1), 1, 5, "mood", line, problems);
+        int pull = number(record.get(3), 0, 10, "home_pull", line, problems);
+        Set<String> environments = new LinkedHashSet<>();
+        String names = unescape(record.get(4));
+        if (!names.isBlank()) {
+            for (String name : names.split(SEPARATOR, -1)) {
+                if (name.isBlank()) {
+                    problems.add(RowError.of(line, "emptyName"));
+                }
+                else if (name.length() > CounterEnvironment.NAME_MAX) {
+                    problems.add(RowError.of(line, "longName", CounterEnvironment.NAME_MAX));
+                }
+                else {
+                    environments.add(name);
+                }
+            }
+        }
+        String smallWin = text(record.get(5), CheckIn.SMALL_WIN_MAX, "small_win", line, problems);
+        String note = text(record.get(6), CheckIn.NOTE_MAX, "note", line, problems);
+        String discuss = record.get(7).strip().toLowerCase(Locale.ROOT);
+        if (!discuss.equals("true") && !discuss.equals("false")) {
+            problems.add(RowError.of(line, "discuss", shorten(record.get(7))));
+        }
+        return problems.isEmpty() ? new Row(day, mood, pull, environments, smallWin, note, discuss.equals("true")) : null;
+    }
+
+    private static int number(String cell, int min, int max, String column, long line, List<RowError> problems) {
+        try {
+            int value = Integer.parseInt(cell.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        }
+        catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(RowError.of(line, "number", column, min, max, shorten(cell)));
+        return min;
+    }
+
+    private static String text(String cell, int max, String column, long line, List<RowError> problems) {
+        String value = unescape(cell);
+        if (value.length() > max) {
+            problems.add(RowError.of(line, "longText", column, max));
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    static String shorten(String cell) {
+        return cell.length() > 40 ? cell.substring(0, 40) + "\u2026" : cell;
+    }
+}

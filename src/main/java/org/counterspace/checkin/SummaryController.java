@@ -1,0 +1,79 @@
+package org.counterspace.checkin;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.counterspace.account.AccountPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A printable summary for the next therapy session: the trend, what helped, small wins and the
+ * notes marked "to discuss". By default it covers the time since the last summary marked as shared.
+ */
+@Controller
+@RequestMapping("/checkins/summary")
+class SummaryController {
+
+    private final CheckinService checkins;
+
+    private final SummaryService summaries;
+
+    SummaryController(CheckinService checkins, SummaryService summaries) {
+        this.checkins = checkins;
+        this.summaries = summaries;
+    }
+
+    @GetMapping
+    String summary(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Model model) {
+        Period period = period(me, from, to);
+        List<CheckIn> inPeriod = checkins.between(me.id(), period.from(), period.to());
+        Map<UUID, CounterEnvironment> environments = checkins.environmentsById(me.id());
+        List<CheckInView> views = inPeriod.stream().map(c -> CheckInView.of(c, environments)).toList();
+        model.addAttribute("from", period.from());
+        model.addAttribute("to", period.to());
+        model.addAttribute("periodAdjusted", period.adjusted());
+        model.addAttribute("report", TrendReport.of(checkins.trendEntries(me.id(), period.from(), period.to()), environments,
+                period.from(), period.to()));
+        model.addAttribute("wins", views.stream().filter(v -> v.smallWin() != null).toList());
+        model.addAttribute("toDiscuss", views.stream().filter(CheckInView::toDiscuss).toList());
+        return "checkin/summary";
+    }
+
+    @PostMapping("/mark")
+    String mark(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, RedirectAttributes flash) {
+        Period period = period(me, from, to);
+        summaries.mark(me.id(), period.from(), period.to());
+        flash.addFlashAttribute("marked", period.to().plusDays(1));
+        return "redirect:/checkins/summary?from=" + period.from() + "&to=" + period.to();
+    }
+
+    record Period(LocalDate from, LocalDate to, boolean adjusted) {
+    }
+
+    /** The asked-for period, kept between 1900 and today, with the defaults filling any gap. */
+    private Period period(AccountPrincipal me, String fromText, String toText) {
+        LocalDate today = LocalDate.now(me.timeZone());
+        HistoryFilter asked = HistoryFilter.parse(fromText, toText, null);
+        LocalDate to = asked.to() == null || asked.to().isAfter(today) ? today : asked.to();
+        LocalDate from = asked.from() == null ? summaries.defaultFrom(me.id(), today) : asked.from();
+        if (from.isBefore(CheckinService.EARLIEST)) {
+            from = CheckinService.EARLIEST;
+        }
+        boolean adjusted = asked.invalid() || from.isAfter(to) || (asked.to() != null && asked.to().isAfter(today));
+        if (from.isAfter(to)) {
+            from = to;
+        }
+        return new Period(from, to, adjusted);
+    }
+}

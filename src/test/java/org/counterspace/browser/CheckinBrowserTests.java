@@ -1,0 +1,213 @@
+package org.counterspace.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.account.AccountRegistered;
+import org.counterspace.support.BrowserTestSupport;
+import org.counterspace.support.TestAccounts;
+import org.counterspace.web.HttpSecurityCustomizer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The check-in journey in real Chromium, with axe-core on every journal page.
+ *
+ * <p>On a branch without the account feature there is no /login page, so the journey through the
+ * login form skips itself. The pages are still checked now: this test context (and only it) adds a
+ * test-only endpoint that puts a signed-in security context into the browser's session. Nothing of
+ * it exists in the application's own code.
+ */
+class CheckinBrowserTests extends BrowserTestSupport {
+
+    @TestConfiguration
+    static class TestSignIn {
+
+        @Bean
+        SignInForTests signInForTests(JdbcTemplate jdbc) {
+            return new SignInForTests(jdbc);
+        }
+
+        @Bean
+        HttpSecurityCustomizer testSignInIsOpen() {
+            return http -> http.authorizeHttpRequests(auth -> auth.requestMatchers("/test-only/sign-in/**").permitAll());
+        }
+    }
+
+    @Controller
+    static class SignInForTests {
+
+        private final JdbcTemplate jdbc;
+
+        SignInForTests(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @GetMapping("/test-only/sign-in/{id}")
+        String signIn(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
+            String username = jdbc.queryForObject("select username from account where id = ?", String.class, id);
+            AccountPrincipal principal = new AccountPrincipal(id, username, "", Set.of(AccountPrincipal.ROLE_USER),
+                    ZoneId.of("UTC"), false);
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+            new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+            return "redirect:/checkins";
+        }
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    AccountPrincipal me;
+
+    @BeforeEach
+    void freshPerson() {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        me = TestAccounts.create(jdbc, "browser-" + UUID.randomUUID().toString().substring(0, 8));
+        tx.executeWithoutResult(s -> events.publishEvent(new AccountRegistered(me.id())));
+    }
+
+    boolean loginPageExists() throws Exception {
+        HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+            .send(HttpRequest.newBuilder(URI.create(url("/login"))).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
+    }
+
+    @Test
+    void signInCheckInSeeItInHistoryAndTrendsEditAndExport() throws Exception {
+        Assumptions.assumeTrue(loginPageExists(), "No /login page on this branch (the account feature adds it): journey skipped");
+        open("/login");
+        driver.findElement(By.name("username")).sendKeys(me.getUsername());
+        driver.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit], main form input[type=submit]")).click();
+        journey();
+    }
+
+    @Test
+    void journeyAndEveryJournalPageHaveNoAxeViolations() throws Exception {
+        open("/test-only/sign-in/" + me.id());
+        assertThat(driver.getCurrentUrl()).endsWith("/checkins");
+        assertNoAxeViolations();
+        journey();
+
+        open("/checkins");
+        String id = driver.findElement(By.cssSelector(".entry h2 a")).getAttribute("href").replaceAll(".*/checkins/", "");
+        for (String page : List.of("/checkins", "/checkins/new", "/checkins/" + id, "/checkins/" + id + "/edit",
+                "/checkins/" + id + "/delete", "/checkins/calendar", "/checkins/trends?days=90", "/checkins/environments",
+                "/checkins/wellbeing", "/checkins/summary", "/checkins/export")) {
+            clearRequestLog();
+            open(page);
+            assertNoAxeViolations();
+            // data: URLs are the browser's own date-picker icon, not requests to anyone
+            assertThat(requestedUrls()).as("requests made by " + page).filteredOn(u -> !u.startsWith("data:"))
+                .allSatisfy(u -> assertThat(u).startsWith(origin() + "/"));
+        }
+
+        // a form sent empty: error summary and field messages must be accessible too
+        open("/checkins/new");
+        driver.findElement(By.id("day")).clear();
+        driver.findElement(By.cssSelector(".checkin-form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Choose how you feel", "Enter the date");
+        assertNoAxeViolations();
+        driver.findElement(By.cssSelector(".error-summary a[href='#field-mood']")).click();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("field-mood");
+
+        open("/checkins/wellbeing");
+        driver.findElement(By.cssSelector(".who5-item button, form button[type=submit]")).click();
+        assertNoAxeViolations();
+    }
+
+    @Test
+    void checkInWorksAtPhoneWidthWithoutHorizontalScrolling() throws Exception {
+        open("/test-only/sign-in/" + me.id());
+        driver.manage().window().setSize(new Dimension(360, 800));
+        open("/checkins/new");
+        Number scroll = (Number) driver.executeScript("return document.documentElement.scrollWidth;");
+        Number width = (Number) driver.executeScript("return document.documentElement.clientWidth;");
+        assertThat(scroll.intValue()).isLessThanOrEqualTo(width.intValue());
+        screenshot("checkin-phone");
+        checkIn("1", "9", "A place I feel safer", "Sat in the library");
+        assertThat(driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("main")).getText()).contains("Support is here");
+        assertNoAxeViolations();
+    }
+
+    private void checkIn(String mood, String pull, String environment, String smallWin) {
+        open("/checkins/new");
+        driver.findElement(By.cssSelector("label[for='mood-" + mood + "']")).click();
+        driver.findElement(By.cssSelector("label[for='pull-" + pull + "']")).click();
+        for (WebElement label : driver.findElements(By.cssSelector(".chip-choice label"))) {
+            if (label.getText().equals(environment)) {
+                label.click();
+            }
+        }
+        driver.findElement(By.id("smallWin")).sendKeys(smallWin);
+        driver.findElement(By.cssSelector(".checkin-form button[type=submit]")).click();
+    }
+
+    /** Check in, see it in history and trends, edit it, and export it (the person is signed in). */
+    private void journey() throws Exception {
+        checkIn("4", "3", "Music", "Played guitar for ten minutes");
+        assertThat(driver.getCurrentUrl()).endsWith("/checkins");
+        String history = driver.findElement(By.tagName("main")).getText();
+        assertThat(history).contains("Thank you for checking in", "Played guitar for ten minutes", "Music", "4 · Good");
+        screenshot("checkin-history");
+
+        open("/checkins/trends");
+        assertThat(driver.findElements(By.cssSelector("svg.chart circle.chart-dot"))).hasSize(2);
+        assertThat(driver.findElement(By.id("helps-heading")).findElement(By.xpath("..")).getText()).contains("Music");
+        screenshot("checkin-trends");
+
+        open("/checkins");
+        driver.findElement(By.linkText("Edit")).click();
+        WebElement note = driver.findElement(By.id("note"));
+        note.sendKeys("Edited later: the evening was calmer.");
+        driver.findElement(By.cssSelector(".checkin-form button[type=submit]")).click();
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Edited later: the evening was calmer.");
+
+        open("/checkins/export");
+        String csv = (String) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/checkins/export/csv').then(r => r.text()).then(done).catch(e => done(String(e)));
+                """);
+        assertThat(csv).startsWith("date,mood,mood_label,home_pull,counter_environments,small_win,note,to_discuss")
+            .contains(LocalDate.now(ZoneId.of("UTC")) + ",4,Good,3,Music,Played guitar for ten minutes,Edited later: the evening was calmer.,false");
+    }
+}

@@ -1,0 +1,381 @@
+package org.counterspace.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.counterspace.account.AccountDeleted;
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.account.AccountRegistered;
+import org.counterspace.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class CheckInControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    CheckinService checkins;
+
+    AccountPrincipal me;
+
+    AccountPrincipal other;
+
+    @BeforeEach
+    void accounts() {
+        me = register("me");
+        other = register("other");
+    }
+
+    AccountPrincipal register(String name) {
+        AccountPrincipal principal = TestAccounts.create(jdbc, name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        tx.executeWithoutResult(s -> events.publishEvent(new AccountRegistered(principal.id())));
+        return principal;
+    }
+
+    UUID environment(AccountPrincipal who, String name) {
+        return checkins.environments(who.id()).stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow().getId();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** A valid check-in for today; pairs of name and value replace or add fields. */
+    MockHttpServletRequestBuilder checkIn(AccountPrincipal who, String... pairs) {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("day", today().toString(), "mood", "4", "homePull", "3"));
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        MockHttpServletRequestBuilder request = post("/checkins/new").with(TestAccounts.as(who)).with(csrf());
+        fields.forEach(request::param);
+        return request;
+    }
+
+    static void assertSignInNeeded(MvcResult result) {
+        // 302 to /login once the account feature adds form login; until then Spring Security answers 403
+        assertThat(result.getResponse().getStatus()).isIn(302, 401, 403);
+        if (result.getResponse().getStatus() == 302) {
+            assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
+        }
+    }
+
+    int count(AccountPrincipal who) {
+        return jdbc.queryForObject("select count(*) from check_in where account_id = ?", Integer.class, who.id());
+    }
+
+    @Test
+    void everyJournalPageNeedsSignIn() throws Exception {
+        for (String path : List.of("/checkins", "/checkins/new", "/checkins/calendar", "/checkins/environments",
+                "/checkins/trends", "/checkins/wellbeing", "/checkins/summary", "/checkins/export")) {
+            mvc.perform(get(path)).andExpect(CheckInControllerTests::assertSignInNeeded);
+        }
+        mvc.perform(post("/checkins/new").with(csrf()).param("mood", "3"))
+            .andExpect(CheckInControllerTests::assertSignInNeeded);
+        assertThat(count(me)).isZero();
+    }
+
+    @Test
+    void registrationSeedsTheArticlesCounterEnvironments() {
+        assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName)
+            .containsExactly("A place I feel safer", "A friend outside home", "A support group", "Exercise", "Journaling",
+                    "Music", "Creative work");
+        assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getKind)
+            .containsExactly(EnvironmentKind.SPACE, EnvironmentKind.PERSON, EnvironmentKind.PERSON,
+                    EnvironmentKind.PRACTICE, EnvironmentKind.PRACTICE, EnvironmentKind.PRACTICE, EnvironmentKind.PRACTICE);
+    }
+
+    @Test
+    void formOffersWordedMoodsPullEndsAndGroupedChipsWithTodayInTheirTimeZone() throws Exception {
+        AccountPrincipal farEast = me.withSettings(ZoneId.of("Pacific/Kiritimati"), false);
+        mvc.perform(get("/checkins/new").with(TestAccounts.as(farEast)))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andExpect(content().string(containsString("Very low")))
+            .andExpect(content().string(containsString("Very good")))
+            .andExpect(content().string(containsString("Not at all")))
+            .andExpect(content().string(containsString("<legend>People</legend>")))
+            .andExpect(content().string(containsString("value=\"" + LocalDate.now(ZoneId.of("Pacific/Kiritimati")) + "\"")))
+            .andExpect(content().string(containsString("name=\"environments\" id=\"env-" + environment(me, "Music") + "\"")));
+    }
+
+    @Test
+    void aValidCheckInIsSavedWithItsEnvironmentsAndRedirectsWithAKindWord() throws Exception {
+        UUID music = environment(me, "Music");
+        UUID friend = environment(me, "A friend outside home");
+        mvc.perform(checkIn(me).param("environments", music.toString(), friend.toString())
+                .param("smallWin", "  Made tea in peace ").param("note", "").param("toDiscuss", "true"))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/checkins"))
+            .andExpect(flash().attribute("notice", "checkin.saved"));
+        CheckIn saved = checkins.between(me.id(), today(), today()).get(0);
+        assertThat(saved.getMood()).isEqualTo(4);
+        assertThat(saved.getHomePull()).isEqualTo(3);
+        assertThat(saved.getEnvironmentIds()).containsExactlyInAnyOrder(music, friend);
+        assertThat(saved.getSmallWin()).isEqualTo("Made tea in peace");
+        assertThat(saved.getNote()).isNull();
+        assertThat(saved.isToDiscuss()).isTrue();
+
+        mvc.perform(get("/checkins").with(TestAccounts.as(me)).flashAttr("notice", "checkin.saved"))
+            .andExpect(content().string(containsString("Thank you for checking in.")))
+            .andExpect(content().string(containsString("Made tea in peace")))
+            .andExpect(content().string(containsString("Music")));
+    }
+
+    @Test
+    void severalCheckInsADayAreAllowed() throws Exception {
+        mvc.perform(checkIn(me)).andExpect(status().isFound());
+        mvc.perform(checkIn(me, "mood", "2")).andExpect(status().isFound());
+        assertThat(count(me)).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            mood     | 0          | field-mood     | Choose how you feel
+            mood     | 6          | field-mood     | Choose how you feel
+            mood     | calm       | field-mood     | Choose how you feel
+            mood     | ''         | field-mood     | Choose how you feel
+            homePull | -1         | field-homePull | Choose how hard home pulled
+            homePull | 11         | field-homePull | Choose how hard home pulled
+            homePull | 2.5        | field-homePull | Choose how hard home pulled
+            day      | 1899-12-31 | field-day      | 1900 or later
+            day      | 31/12/2020 | field-day      | Enter a real date
+            day      | ''         | field-day      | Enter the date
+            environments | not-an-id | field-environments | not in your list
+            """)
+    void badInputReRendersTheFormWithTheInputKeptAndMessages(String field, String value, String anchor, String message)
+            throws Exception {
+        mvc.perform(checkIn(me, field, value, "note", "keep <this> note"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("class=\"error-summary\" role=\"alert\"")))
+            .andExpect(content().string(containsString("href=\"#" + anchor + "\"")))
+            .andExpect(content().string(containsString(message)))
+            .andExpect(content().string(containsString("keep &lt;this&gt; note")))
+            .andExpect(content().string(not(containsString("Failed to convert"))));
+        assertThat(count(me)).isZero();
+    }
+
+    @Test
+    void aFutureDateIsRefusedInThePersonsOwnTimeZone() throws Exception {
+        mvc.perform(checkIn(me, "day", today().plusDays(1).toString()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("cannot be in the future")))
+            .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+        // Far east of UTC, tomorrow's UTC date may already be today.
+        AccountPrincipal farEast = me.withSettings(ZoneId.of("Pacific/Kiritimati"), false);
+        mvc.perform(post("/checkins/new").with(TestAccounts.as(farEast)).with(csrf())
+                .param("day", LocalDate.now(ZoneId.of("Pacific/Kiritimati")).toString()).param("mood", "3").param("homePull", "5"))
+            .andExpect(status().isFound());
+        assertThat(count(me)).isEqualTo(1);
+    }
+
+    @Test
+    void textLimitsAreFiveHundredAndFiveThousandCharacters() throws Exception {
+        mvc.perform(checkIn(me).param("note", "n".repeat(5001)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("up to 5,000 characters")))
+            .andExpect(content().string(containsString("n".repeat(5001))));
+        mvc.perform(checkIn(me).param("smallWin", "w".repeat(501)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("up to 500 characters")));
+        assertThat(count(me)).isZero();
+        mvc.perform(checkIn(me).param("note", "n".repeat(5000)).param("smallWin", "w".repeat(500)))
+            .andExpect(status().isFound());
+        assertThat(count(me)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherPersonsCounterEnvironmentIsAFieldError() throws Exception {
+        mvc.perform(checkIn(me).param("environments", environment(other, "Music").toString()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("not in your list")));
+        mvc.perform(checkIn(me).param("environments", UUID.randomUUID().toString()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("not in your list")));
+        assertThat(count(me)).isZero();
+    }
+
+    @Test
+    void anotherPersonsCheckInAnswersNotFoundEverywhere() throws Exception {
+        mvc.perform(checkIn(other).param("note", "private")).andExpect(status().isFound());
+        UUID theirs = checkins.between(other.id(), today(), today()).get(0).getId();
+        for (String path : List.of("/checkins/" + theirs, "/checkins/" + theirs + "/edit", "/checkins/" + theirs + "/delete")) {
+            mvc.perform(get(path).with(TestAccounts.as(me)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("private"))));
+        }
+        mvc.perform(post("/checkins/" + theirs + "/edit").with(TestAccounts.as(me)).with(csrf())
+                .param("day", today().toString()).param("mood", "1").param("homePull", "1"))
+            .andExpect(status().isNotFound());
+        mvc.perform(post("/checkins/" + theirs + "/delete").with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(status().isNotFound());
+        assertThat(checkins.find(other.id(), theirs).getMood()).isEqualTo(4);
+        mvc.perform(get("/checkins/not-a-uuid").with(TestAccounts.as(me))).andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void editKeepsArchivedEnvironmentsOfferedAndSavesChanges() throws Exception {
+        UUID journaling = environment(me, "Journaling");
+        mvc.perform(checkIn(me).param("environments", journaling.toString())).andExpect(status().isFound());
+        UUID id = checkins.between(me.id(), today(), today()).get(0).getId();
+        checkins.archiveEnvironment(me.id(), journaling, true);
+
+        mvc.perform(get("/checkins/new").with(TestAccounts.as(me)))
+            .andExpect(content().string(not(containsString("env-" + journaling))));
+        mvc.perform(get("/checkins/" + id + "/edit").with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("id=\"env-" + journaling + "\" value=\"" + journaling + "\" checked")));
+        mvc.perform(post("/checkins/" + id + "/edit").with(TestAccounts.as(me)).with(csrf())
+                .param("day", today().minusDays(2).toString()).param("mood", "2").param("homePull", "7")
+                .param("environments", journaling.toString()).param("note", "edited"))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/checkins"));
+        CheckIn edited = checkins.find(me.id(), id);
+        assertThat(edited.getDay()).isEqualTo(today().minusDays(2));
+        assertThat(edited.getMood()).isEqualTo(2);
+        assertThat(edited.getNote()).isEqualTo("edited");
+        assertThat(edited.getEnvironmentIds()).containsExactly(journaling);
+
+        mvc.perform(post("/checkins/" + id + "/edit").with(TestAccounts.as(me)).with(csrf())
+                .param("day", today().toString()).param("mood", "9").param("homePull", "7"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("error-summary")));
+    }
+
+    @Test
+    void deleteAsksFirstThenDeletes() throws Exception {
+        mvc.perform(checkIn(me).param("smallWin", "walked")).andExpect(status().isFound());
+        UUID id = checkins.between(me.id(), today(), today()).get(0).getId();
+        mvc.perform(get("/checkins/" + id + "/delete").with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Delete this check-in?")))
+            .andExpect(content().string(containsString("walked")));
+        assertThat(count(me)).isEqualTo(1);
+        mvc.perform(post("/checkins/" + id + "/delete").with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(status().isFound())
+            .andExpect(flash().attribute("notice", "checkin.deleted"));
+        assertThat(count(me)).isZero();
+        mvc.perform(post("/checkins/" + id + "/delete").with(TestAccounts.as(me))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void historyIsNewestFirstPaginatedAndFilterable() throws Exception {
+        UUID music = environment(me, "Music");
+        for (int i = 0; i < 25; i++) {
+            checkins.record(me.id(), new CheckInEntry(today().minusDays(i), 3, 4, "win " + i, null, false,
+                    i % 5 == 0 ? java.util.Set.of(music) : java.util.Set.of()));
+        }
+        String first = mvc.perform(get("/checkins").with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("25 check-ins")))
+            .andExpect(content().string(containsString("Page 1 of 2")))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(first.indexOf("win 0<")).isLessThan(first.indexOf("win 1<"));
+        assertThat(first).contains("win 19<").doesNotContain("win 20<");
+        mvc.perform(get("/checkins").param("page", "1").with(TestAccounts.as(me)))
+            .andExpect(content().string(containsString("win 24<")))
+            .andExpect(content().string(not(containsString("win 19<"))));
+
+        String musicOnly = mvc.perform(get("/checkins").param("environment", music.toString()).with(TestAccounts.as(me)))
+            .andExpect(content().string(containsString("5 check-ins")))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(musicOnly).contains("win 0<", "win 20<").doesNotContain("win 1<");
+
+        mvc.perform(get("/checkins").param("from", today().minusDays(3).toString()).param("to", today().minusDays(1).toString())
+                .with(TestAccounts.as(me)))
+            .andExpect(content().string(containsString("3 check-ins")));
+        mvc.perform(get("/checkins").param("from", "yesterday").with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("could not be read")))
+            .andExpect(content().string(containsString("25 check-ins")));
+        mvc.perform(get("/checkins").with(TestAccounts.as(other)))
+            .andExpect(content().string(containsString("No check-ins yet")));
+    }
+
+    @Test
+    void calendarMarksDaysWithEntriesOnly() throws Exception {
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), 3, 4, null, null, false, java.util.Set.of()));
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), 4, 4, null, null, false, java.util.Set.of()));
+        String html = mvc.perform(get("/checkins/calendar").param("month", "2024-02").with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("<caption>February 2024</caption>")))
+            .andExpect(content().string(containsString("<th scope=\"col\">")))
+            .andExpect(content().string(containsString("29 February: 2 check-ins")))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(html.split("has-entry", -1)).hasSize(2);
+        mvc.perform(get("/checkins/calendar").param("month", "not-a-month").with(TestAccounts.as(me)))
+            .andExpect(status().isOk());
+    }
+
+    @Test
+    void weeksOfAMonthStartOnMonday() {
+        List<List<LocalDate>> weeks = CheckInController.weeks(java.time.YearMonth.of(2024, 2));
+        assertThat(weeks).hasSize(5);
+        assertThat(weeks.get(0)).containsExactly(null, null, null, LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 2),
+                LocalDate.of(2024, 2, 3), LocalDate.of(2024, 2, 4));
+        assertThat(weeks.get(4).get(3)).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(weeks.get(4).get(4)).isNull();
+    }
+
+    @Test
+    void aVeryHardDayBringsTheGentleSupportPanel() throws Exception {
+        mvc.perform(checkIn(me, "mood", "1", "homePull", "9"))
+            .andExpect(flash().attribute("showSupport", true));
+        mvc.perform(get("/checkins").with(TestAccounts.as(me)))
+            .andExpect(content().string(containsString("Support is here if you want it")))
+            .andExpect(content().string(containsString("href=\"/help\"")))
+            .andExpect(content().string(containsString("href=\"/support\"")));
+        mvc.perform(checkIn(other, "mood", "1", "homePull", "8"))
+            .andExpect(flash().attribute("showSupport", false));
+    }
+
+    @Test
+    void deletingAnAccountErasesEveryRowOfTheJournal() throws Exception {
+        mvc.perform(checkIn(me).param("environments", environment(me, "Music").toString())).andExpect(status().isFound());
+        mvc.perform(checkIn(other)).andExpect(status().isFound());
+        tx.executeWithoutResult(s -> events.publishEvent(new AccountDeleted(me.id())));
+        assertThat(count(me)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from counter_environment where account_id = ?", Integer.class, me.id())).isZero();
+        assertThat(count(other)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,243 @@
+package org.counterspace.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.account.PersonalDataExporter;
+import org.counterspace.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class TransferControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CheckinService checkins;
+
+    @Autowired
+    List<PersonalDataExporter> exporters;
+
+    AccountPrincipal me;
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    @BeforeEach
+    void account() {
+        me = newAccount();
+    }
+
+    AccountPrincipal newAccount() {
+        AccountPrincipal account = TestAccounts.create(jdbc, "io-" + UUID.randomUUID().toString().substring(0, 8));
+        checkins.seed(account.id());
+        return account;
+    }
+
+    String exportCsv(AccountPrincipal who) throws Exception {
+        return mvc.perform(get("/checkins/export/csv").with(TestAccounts.as(who)))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Disposition", containsString("attachment; filename=\"counterspace-checkins-")))
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    MockMultipartHttpServletRequestBuilder upload(String path, AccountPrincipal who, byte[] bytes) {
+        return multipart(path).file(new MockMultipartFile("file", "journal.csv", "text/csv", bytes))
+            .with(TestAccounts.as(who)).with(csrf());
+    }
+
+    int count(AccountPrincipal who) {
+        return jdbc.queryForObject("select count(*) from check_in where account_id = ?", Integer.class, who.id());
+    }
+
+    static Stream<Arguments> seeds() {
+        return IntStream.range(0, 6).mapToObj(seed -> Arguments.of(seed));
+    }
+
+    /** Export from one account, import into a fresh one, export again: the two files are identical. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void exportImportExportIsIdentical(int seed) throws Exception {
+        List<JournalCsv.Row> journal = JournalCsvTests.journal(new Random(1000 + seed));
+        jdbc.update("delete from check_in where account_id = ?", me.id());
+        importInto(me, journal);
+        String first = exportCsv(me);
+
+        AccountPrincipal fresh = newAccount();
+        mvc.perform(upload("/checkins/import", fresh, first.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/checkins"));
+        assertThat(count(fresh)).isEqualTo(journal.size());
+        assertThat(exportCsv(fresh)).isEqualTo(first);
+    }
+
+    /** Puts a journal into an account through the import endpoint itself. */
+    void importInto(AccountPrincipal who, List<JournalCsv.Row> rows) throws Exception {
+        StringWriter out = new StringWriter();
+        JournalCsv.write(rows, out);
+        mvc.perform(upload("/checkins/import", who, out.toString().getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isFound());
+    }
+
+    @Test
+    void exportHasCurrentNamesEscapedFormulasAndJsonTwin() throws Exception {
+        UUID music = checkins.environments(me.id()).stream().filter(e -> e.getName().equals("Music")).findFirst().orElseThrow().getId();
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2025, 5, 1), 5, 1, "=HYPERLINK(\"x\")", "line one\nline two", true, Set.of(music)));
+        checkins.renameEnvironment(me.id(), music, "Piano");
+        assertThat(exportCsv(me)).isEqualTo(JournalCsvTests.HEADER
+                + "2025-05-01,5,Very good,1,Piano,\"'=HYPERLINK(\"\"x\"\")\",\"line one\nline two\",true\r\n");
+        mvc.perform(get("/checkins/export/json").with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.checkIns[0].date").value("2025-05-01"))
+            .andExpect(jsonPath("$.checkIns[0].mood").value(5))
+            .andExpect(jsonPath("$.checkIns[0].moodLabel").value("Very good"))
+            .andExpect(jsonPath("$.checkIns[0].counterEnvironments[0]").value("Piano"))
+            .andExpect(jsonPath("$.checkIns[0].smallWin").value("=HYPERLINK(\"x\")"))
+            .andExpect(jsonPath("$.counterEnvironments.length()").value(7));
+        PersonalDataExporter exporter = exporters.stream().filter(e -> e.section().equals("checkins")).findFirst().orElseThrow();
+        assertThat(exporter.export(me.id())).isInstanceOf(TransferService.JournalJson.class);
+        assertThat(((TransferService.JournalJson) exporter.export(me.id())).checkIns()).hasSize(1);
+    }
+
+    @Test
+    void importCreatesUnknownEnvironmentsAndMatchesKnownOnesIgnoringCase() throws Exception {
+        String csv = JournalCsvTests.HEADER + "2025-01-02,3,Okay,4,MUSIC;Night bus,,'-note,false\n";
+        mvc.perform(upload("/checkins/import", me, csv.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isFound())
+            .andExpect(flash().attribute("noticeCount", 1));
+        assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName).contains("Music", "Night bus").hasSize(8);
+        CheckIn imported = checkins.between(me.id(), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 2)).get(0);
+        assertThat(imported.getNote()).isEqualTo("-note");
+        assertThat(imported.getEnvironmentIds()).hasSize(2);
+    }
+
+    @Test
+    void aFileWithOneBadRowImportsNothingAndListsTheRow() throws Exception {
+        String csv = JournalCsvTests.HEADER + "2025-01-02,3,Okay,4,New place,,,false\n2025-01-03,9,Okay,4,,,,false\n";
+        mvc.perform(upload("/checkins/import", me, csv.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Nothing was imported")))
+            .andExpect(content().string(containsString("Row 3:")))
+            .andExpect(content().string(containsString("mood must be a whole number from 1 to 5")));
+        assertThat(count(me)).isZero();
+        assertThat(checkins.environments(me.id())).hasSize(7);
+    }
+
+    @Test
+    void binaryMissingAndOversizedFilesAreRefusedKindly() throws Exception {
+        mvc.perform(upload("/checkins/import", me, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 0, 1 }))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("does not look like a CSV text file")));
+        mvc.perform(upload("/checkins/import", me, new byte[] { (byte) 0xC3, (byte) 0x28, 'a' }))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("does not look like a CSV text file")));
+        mvc.perform(upload("/checkins/import", me, new byte[0]))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Choose a file to import")));
+        byte[] big = new byte[(int) TransferController.MAX_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        mvc.perform(upload("/checkins/import", me, big))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("bigger than 5 MB")));
+        mvc.perform(multipart("/checkins/import").with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Choose a file to import")));
+        assertThat(count(me)).isZero();
+    }
+
+    static final String DAYLIO = "\uFEFFfull_date,date,weekday,time,mood,activities,note_title,note\n"
+            + "2025-03-02,March 2,Sunday,9:15 pm,rad,friends | music | Long walk,Good day,Saw Sam\n"
+            + "2025-03-01,March 1,Saturday,8:00 pm,awful,,,\n"
+            + "2025-03-01,March 1,Saturday,7:00 am,meh,reading,,\n";
+
+    @Test
+    void daylioImportShowsAPreviewAndSavesOnlyOnConfirm() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(upload("/checkins/import/daylio", me, DAYLIO.getBytes(StandardCharsets.UTF_8)).session(session))
+            .andExpect(status().isFound())
+            .andExpect(redirectedUrl("/checkins/import/daylio"));
+        assertThat(count(me)).isZero();
+        mvc.perform(get("/checkins/import/daylio").session(session).with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("3 entries from 1 March 2025 to 2 March 2025")))
+            .andExpect(content().string(containsString("<strong>Long walk</strong>")))
+            .andExpect(content().string(containsString("will be added as a practice")))
+            .andExpect(content().string(containsString("matches one of your counter-environments")));
+
+        AccountPrincipal other = newAccount();
+        mvc.perform(get("/checkins/import/daylio").session(session).with(TestAccounts.as(other)))
+            .andExpect(redirectedUrl("/checkins/export"));
+        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+                .with(TestAccounts.as(other)).with(csrf()))
+            .andExpect(redirectedUrl("/checkins/export"));
+        assertThat(count(other)).isZero();
+
+        mvc.perform(post("/checkins/import/daylio/confirm").session(session).with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(redirectedUrl("/checkins/import/daylio"))
+            .andExpect(flash().attribute("pullMissing", true));
+        assertThat(count(me)).isZero();
+
+        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+                .with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(redirectedUrl("/checkins"))
+            .andExpect(flash().attribute("noticeCount", 3));
+        List<CheckIn> imported = checkins.between(me.id(), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2));
+        assertThat(imported).extracting(CheckIn::getMood).containsExactly(3, 1, 5); // 7:00 am before 8:00 pm
+        assertThat(imported.get(2).getNote()).isEqualTo("Good day\n\nSaw Sam");
+        assertThat(imported).extracting(CheckIn::getHomePull).containsOnly(5);
+        assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName).contains("friends", "Long walk", "reading");
+        assertThat(session.getAttribute(TransferController.DAYLIO_PREVIEW)).isNull();
+    }
+
+    @Test
+    void daylioFilesWithUnknownMoodsOrWrongColumnsAreRefused() throws Exception {
+        String csv = "full_date,date,weekday,time,mood,activities,note_title,note\n2025-03-02,x,y,9:15 pm,ecstatic,,,\n";
+        mvc.perform(upload("/checkins/import/daylio", me, csv.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("not one of Daylio")));
+        mvc.perform(upload("/checkins/import/daylio", me, JournalCsvTests.HEADER.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("The first row must name the columns: full_date")));
+        mvc.perform(get("/checkins/import/daylio").with(TestAccounts.as(me))).andExpect(redirectedUrl("/checkins/export"));
+        assertThat(count(me)).isZero();
+    }
+}

@@ -1,0 +1,103 @@
+package org.counterspace.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.checkin.TrendCalculator.DailyPoint;
+import org.counterspace.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class TrendsControllerTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CheckinService checkins;
+
+    AccountPrincipal me;
+
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    @BeforeEach
+    void account() {
+        me = TestAccounts.create(jdbc, "trends-" + UUID.randomUUID().toString().substring(0, 8));
+        checkins.seed(me.id());
+    }
+
+    UUID id(String name) {
+        return checkins.environments(me.id()).stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow().getId();
+    }
+
+    String page(String days) throws Exception {
+        return mvc.perform(get("/checkins/trends").param("days", days).with(TestAccounts.as(me)))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void showsChartsTableWhatHelpsAndAccumulatedMoments() throws Exception {
+        UUID music = id("Music");
+        UUID friend = id("A friend outside home");
+        checkins.record(me.id(), new CheckInEntry(today, 4, 2, null, null, false, Set.of(music, friend)));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(1), 2, 8, null, null, false, Set.of()));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(2), 4, 4, null, null, false, Set.of(music)));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(200), 3, 5, null, null, false, Set.of(music)));
+        checkins.archiveEnvironment(me.id(), friend, true);
+
+        String html = page("30");
+        assertThat(html).contains("<svg class=\"chart\"", "viewBox=\"0 0 640 220\"", "role=\"img\"", "<title id=\"mood-chart-title\"");
+        assertThat(html.split("<circle", -1)).hasSize(1 + 3 * 2); // 3 days, two charts
+        assertThat(html).contains("<caption>Daily figures from").contains("<th scope=\"row\">");
+        assertThat(html).doesNotContainPattern("style=").doesNotContain("<script");
+        // what helps: Music on 2 of 3 days: mood (4+4)/2 = 4.0 vs 2.0, pull (2+4)/2 = 3.0 vs 8.0
+        assertThat(html).contains("<th scope=\"row\">Music</th>", "4.0 (2 days)", "2.0 (1 day)", "3.0 (2 days)", "8.0 (1 day)");
+        // archived environments keep their place in the figures
+        assertThat(html).contains("<th scope=\"row\">A friend outside home</th>");
+        assertThat(html).contains("not what caused what");
+        // accumulated: 3 moments in the last days (today may start the week or month, so only all time is fixed)
+        assertThat(html).contains("4 moments");
+        assertThat(html.toLowerCase()).doesNotContain("streak");
+        assertThat(page("365")).contains("4.0 (1 day)"); // 200 days ago counts within a year
+    }
+
+    @Test
+    void anEmptyJournalAndUnknownPeriodsAreCalm() throws Exception {
+        String html = page("7000");
+        assertThat(html).contains("Over the last 30 days", "There are no check-ins in this period", "No moments yet");
+        assertThat(page("90")).contains("Over the last 90 days");
+    }
+
+    @Test
+    void chartLineBreaksAcrossGapsLongerThanTheWindow() {
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        List<DailyPoint> points = TrendCalculator.daily(List.of(
+                new TrendCalculator.Entry(start, 1, 0, Set.of()), new TrendCalculator.Entry(start.plusDays(7), 5, 10, Set.of()),
+                new TrendCalculator.Entry(start.plusDays(15), 3, 5, Set.of())));
+        TrendChart chart = TrendChart.of(points, start, start.plusDays(29), DailyPoint::mood, DailyPoint::moodAverage, 1, 5, 1);
+        assertThat(chart.dots()).hasSize(3);
+        assertThat(chart.lines()).hasSize(2); // 1 -> 8 Jan joined (7 days), 8 -> 16 Jan broken (8 days)
+        assertThat(chart.dots().get(0).x()).isEqualTo(TrendChart.LEFT);
+        assertThat(chart.dots().get(0).y()).isEqualTo(TrendChart.HEIGHT - TrendChart.BOTTOM); // mood 1 at the bottom
+        assertThat(chart.dots().get(1).y()).isEqualTo(TrendChart.TOP); // mood 5 at the top
+        assertThat(chart.yTicks()).extracting(TrendChart.Tick::label).containsExactly("1", "2", "3", "4", "5");
+    }
+}

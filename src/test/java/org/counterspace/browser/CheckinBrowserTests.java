@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
@@ -117,7 +119,7 @@ class CheckinBrowserTests extends BrowserTestSupport {
         open("/login");
         driver.findElement(By.name("username")).sendKeys(me.getUsername());
         driver.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit], main form input[type=submit]")).click();
+        submit(By.cssSelector("main form button[type=submit], main form input[type=submit]"));
         journey();
     }
 
@@ -144,14 +146,14 @@ class CheckinBrowserTests extends BrowserTestSupport {
         // a form sent empty: error summary and field messages must be accessible too
         open("/checkins/new");
         driver.findElement(By.id("day")).clear();
-        driver.findElement(By.cssSelector(".checkin-form button[type=submit]")).click();
+        submit(By.cssSelector(".checkin-form button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Choose how you feel", "Enter the date");
         assertNoAxeViolations();
         driver.findElement(By.cssSelector(".error-summary a[href='#field-mood']")).click();
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("field-mood");
 
         open("/checkins/wellbeing");
-        driver.findElement(By.cssSelector(".who5-item button, form button[type=submit]")).click();
+        submit(By.cssSelector("main form[action='/checkins/wellbeing'] button[type=submit]"));
         assertNoAxeViolations();
     }
 
@@ -179,7 +181,15 @@ class CheckinBrowserTests extends BrowserTestSupport {
             }
         }
         driver.findElement(By.id("smallWin")).sendKeys(smallWin);
-        driver.findElement(By.cssSelector(".checkin-form button[type=submit]")).click();
+        submit(By.cssSelector(".checkin-form button[type=submit]"));
+    }
+
+    /** Clicks a submit button and waits until the next page has replaced this one. */
+    private void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
     }
 
     /** Check in, see it in history and trends, edit it, and export it (the person is signed in). */
@@ -196,10 +206,10 @@ class CheckinBrowserTests extends BrowserTestSupport {
         screenshot("checkin-trends");
 
         open("/checkins");
-        driver.findElement(By.linkText("Edit")).click();
+        open("/checkins/" + driver.findElement(By.cssSelector(".entry h2 a")).getAttribute("href").replaceAll(".*/checkins/", "") + "/edit");
         WebElement note = driver.findElement(By.id("note"));
         note.sendKeys("Edited later: the evening was calmer.");
-        driver.findElement(By.cssSelector(".checkin-form button[type=submit]")).click();
+        submit(By.cssSelector(".checkin-form button[type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Edited later: the evening was calmer.");
 
         open("/checkins/export");

@@ -2,26 +2,17 @@ package org.counterspace.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.account.AccountRegistered;
 import org.counterspace.support.BrowserTestSupport;
 import org.counterspace.support.TestAccounts;
-import org.counterspace.web.HttpSecurityCustomizer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,63 +21,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
-/**
- * The check-in journey in real Chromium, with axe-core on every journal page.
- *
- * <p>On a branch without the account feature there is no /login page, so the journey through the
- * login form skips itself. The pages are still checked now: this test context (and only it) adds a
- * test-only endpoint that puts a signed-in security context into the browser's session. Nothing of
- * it exists in the application's own code.
- */
+/** The check-in journey in real Chromium, signed in through the login form, with axe-core on every journal page. */
 class CheckinBrowserTests extends BrowserTestSupport {
-
-    @TestConfiguration
-    static class TestSignIn {
-
-        @Bean
-        SignInForTests signInForTests(JdbcTemplate jdbc) {
-            return new SignInForTests(jdbc);
-        }
-
-        @Bean
-        HttpSecurityCustomizer testSignInIsOpen() {
-            return http -> http.authorizeHttpRequests(auth -> auth.requestMatchers("/test-only/sign-in/**").permitAll());
-        }
-    }
-
-    @Controller
-    static class SignInForTests {
-
-        private final JdbcTemplate jdbc;
-
-        SignInForTests(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @GetMapping("/test-only/sign-in/{id}")
-        String signIn(@PathVariable UUID id, HttpServletRequest request, HttpServletResponse response) {
-            String username = jdbc.queryForObject("select username from account where id = ?", String.class, id);
-            AccountPrincipal principal = new AccountPrincipal(id, username, "", Set.of(AccountPrincipal.ROLE_USER),
-                    ZoneId.of("UTC"), false);
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-            new HttpSessionSecurityContextRepository().saveContext(context, request, response);
-            return "redirect:/checkins";
-        }
-    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -107,26 +47,16 @@ class CheckinBrowserTests extends BrowserTestSupport {
         tx.executeWithoutResult(s -> events.publishEvent(new AccountRegistered(me.id())));
     }
 
-    boolean loginPageExists() throws Exception {
-        HttpResponse<Void> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-            .send(HttpRequest.newBuilder(URI.create(url("/login"))).GET().build(), HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 200;
-    }
-
     @Test
     void signInCheckInSeeItInHistoryAndTrendsEditAndExport() throws Exception {
-        Assumptions.assumeTrue(loginPageExists(), "No /login page on this branch (the account feature adds it): journey skipped");
-        open("/login");
-        driver.findElement(By.name("username")).sendKeys(me.getUsername());
-        driver.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        submit(By.cssSelector("main form button[type=submit], main form input[type=submit]"));
+        signIn(driver, me.getUsername());
         journey();
     }
 
     @Test
     void journeyAndEveryJournalPageHaveNoAxeViolations() throws Exception {
-        open("/test-only/sign-in/" + me.id());
-        assertThat(driver.getCurrentUrl()).endsWith("/checkins");
+        signIn(driver, me.getUsername());
+        open("/checkins");
         assertNoAxeViolations();
         journey();
 
@@ -159,7 +89,7 @@ class CheckinBrowserTests extends BrowserTestSupport {
 
     @Test
     void checkInWorksAtPhoneWidthWithoutHorizontalScrolling() throws Exception {
-        open("/test-only/sign-in/" + me.id());
+        signIn(driver, me.getUsername());
         driver.manage().window().setSize(new Dimension(360, 800));
         open("/checkins/new");
         Number scroll = (Number) driver.executeScript("return document.documentElement.scrollWidth;");

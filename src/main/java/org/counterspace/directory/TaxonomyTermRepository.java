@@ -1,0 +1,21 @@
+package org.counterspace.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TaxonomyTermRepository extends JpaRepository<TaxonomyTerm, UUID> {
+
+    Optional<TaxonomyTerm> findByCode(String code);
+
+    Page<TaxonomyTerm> findByTaxonomyId(UUID taxonomyId, Pageable pageable);
+
+    Page<TaxonomyTerm> findByParentId(UUID parentId, Pageable pageable);
+
+    Page<TaxonomyTerm> findByParentIdIsNull(Pageable pageable);
+
+    Page<TaxonomyTerm> findByTaxonomyIdAndParentIdIsNull(UUID taxonomyId, Pageable pageable);
+}

@@ -9,7 +9,7 @@ enum AgeGroup {
 
     ALL, YOUNG_PEOPLE, ADULTS;
 
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

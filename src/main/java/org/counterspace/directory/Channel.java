@@ -10,7 +10,7 @@ enum Channel {
     PHONE, TEXT, CHAT, IN_PERSON, ONLINE;
 
     /** The code in URLs and the index, e.g. {@code in-person}. */
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 

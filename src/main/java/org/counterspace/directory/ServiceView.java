@@ -66,7 +66,7 @@ record ServiceView(UUID id, String name, String organization, String description
     }
 
     /** The first voice number, for the result list. */
-    PhoneLine mainPhone() {
+    public PhoneLine mainPhone() {
         return phones.stream().filter(p -> !p.text()).findFirst().orElse(null);
     }
 }

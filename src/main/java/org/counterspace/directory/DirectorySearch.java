@@ -97,6 +97,16 @@ class DirectorySearch {
         return new Results(hits, result.total().hitCount(), facets, freeCount, openNowCount);
     }
 
+    /** Ids of the services (any status) best matching the words, for the API's {@code search}. */
+    @Transactional(readOnly = true)
+    List<java.util.UUID> matchingIds(String text, int limit) {
+        SearchSession session = Search.session(entityManager);
+        var scope = session.scope(SupportService.class);
+        String words = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+        return session.search(scope).select(f -> f.id(java.util.UUID.class))
+            .where(text(scope.predicate(), words)).fetchHits(limit);
+    }
+
     private SearchPredicate predicate(SearchPredicateFactory f, SearchQuery query, List<String> zones,
             boolean openNow) {
         var bool = f.bool();

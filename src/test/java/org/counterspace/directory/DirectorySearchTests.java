@@ -165,4 +165,36 @@ class DirectorySearchTests {
         assertThat(hits).extracting(ServiceView::distanceKm).isSorted();
         assertThat(hits).extracting(ServiceView::name).doesNotContain("Manchester Family Counselling Centre");
     }
+
+    List<String> openAt(String instant) {
+        return all(filtered(Set.of(), Set.of(), false, Set.of(), null, null, true, Instant.parse(instant))).stream()
+            .map(ServiceView::name).toList();
+    }
+
+    @Test
+    void openNowUsesEachServicesOwnTimeZone() {
+        // Wednesday 12:00 in London is 04:00 in Portland
+        List<String> open = openAt("2026-11-25T12:00:00Z");
+        assertThat(open).contains("Riverside Low-Cost Counselling", "Samaritans")
+            .doesNotContain("Portland Sliding-Scale Therapy Collective", "Mancunian Night Listening Service");
+        // Wednesday 20:00 UTC is 12:00 in Portland, and 20:00 in Leeds (Riverside closes at 20:00)
+        assertThat(openAt("2026-11-25T20:00:00Z")).contains("Portland Sliding-Scale Therapy Collective",
+                "Mancunian Night Listening Service").doesNotContain("Riverside Low-Cost Counselling");
+        assertThat(open).allSatisfy(name -> assertThat(all(filtered(Set.of(), Set.of(), false, Set.of(), null, null,
+                false, WEDNESDAY_NOON_LONDON)).stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow()
+            .openNow()).isTrue());
+    }
+
+    @Test
+    void openNowAcrossMidnight() {
+        // Thursday 02:00 in Manchester: the night line opened at 19:00 on Wednesday
+        assertThat(openAt("2026-11-26T02:00:00Z")).contains("Mancunian Night Listening Service")
+            .doesNotContain("Riverside Low-Cost Counselling");
+        // Glasgow sanctuary 17:00-01:00: open at 00:30 Sunday, closed at 01:30
+        assertThat(openAt("2026-11-29T00:30:00Z")).contains("Glasgow Crisis Sanctuary");
+        assertThat(openAt("2026-11-29T01:30:00Z")).doesNotContain("Glasgow Crisis Sanctuary");
+        // Austin warmline 16:00-00:00 Chicago time: 23:30 on Wednesday there is 05:30 UTC Thursday
+        assertThat(openAt("2026-11-26T05:30:00Z")).contains("Austin Peer Support Warmline");
+        assertThat(openAt("2026-11-26T06:30:00Z")).doesNotContain("Austin Peer Support Warmline");
+    }
 }

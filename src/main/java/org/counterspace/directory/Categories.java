@@ -19,7 +19,7 @@ final class Categories {
     record Category(String code, String name, String description) {
 
         UUID id() {
-            return Categories.id("term:" + code);
+            return termId(code);
         }
     }
 
@@ -33,6 +33,10 @@ final class Categories {
             new Category("crisis", "Crisis support", "Help right now when things feel unbearable or unsafe."));
 
     private Categories() {
+    }
+
+    static UUID termId(String code) {
+        return id("term:" + code);
     }
 
     static UUID id(String name) {

@@ -131,7 +131,7 @@ class DirectorySeeder {
                 }
                 service.setChannels(channels);
                 addHours(service, line.hours());
-                terms.findByCode(line.topic()).ifPresent(service.getTerms()::add);
+                terms.findById(Categories.termId(line.topic())).ifPresent(service.getTerms()::add);
                 service.addLanguage(UUID.randomUUID(), "English", "en");
                 services.save(service);
                 count++;
@@ -210,7 +210,7 @@ class DirectorySeeder {
                 String[] times = parts[1].split("-");
                 service.addSchedule(UUID.randomUUID(), parts[0], LocalTime.parse(times[0]), LocalTime.parse(times[1]));
             }
-            demo.cats().forEach(code -> terms.findByCode(code).ifPresent(service.getTerms()::add));
+            demo.cats().forEach(code -> terms.findById(Categories.termId(code)).ifPresent(service.getTerms()::add));
             if (channels.contains(Channel.IN_PERSON)) {
                 Location location = new Location(UUID.randomUUID(), organization, "physical");
                 location.setName(demo.name());

@@ -1,6 +1,5 @@
 package org.counterspace.directory;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -8,8 +7,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TaxonomyTermRepository extends JpaRepository<TaxonomyTerm, UUID> {
-
-    Optional<TaxonomyTerm> findByCode(String code);
 
     Page<TaxonomyTerm> findByTaxonomyId(UUID taxonomyId, Pageable pageable);
 

@@ -40,31 +40,31 @@ class AuditEntry {
         this.summary = summary.length() > 1000 ? summary.substring(0, 1000) : summary;
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    Instant getChangedAt() {
+    public Instant getChangedAt() {
         return changedAt;
     }
 
-    String getActor() {
+    public String getActor() {
         return actor;
     }
 
-    String getAction() {
+    public String getAction() {
         return action;
     }
 
-    String getEntityType() {
+    public String getEntityType() {
         return entityType;
     }
 
-    UUID getEntityId() {
+    public UUID getEntityId() {
         return entityId;
     }
 
-    String getSummary() {
+    public String getSummary() {
         return summary;
     }
 }

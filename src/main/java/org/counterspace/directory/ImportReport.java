@@ -21,19 +21,19 @@ record ImportReport(String file, List<Entry> entries, List<String> fileProblems)
         return new ImportReport(file, List.of(), List.of(problem));
     }
 
-    boolean accepted() {
+    public boolean accepted() {
         return fileProblems.isEmpty() && entries.stream().noneMatch(e -> e.outcome() == Outcome.REJECTED);
     }
 
-    long imported() {
+    public long imported() {
         return accepted() ? entries.size() : 0;
     }
 
-    List<Entry> rejected() {
+    public List<Entry> rejected() {
         return entries.stream().filter(e -> e.outcome() == Outcome.REJECTED).toList();
     }
 
-    List<Entry> withWarnings() {
+    public List<Entry> withWarnings() {
         List<Entry> warned = new ArrayList<>();
         entries.stream().filter(e -> e.outcome() == Outcome.IMPORTED && !e.messages().isEmpty()).forEach(warned::add);
         return warned;

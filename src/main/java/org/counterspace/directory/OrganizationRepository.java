@@ -1,5 +1,6 @@
 package org.counterspace.directory;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -9,4 +10,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface OrganizationRepository extends JpaRepository<Organization, UUID> {
 
     Page<Organization> findByNameContainingIgnoreCase(String name, Pageable pageable);
+
+    Optional<Organization> findFirstByNameIgnoreCase(String name);
 }

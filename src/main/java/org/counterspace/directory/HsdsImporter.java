@@ -20,6 +20,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -41,6 +42,8 @@ class HsdsImporter {
     static final Set<String> STATUSES = Set.of("active", "inactive", "defunct", "temporarily closed");
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final int BATCH = 500;
 
     @PersistenceContext
     private EntityManager em;
@@ -91,21 +94,30 @@ class HsdsImporter {
     ImportReport importServices(String file, List<JsonNode> records, String actor) {
         List<ImportReport.Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<SupportService> imported = new ArrayList<>();
+        boolean failed = false;
         int position = 0;
         for (JsonNode record : records) {
             position++;
             List<String> problems = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
+            validate(record, seen, problems);
             String id = text(record, "id");
             String name = text(record, "name");
-            validate(record, seen, problems);
-            if (problems.isEmpty()) {
-                imported.add(upsert(record, warnings));
-                entries.add(new ImportReport.Entry(position, id, name, ImportReport.Outcome.IMPORTED, warnings));
-            }
-            else {
+            if (!problems.isEmpty()) {
+                failed = true;
                 entries.add(new ImportReport.Entry(position, id, name, ImportReport.Outcome.REJECTED, problems));
+                continue;
+            }
+            if (!failed) {
+                // once a record is rejected nothing will be kept, so the rest are only checked
+                index.changed(upsert(record, warnings));
+            }
+            entries.add(new ImportReport.Entry(position, id, name, ImportReport.Outcome.IMPORTED, warnings));
+            if (position % BATCH == 0 && !failed) {
+                // documents are built now so the persistence context can be emptied: big files stay in bounds
+                em.flush();
+                Search.session(em).indexingPlan().process();
+                em.clear();
             }
         }
         ImportReport report = new ImportReport(file, entries,
@@ -114,10 +126,8 @@ class HsdsImporter {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return report;
         }
-        em.flush();
-        imported.forEach(index::changed);
         audit.save(new AuditEntry(actor, "import", "service", null,
-                "Imported " + imported.size() + " services from " + file));
+                "Imported " + report.imported() + " services from " + file));
         return report;
     }
 

@@ -171,4 +171,19 @@ class HsdsImportExportTests {
         assertThat(again.accepted()).as(again.rejected().toString()).isTrue();
         assertThat(services()).isEqualTo(before);
     }
+
+    @Test
+    void generatedBenchmarkServicesImportAndValidate() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("generated", ".json");
+        DirectoryGenerator.main(new String[] { "30", file.toString() });
+        byte[] content = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.delete(file);
+        for (JsonNode service : JSON.readTree(content)) {
+            assertThat(HsdsSchemas.errors("compiled/service", service)).isEmpty();
+        }
+        long before = services();
+        ImportReport report = importer.importJson("generated.json", content, "test");
+        assertThat(report.accepted()).as(report.rejected().toString()).isTrue();
+        assertThat(services()).isEqualTo(before + 30);
+    }
 }

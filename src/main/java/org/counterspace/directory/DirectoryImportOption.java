@@ -57,7 +57,7 @@ class DirectoryImportOption {
             report = csvImporter.importZip(file.toString(), Files.readAllBytes(file), "start-up import");
         }
         else {
-            report = jsonImporter.importJson(file.toString(), Files.readAllBytes(file), "start-up import");
+            report = jsonImporter.importJson(file.toString(), () -> Files.newInputStream(file), "start-up import");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.accepted()) {

@@ -161,10 +161,11 @@ class DirectorySearch {
                 if (word.length() < 4) {
                     continue;
                 }
+                // two edits only for long words, and the first two letters fixed: fuzzy terms stay few
                 int edits = word.length() >= 7 ? 2 : 1;
-                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.NAME_PLAIN, word), edits, 1),
+                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.NAME_PLAIN, word), edits, 2),
                         BooleanClause.Occur.SHOULD);
-                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.BODY_PLAIN, word), edits, 1),
+                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.BODY_PLAIN, word), edits, 2),
                         BooleanClause.Occur.SHOULD);
                 count++;
             }

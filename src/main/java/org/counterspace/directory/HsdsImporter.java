@@ -1,7 +1,13 @@
 package org.counterspace.directory;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -16,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,9 +30,10 @@ import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * service_full.json; a single object is accepted too). Each file is one transaction: if any
  * record is rejected nothing is kept, and the report says which records and why. Optional
  * references that point nowhere (as in the official examples) import with a warning. A service
- * whose id already exists is replaced.
+ * whose id already exists is replaced. Every record is checked before the first is written; during
+ * the import the search index takes each batch as it goes (so huge files fit in memory), and should
+ * the database still refuse the transaction, the next start-up rebuilds the index to match.
  */
 @Service
 class HsdsImporter {
@@ -63,72 +73,106 @@ class HsdsImporter {
             .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
+    /** Opens the file again: an import reads it twice, first to check every record, then to import. */
+    @FunctionalInterface
+    interface Source {
+
+        InputStream open() throws IOException;
+    }
+
+    /** Records of one file, visited in order; answers a problem with the whole file, or null. */
+    @FunctionalInterface
+    private interface Records {
+
+        String forEach(Consumer<JsonNode> visit);
+    }
+
     @Transactional
     ImportReport importJson(String file, byte[] content, String actor) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(utf8(content));
-        }
-        catch (CharacterCodingException e) {
-            return ImportReport.fileProblem(file, "The file is not valid UTF-8 text.");
-        }
-        catch (JacksonException e) {
-            return ImportReport.fileProblem(file, "The file is not valid JSON (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").");
-        }
-        if (root == null || !(root.isArray() || root.isObject())) {
-            return ImportReport.fileProblem(file, "Expected an array of HSDS service objects.");
-        }
-        List<JsonNode> records = new ArrayList<>();
-        if (root.isArray()) {
-            root.forEach(records::add);
-        }
-        else {
-            records.add(root);
-        }
-        return importServices(file, records, actor);
+        return importJson(file, () -> new ByteArrayInputStream(content), actor);
+    }
+
+    /** Streams the file, so even a very large one is never held as a whole. */
+    @Transactional
+    ImportReport importJson(String file, Source source, String actor) {
+        return importRecords(file, visit -> eachRecord(source, visit), actor);
     }
 
     /** Imports already-parsed HSDS service objects as one all-or-nothing batch. */
     @Transactional
     ImportReport importServices(String file, List<JsonNode> records, String actor) {
-        List<ImportReport.Entry> entries = new ArrayList<>();
+        return importRecords(file, visit -> {
+            records.forEach(visit);
+            return null;
+        }, actor);
+    }
+
+    private ImportReport importRecords(String file, Records records, String actor) {
+        List<ImportReport.Entry> checked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        boolean failed = false;
-        int position = 0;
-        for (JsonNode record : records) {
-            position++;
+        String problem = records.forEach(record -> {
             List<String> problems = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
             validate(record, seen, problems);
-            String id = text(record, "id");
-            String name = text(record, "name");
-            if (!problems.isEmpty()) {
-                failed = true;
-                entries.add(new ImportReport.Entry(position, id, name, ImportReport.Outcome.REJECTED, problems));
-                continue;
-            }
-            if (!failed) {
-                // once a record is rejected nothing will be kept, so the rest are only checked
-                index.changed(upsert(record, warnings));
-            }
-            entries.add(new ImportReport.Entry(position, id, name, ImportReport.Outcome.IMPORTED, warnings));
-            if (position % BATCH == 0 && !failed) {
-                // documents are built now so the persistence context can be emptied: big files stay in bounds
-                em.flush();
-                Search.session(em).indexingPlan().process();
-                em.clear();
-            }
+            checked.add(new ImportReport.Entry(checked.size() + 1, text(record, "id"), text(record, "name"),
+                    problems.isEmpty() ? ImportReport.Outcome.IMPORTED : ImportReport.Outcome.REJECTED, problems));
+        });
+        if (problem != null) {
+            return ImportReport.fileProblem(file, problem);
         }
-        ImportReport report = new ImportReport(file, entries,
-                records.isEmpty() ? List.of("The file holds no services.") : List.of());
+        ImportReport report = new ImportReport(file, checked,
+                checked.isEmpty() ? List.of("The file holds no services.") : List.of());
         if (!report.accepted()) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return report;
         }
+        List<ImportReport.Entry> entries = new ArrayList<>();
+        records.forEach(record -> {
+            List<String> warnings = new ArrayList<>();
+            index.changed(upsert(record, warnings));
+            entries.add(new ImportReport.Entry(entries.size() + 1, text(record, "id"), text(record, "name"),
+                    ImportReport.Outcome.IMPORTED, warnings));
+            if (entries.size() % BATCH == 0) {
+                // every record was checked first, so the index may take each batch now; the persistence
+                // context is emptied, so a file of any size stays within memory
+                em.flush();
+                Search.session(em).indexingPlan().execute();
+                em.clear();
+            }
+        });
         audit.save(new AuditEntry(actor, "import", "service", null,
-                "Imported " + report.imported() + " services from " + file));
-        return report;
+                "Imported " + entries.size() + " services from " + file));
+        return new ImportReport(file, entries, List.of());
+    }
+
+    private static String eachRecord(Source source, Consumer<JsonNode> visit) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(source.open(), strict); JsonParser parser = JSON.createParser(reader)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                visit.accept(parser.readValueAsTree());
+                return null;
+            }
+            if (first != JsonToken.START_ARRAY) {
+                return first == null ? "The file is empty." : "Expected an array of HSDS service objects.";
+            }
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                visit.accept(parser.readValueAsTree());
+            }
+            return null;
+        }
+        catch (JacksonException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                return "The file is not valid UTF-8 text.";
+            }
+            return "The file is not valid JSON (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                    + ").";
+        }
+        catch (CharacterCodingException e) {
+            return "The file is not valid UTF-8 text.";
+        }
+        catch (IOException e) {
+            return "The file could not be read.";
+        }
     }
 
     private static void validate(JsonNode record, Set<String> seen, List<String> problems) {

@@ -126,13 +126,16 @@ public abstract class BrowserTestSupport {
         driver.manage().logs().get(LogType.PERFORMANCE);
     }
 
-    /** Every URL the browser asked for since the last call (from Chrome's DevTools network events). */
+    /** Every URL the browser asked for since the last call (from Chrome's DevTools network events): http(s) and ws(s) only. */
     protected List<String> requestedUrls() {
         List<String> urls = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
             JsonNode message = JSON.readTree(entry.getMessage()).path("message");
-            if ("Network.requestWillBeSent".equals(message.path("method").asString())) {
-                urls.add(message.path("params").path("request").path("url").asString());
+            String url = message.path("params").path("request").path("url").asString();
+            // only network requests: chrome:// and data: URLs are the browser's own (its new-tab page may still be loading)
+            if ("Network.requestWillBeSent".equals(message.path("method").asString())
+                    && (url.startsWith("http") || url.startsWith("ws"))) {
+                urls.add(url);
             }
         }
         return urls;

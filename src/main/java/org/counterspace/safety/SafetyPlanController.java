@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.counterspace.account.AccountPrincipal;
+import org.counterspace.directory.Bookmarks;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +32,9 @@ class SafetyPlanController {
 
     private final SafetyPlans plans;
 
-    private final BookmarkedServices bookmarks;
+    private final Bookmarks bookmarks;
 
-    SafetyPlanController(SafetyPlans plans, BookmarkedServices bookmarks) {
+    SafetyPlanController(SafetyPlans plans, Bookmarks bookmarks) {
         this.plans = plans;
         this.bookmarks = bookmarks;
     }

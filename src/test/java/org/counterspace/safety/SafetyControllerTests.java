@@ -21,6 +21,7 @@ import jakarta.servlet.http.Cookie;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.support.TestAccounts;
+import org.counterspace.directory.NationalLines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

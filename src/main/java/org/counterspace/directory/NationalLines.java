@@ -1,4 +1,4 @@
-package org.counterspace.safety;
+package org.counterspace.directory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,12 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The well-known national crisis and support lines, per country, read once from
- * {@code safety/national-lines.json}. Each line names the page where its organisation publishes it.
+ * {@code directory/national-lines.json}. Each line names the page where its organisation publishes it.
  */
 @Component
 public class NationalLines {
 
-    static final String RESOURCE = "safety/national-lines.json";
+    static final String RESOURCE = "directory/national-lines.json";
 
     private final Catalogue catalogue;
 

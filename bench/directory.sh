@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Directory benchmark: 100,000 generated services imported at start-up, then keyword + filter search
+# latency (p95, one client), /support throughput at 32 connections, and the app's RSS under load.
+# Usage: bench/directory.sh [services] [port]    Figures go to bench/results/directory.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+PORT=${2:-18085}
+WORK=/tmp/counterspace-bench-directory
+OUT=bench/results/directory.txt
+rm -rf "$WORK" && mkdir -p "$WORK" bench/results
+
+./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests test-compile
+java -cp target/test-classes:target/classes org.counterspace.directory.DirectoryGenerator "$N" "$WORK/services.json"
+
+cat > "$WORK/p95.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("p50 %.1f ms  p95 %.1f ms  p99 %.1f ms\n",
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+
+JAR=$(ls target/counterspace-*.jar | grep -v original | head -1)
+START=$(date +%s)
+java -Xms256m -Xmx512m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0" \
+  --spring.jpa.properties.hibernate.search.backend.directory.root="$WORK/index" \
+  --counterspace.directory.import="$WORK/services.json" \
+  --counterspace.directory.limits.api-requests=100000000 > "$WORK/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 900); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break
+  kill -0 $APP 2>/dev/null || { echo "app stopped; see $WORK/app.log"; exit 1; }
+  sleep 1
+done
+READY=$(date +%s)
+IMPORT_LINE=$(grep -o "Imported [0-9]* services from .* in [0-9]* ms" "$WORK/app.log" || echo "import: see $WORK/app.log")
+
+SEARCH="http://127.0.0.1:$PORT/support?q=counselling&category=youth&free=yes&country=GB"
+wrk -t2 -c32 -d30s "$SEARCH" >/dev/null   # warm-up
+P95=$(wrk -t1 -c1 -d20s -s "$WORK/p95.lua" "$SEARCH" | tail -1)
+(while kill -0 $APP 2>/dev/null; do ps -o rss= -p $APP; sleep 1; done) > "$WORK/rss.txt" &
+SAMPLER=$!
+LOAD=$(wrk -t2 -c32 -d20s --latency -s "$WORK/p95.lua" "$SEARCH")
+kill $SAMPLER 2>/dev/null || true
+RSS_MAX=$(sort -n "$WORK/rss.txt" | tail -1)
+
+{
+  echo "Directory benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores (shared with other builds: figures are pessimistic)"
+  echo "services generated: $N"
+  echo "start-up until healthy (incl. import and indexing): $((READY - START)) s"
+  echo "$IMPORT_LINE"
+  echo "keyword + filter search, one client (page rendered): $P95"
+  echo "/support at 32 connections:"
+  echo "$LOAD" | grep -E "Requests/sec|Latency|p50"
+  echo "RSS under load (max): $((RSS_MAX / 1024)) MB"
+} | tee "$OUT"

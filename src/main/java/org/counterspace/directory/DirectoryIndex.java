@@ -1,0 +1,75 @@
+package org.counterspace.directory;
+
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+
+import org.hibernate.search.mapper.orm.Search;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the search index in step with the directory: every write path calls {@link #changed}
+ * for the services it touched, and start-up rebuilds the index when it does not match the
+ * database (first start, restored backup, bulk load).
+ */
+@Component
+class DirectoryIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryIndex.class);
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final EntityManagerFactory entityManagerFactory;
+
+    private final ServiceRepository services;
+
+    private volatile List<String> timeZones;
+
+    DirectoryIndex(EntityManagerFactory entityManagerFactory, ServiceRepository services) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.services = services;
+    }
+
+    /** Reindex these services when the current transaction commits. */
+    void changed(SupportService service) {
+        Search.session(entityManager).indexingPlan().addOrUpdate(service);
+        timeZones = null;
+    }
+
+    /** The time zones services keep their hours in; few, so "open now" asks each in turn. */
+    List<String> timeZones() {
+        List<String> zones = timeZones;
+        if (zones == null) {
+            zones = List.copyOf(services.distinctTimeZones());
+            timeZones = zones;
+        }
+        return zones;
+    }
+
+    long indexedCount() {
+        try (EntityManager own = entityManagerFactory.createEntityManager()) {
+            return Search.session(own).search(SupportService.class).where(f -> f.matchAll()).fetchTotalHitCount();
+        }
+    }
+
+    /** Rebuilds the whole index from the database if its size differs from the table's. */
+    void rebuildIfStale() throws InterruptedException {
+        long rows = services.count();
+        long indexed = indexedCount();
+        if (rows != indexed) {
+            log.info("Directory search index has {} of {} services: rebuilding", indexed, rows);
+            rebuild();
+        }
+    }
+
+    void rebuild() throws InterruptedException {
+        Search.mapping(entityManagerFactory).scope(SupportService.class).massIndexer().threadsToLoadObjects(2)
+            .batchSizeToLoadObjects(100).startAndWait();
+        timeZones = null;
+    }
+}

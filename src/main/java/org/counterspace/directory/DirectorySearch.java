@@ -1,0 +1,199 @@
+package org.counterspace.directory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.IntRange;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.hibernate.search.backend.lucene.LuceneBackend;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.spatial.DistanceUnit;
+import org.hibernate.search.engine.spatial.GeoPoint;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keyword search with stemming, synonyms and typo tolerance over the Lucene index, with filters,
+ * facet counts, "open now" in each service's own time zone and distance from a place.
+ */
+@Service
+class DirectorySearch {
+
+    /** Longer queries are cut here: no one types more, and each word costs a fuzzy expansion. */
+    static final int MAX_QUERY_CHARS = 200;
+
+    static final int MAX_FUZZY_WORDS = 8;
+
+    static final List<String> FACETS = List.of(ServiceIndexBinder.CATEGORY, ServiceIndexBinder.CHANNEL,
+            ServiceIndexBinder.LANGUAGE, ServiceIndexBinder.AGE, ServiceIndexBinder.COUNTRY);
+
+    private static final AggregationKey<Map<Boolean, Long>> FREE_FACET = AggregationKey.of("free");
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final Analyzer plainAnalyzer;
+
+    private final DirectoryIndex index;
+
+    DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index) {
+        this.plainAnalyzer = Search.mapping(entityManagerFactory).backend().unwrap(LuceneBackend.class)
+            .analyzer(DirectoryAnalysis.PLAIN).orElseThrow();
+        this.index = index;
+    }
+
+    record Results(List<ServiceView> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
+            long openNowCount) {
+    }
+
+    @Transactional(readOnly = true)
+    Results search(SearchQuery query) {
+        SearchSession session = Search.session(entityManager);
+        List<String> zones = index.timeZones();
+        Map<String, AggregationKey<Map<String, Long>>> facetKeys = new LinkedHashMap<>();
+        FACETS.forEach(field -> facetKeys.put(field, AggregationKey.of(field)));
+        var scope = session.scope(SupportService.class);
+        var step = session.search(scope).where(predicate(scope.predicate(), query, zones, query.openNow()));
+        facetKeys.forEach((field, key) -> step.aggregation(key,
+                f -> f.terms().field(field, String.class).maxTermCount(50)));
+        step.aggregation(FREE_FACET, f -> f.terms().field(ServiceIndexBinder.FREE, Boolean.class));
+        switch (query.effectiveSort()) {
+            case DISTANCE -> step.sort(f -> f.distance(ServiceIndexBinder.POINT, geo(query.near())));
+            case NAME -> step.sort(f -> f.field(ServiceIndexBinder.SORT_NAME));
+            case RELEVANCE -> step.sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME));
+        }
+        SearchResult<SupportService> result = step.fetch((query.page() - 1) * query.perPage(), query.perPage());
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        facetKeys.forEach((field, key) -> facets.put(field, result.aggregation(key)));
+        long freeCount = result.aggregation(FREE_FACET).getOrDefault(Boolean.TRUE, 0L);
+        long openNowCount = query.openNow() ? result.total().hitCount()
+                : session.search(scope).where(predicate(scope.predicate(), query, zones, true)).fetchTotalHitCount();
+        List<ServiceView> hits = new ArrayList<>();
+        for (SupportService service : result.hits()) {
+            hits.add(ServiceView.of(service, query.now(), query.near()));
+        }
+        return new Results(hits, result.total().hitCount(), facets, freeCount, openNowCount);
+    }
+
+    /** Ids of the services (any status) best matching the words, for the API's {@code search}. */
+    @Transactional(readOnly = true)
+    List<java.util.UUID> matchingIds(String text, int limit) {
+        SearchSession session = Search.session(entityManager);
+        var scope = session.scope(SupportService.class);
+        String words = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+        return session.search(scope).select(f -> f.id(java.util.UUID.class))
+            .where(text(scope.predicate(), words)).fetchHits(limit);
+    }
+
+    private SearchPredicate predicate(SearchPredicateFactory f, SearchQuery query, List<String> zones,
+            boolean openNow) {
+        var bool = f.bool();
+        bool.filter(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
+        if (query.hasText()) {
+            bool.must(text(f, query.text()));
+        }
+        query.categories().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.CATEGORY).matching(code)));
+        query.channels().forEach(
+                channel -> bool.filter(f.match().field(ServiceIndexBinder.CHANNEL).matching(channel.code())));
+        query.languages().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.LANGUAGE).matching(code)));
+        if (query.freeOnly()) {
+            bool.filter(f.match().field(ServiceIndexBinder.FREE).matching(true));
+        }
+        if (query.age() != null) {
+            bool.filter(f.or(f.match().field(ServiceIndexBinder.AGE).matching(query.age().code()),
+                    f.match().field(ServiceIndexBinder.AGE).matching(AgeGroup.ALL.code())));
+        }
+        if (query.country() != null) {
+            bool.filter(f.match().field(ServiceIndexBinder.COUNTRY).matching(query.country()));
+        }
+        if (openNow) {
+            bool.filter(openNow(f, query, zones));
+        }
+        if (query.near() != null) {
+            bool.filter(f.spatial().within().field(ServiceIndexBinder.POINT)
+                .circle(geo(query.near()), query.radiusKm(), DistanceUnit.KILOMETERS));
+        }
+        return bool.toPredicate();
+    }
+
+    /** Stemmed words and their synonyms score highest; near-misses of whole words still match, lower. */
+    private SearchPredicate text(SearchPredicateFactory f, String text) {
+        var exact = f.match().field(ServiceIndexBinder.NAME).boost(3f).field(ServiceIndexBinder.BODY)
+            .matching(text);
+        Query fuzzy = fuzzy(text);
+        if (fuzzy == null) {
+            return exact.toPredicate();
+        }
+        return f.or(exact, f.bool().should(f.extension(LuceneExtension.get()).fromLuceneQuery(fuzzy)).boost(0.3f))
+            .toPredicate();
+    }
+
+    private Query fuzzy(String text) {
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        int count = 0;
+        try (TokenStream tokens = plainAnalyzer.tokenStream(ServiceIndexBinder.BODY_PLAIN, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken() && count < MAX_FUZZY_WORDS) {
+                String word = term.toString();
+                if (word.length() < 4) {
+                    continue;
+                }
+                // two edits only for long words, and the first two letters fixed: fuzzy terms stay few
+                int edits = word.length() >= 7 ? 2 : 1;
+                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.NAME_PLAIN, word), edits, 2),
+                        BooleanClause.Occur.SHOULD);
+                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.BODY_PLAIN, word), edits, 2),
+                        BooleanClause.Occur.SHOULD);
+                count++;
+            }
+            tokens.end();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count == 0 ? null : words.build();
+    }
+
+    /**
+     * Open now: for each time zone in the directory, services in that zone with an opening that
+     * contains the current minute of the week there.
+     */
+    private SearchPredicate openNow(SearchPredicateFactory f, SearchQuery query, List<String> zones) {
+        var any = f.or();
+        for (String zone : zones) {
+            int minute = WeeklyHours.minuteOfWeek(query.now(), ZoneId.of(zone));
+            Query contains = IntRange.newIntersectsQuery(ServiceIndexBinder.OPENINGS, new int[] { minute },
+                    new int[] { minute });
+            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone),
+                    f.extension(LuceneExtension.get()).fromLuceneQuery(contains)));
+        }
+        return zones.isEmpty() ? f.matchNone().toPredicate() : any.toPredicate();
+    }
+
+    private static GeoPoint geo(Point point) {
+        return GeoPoint.of(point.latitude(), point.longitude());
+    }
+}

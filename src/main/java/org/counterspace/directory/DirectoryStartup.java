@@ -1,0 +1,29 @@
+package org.counterspace.directory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** On start: first-start data, an optional bulk import, then a search index that matches the database. */
+@Component
+class DirectoryStartup implements ApplicationRunner {
+
+    private final DirectorySeeder seeder;
+
+    private final DirectoryIndex index;
+
+    private final DirectoryImportOption importOption;
+
+    DirectoryStartup(DirectorySeeder seeder, DirectoryIndex index, DirectoryImportOption importOption) {
+        this.seeder = seeder;
+        this.index = index;
+        this.importOption = importOption;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        seeder.seedIfEmpty();
+        importOption.runIfAsked();
+        index.rebuildIfStale();
+    }
+}

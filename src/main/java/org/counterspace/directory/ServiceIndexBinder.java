@@ -1,0 +1,125 @@
+package org.counterspace.directory;
+
+import org.apache.lucene.document.IntRange;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.engine.backend.document.DocumentElement;
+import org.hibernate.search.engine.backend.document.IndexFieldReference;
+import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
+import org.hibernate.search.engine.spatial.GeoPoint;
+import org.hibernate.search.mapper.pojo.bridge.TypeBridge;
+import org.hibernate.search.mapper.pojo.bridge.binding.TypeBindingContext;
+import org.hibernate.search.mapper.pojo.bridge.mapping.programmatic.TypeBinder;
+import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
+
+/**
+ * Writes one search document per service. Everything a query or a facet needs is derived here
+ * from the service and its phones, schedules, languages, terms and locations. Because those live
+ * in other tables, the binder declares no automatic dependencies: {@link DirectoryIndex} reindexes
+ * a service whenever the directory changes it. Public with a no-argument constructor because Hibernate
+ * Search instantiates it by reflection.
+ */
+public class ServiceIndexBinder implements TypeBinder {
+
+    static final String NAME = "name";
+    static final String BODY = "body";
+    static final String NAME_PLAIN = "name_plain";
+    static final String BODY_PLAIN = "body_plain";
+    static final String STATUS = "status";
+    static final String CATEGORY = "category";
+    static final String CHANNEL = "channel";
+    static final String LANGUAGE = "language";
+    static final String AGE = "age";
+    static final String COUNTRY = "country";
+    static final String FREE = "free";
+    static final String NATIONAL = "national";
+    static final String ZONE = "zone";
+    static final String POINT = "point";
+    static final String OPENINGS = "openings";
+    static final String SORT_NAME = "sort_name";
+
+    @Override
+    public void bind(TypeBindingContext context) {
+        context.dependencies().useRootOnly();
+        IndexSchemaElement schema = context.indexSchemaElement();
+        IndexFieldTypeFactory types = context.typeFactory();
+        var text = types.asString().analyzer(DirectoryAnalysis.INDEX).searchAnalyzer(DirectoryAnalysis.QUERY)
+            .toIndexFieldType();
+        var plain = types.asString().analyzer(DirectoryAnalysis.PLAIN).toIndexFieldType();
+        var keyword = types.asString().aggregable(Aggregable.YES).toIndexFieldType();
+        var flag = types.asBoolean().aggregable(Aggregable.YES).toIndexFieldType();
+        Fields fields = new Fields(schema.field(NAME, text).toReference(),
+                schema.field(BODY, text).multiValued().toReference(),
+                schema.field(NAME_PLAIN, plain).toReference(),
+                schema.field(BODY_PLAIN, plain).multiValued().toReference(),
+                schema.field(STATUS, keyword).toReference(),
+                schema.field(CATEGORY, keyword).multiValued().toReference(),
+                schema.field(CHANNEL, keyword).multiValued().toReference(),
+                schema.field(LANGUAGE, keyword).multiValued().toReference(),
+                schema.field(AGE, keyword).toReference(),
+                schema.field(COUNTRY, keyword).toReference(),
+                schema.field(FREE, flag).toReference(),
+                schema.field(NATIONAL, flag).toReference(),
+                schema.field(ZONE, keyword).toReference(),
+                schema.field(POINT, types.asGeoPoint().sortable(Sortable.YES)).multiValued().toReference(),
+                schema.field(OPENINGS, types.extension(LuceneExtension.get())
+                    .asNative(int[].class, (path, range, documentFields) -> documentFields
+                        .accept(new IntRange(path, new int[] { range[0] }, new int[] { range[1] }))))
+                    .multiValued().toReference(),
+                schema.field(SORT_NAME, types.asString().normalizer(DirectoryAnalysis.SORT).sortable(Sortable.YES))
+                    .toReference());
+        context.bridge(SupportService.class, new Bridge(fields));
+    }
+
+    private record Fields(IndexFieldReference<String> name, IndexFieldReference<String> body,
+            IndexFieldReference<String> namePlain, IndexFieldReference<String> bodyPlain,
+            IndexFieldReference<String> status, IndexFieldReference<String> category,
+            IndexFieldReference<String> channel, IndexFieldReference<String> language,
+            IndexFieldReference<String> age, IndexFieldReference<String> country, IndexFieldReference<Boolean> free,
+            IndexFieldReference<Boolean> national, IndexFieldReference<String> zone,
+            IndexFieldReference<GeoPoint> point, IndexFieldReference<int[]> openings,
+            IndexFieldReference<String> sortName) {
+    }
+
+    private record Bridge(Fields f) implements TypeBridge<SupportService> {
+
+        @Override
+        public void write(DocumentElement doc, SupportService service, TypeBridgeWriteContext context) {
+            doc.addValue(f.name(), service.getName());
+            doc.addValue(f.namePlain(), service.getName());
+            doc.addValue(f.sortName(), service.getName());
+            for (String text : new String[] { service.getAlternateName(), service.getDescription(),
+                    service.getEligibilityDescription(), service.getServiceArea(),
+                    service.getOrganization() == null ? null : service.getOrganization().getName() }) {
+                if (text != null && !text.isBlank()) {
+                    doc.addValue(f.body(), text);
+                    doc.addValue(f.bodyPlain(), text);
+                }
+            }
+            for (TaxonomyTerm term : service.getTerms()) {
+                doc.addValue(f.body(), term.getName());
+                doc.addValue(f.bodyPlain(), term.getName());
+                if (term.getCode() != null) {
+                    doc.addValue(f.category(), term.getCode());
+                }
+            }
+            doc.addValue(f.status(), service.getStatus());
+            service.getChannels().forEach(channel -> doc.addValue(f.channel(), channel.code()));
+            service.getLanguages().forEach(language -> doc.addValue(f.language(), language.getCode()));
+            doc.addValue(f.age(), service.getAgeGroup().code());
+            doc.addValue(f.country(), service.getCountry());
+            doc.addValue(f.free(), service.isFree());
+            doc.addValue(f.national(), service.isNational());
+            doc.addValue(f.zone(), service.getTimeZone().getId());
+            for (ServiceAtLocation sal : service.getServiceAtLocations()) {
+                Location location = sal.getLocation();
+                if (location.hasCoordinates()) {
+                    doc.addValue(f.point(), GeoPoint.of(location.getLatitude(), location.getLongitude()));
+                }
+            }
+            service.hours().indexRanges().forEach(range -> doc.addValue(f.openings(), range));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.counterspace.directory;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TaxonomyRepository extends JpaRepository<Taxonomy, UUID> {
+}

@@ -1,0 +1,77 @@
+package org.counterspace.directory;
+
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** An HSDS taxonomy term; our own categories are terms of the Counterspace taxonomy. */
+@Entity
+@Table(name = "dir_taxonomy_term")
+class TaxonomyTerm {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "taxonomy_id")
+    private Taxonomy taxonomy;
+
+    private UUID parentId;
+
+    private String code;
+
+    private String name;
+
+    private String description;
+
+    private String termUri;
+
+    protected TaxonomyTerm() {
+    }
+
+    TaxonomyTerm(UUID id, Taxonomy taxonomy, UUID parentId, String code, String name, String description) {
+        this.id = id;
+        this.taxonomy = taxonomy;
+        this.parentId = parentId;
+        this.code = code;
+        this.name = name;
+        this.description = description;
+    }
+
+    UUID getId() {
+        return id;
+    }
+
+    Taxonomy getTaxonomy() {
+        return taxonomy;
+    }
+
+    UUID getParentId() {
+        return parentId;
+    }
+
+    String getCode() {
+        return code;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    String getDescription() {
+        return description;
+    }
+
+    String getTermUri() {
+        return termUri;
+    }
+
+    void setTermUri(String termUri) {
+        this.termUri = termUri;
+    }
+}

@@ -1,0 +1,166 @@
+package org.counterspace.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Curator pages: who may use them, editing, retiring, verifying, the queue, the audit trail, files. */
+@SpringBootTest(properties = "counterspace.directory.limits.reports=20")
+@AutoConfigureMockMvc
+class CurateTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DirectorySearch search;
+
+    AccountPrincipal curator;
+
+    AccountPrincipal user;
+
+    @BeforeEach
+    void accounts() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        curator = TestAccounts.create(jdbc, "curator-" + suffix, AccountPrincipal.ROLE_ADMIN);
+        user = TestAccounts.create(jdbc, "user-" + suffix);
+    }
+
+    UUID serviceId(String name) {
+        return jdbc.queryForObject("select id from dir_service where name = ?", UUID.class, name);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/curate", "/curate/queue", "/curate/audit", "/curate/files", "/curate/services/new" })
+    void onlyCuratorsMayEnter(String path) throws Exception {
+        mvc.perform(get(path).with(TestAccounts.as(user))).andExpect(status().isForbidden());
+        mvc.perform(get(path)).andExpect(SavedServicesTests::signInNeeded);
+        mvc.perform(get(path).with(TestAccounts.as(curator))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aUserCannotChangeAnything() throws Exception {
+        UUID id = serviceId("Shout");
+        mvc.perform(post("/curate/services/" + id + "/retire").with(csrf()).with(TestAccounts.as(user)))
+            .andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select status from dir_service where id = ?", String.class, id))
+            .isEqualTo("active");
+    }
+
+    @Test
+    void aFormWithProblemsIsShownAgainWithThemAndTheInputKept() throws Exception {
+        mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator)).param("name", "Half done")
+            .param("organization", "").param("country", "gb").param("timeZone", "Mars/Olympus")
+            .param("hours", "weekdays 9 to 5").param("url", "not a url").param("ageGroup", "all"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("class=\"error-summary\"")))
+            .andExpect(content().string(containsString("Please name the organisation that runs it.")))
+            .andExpect(content().string(containsString("Please give a time zone like Europe/London.")))
+            .andExpect(content().string(containsString("Each line needs days and times")))
+            .andExpect(content().string(containsString("value=\"Half done\"")))
+            .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+    }
+
+    @Test
+    void createEditVerifyRetireAndTheAuditTrail() throws Exception {
+        MvcResult created = mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator))
+            .param("name", "Riverbank Walking Group").param("organization", "Riverbank Friends")
+            .param("description", "A gentle weekly walk and talk for anyone who needs time out of the house.")
+            .param("phone", "0113 496 0999").param("free", "true").param("ageGroup", "adults")
+            .param("channels", "in-person", "phone").param("categories", "peer-support", "community-space")
+            .param("country", "GB").param("region", "England").param("timeZone", "Europe/London")
+            .param("hours", "SA 10:00-12:00\nWE 18:00-19:30").param("street", "1 River Lane").param("city", "Leeds")
+            .param("postcode", "LS1 4AA").param("latitude", "53.79").param("longitude", "-1.54"))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().substring("/curate/services/".length()));
+        assertThat(search.matchingIds("riverbank walking", 5)).contains(id);
+        assertThat(search.search(SearchQuery.text("walk and talk", Instant.now())).hits())
+            .extracting(ServiceView::name).contains("Riverbank Walking Group");
+
+        mvc.perform(get("/curate/services/" + id).with(TestAccounts.as(curator)))
+            .andExpect(content().string(containsString("SA 10:00-12:00")))
+            .andExpect(content().string(containsString("value=\"1 River Lane\"")));
+        mvc.perform(post("/curate/services/" + id).with(csrf()).with(TestAccounts.as(curator))
+            .param("name", "Riverbank Walk and Talk").param("organization", "Riverbank Friends")
+            .param("ageGroup", "all").param("country", "GB").param("timeZone", "Europe/London"))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select name from dir_service where id = ?", String.class, id))
+            .isEqualTo("Riverbank Walk and Talk");
+
+        mvc.perform(post("/curate/services/" + id + "/verify").with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select assurer_email from dir_service where id = ?", String.class, id))
+            .isEqualTo(curator.getUsername());
+        mvc.perform(get("/support/services/" + id)).andExpect(content().string(containsString("by " + curator.getUsername())));
+
+        mvc.perform(post("/curate/services/" + id + "/retire").with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().is3xxRedirection());
+        assertThat(search.search(SearchQuery.text("riverbank", Instant.now())).hits()).isEmpty();
+        mvc.perform(get("/support/services/" + id)).andExpect(content().string(containsString("no longer listed")));
+
+        mvc.perform(get("/curate/audit").with(TestAccounts.as(curator)))
+            .andExpect(content().string(containsString("Created Riverbank Walking Group")))
+            .andExpect(content().string(containsString("Edited Riverbank Walk and Talk")))
+            .andExpect(content().string(containsString("Retired Riverbank Walk and Talk")));
+    }
+
+    @Test
+    void theQueueShowsReportsAndSuggestionsUntilDealtWith() throws Exception {
+        UUID id = serviceId("Lifeline");
+        mvc.perform(post("/support/services/" + id + "/report").with(csrf()).param("message", "The hours changed"));
+        mvc.perform(post("/support/suggest").with(csrf()).param("name", "Quiet Garden").param("message", "Open garden"));
+        mvc.perform(get("/curate/queue").with(TestAccounts.as(curator)))
+            .andExpect(content().string(containsString("Problem report on Lifeline")))
+            .andExpect(content().string(containsString("The hours changed")))
+            .andExpect(content().string(containsString("Suggested service: Quiet Garden")));
+        UUID report = jdbc.queryForObject("select id from dir_feedback where message = 'The hours changed'", UUID.class);
+        mvc.perform(post("/curate/queue/" + report + "/resolve").with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select resolved_by from dir_feedback where id = ?", String.class, report))
+            .isEqualTo(curator.getUsername());
+    }
+
+    @Test
+    void uploadAnHsdsFileAndSeeTheReport() throws Exception {
+        byte[] example = getClass().getResourceAsStream("/hsds/examples/service_full.json").readAllBytes();
+        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "service_full.json",
+                "application/json", example)).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Imported 1 services from service_full.json")))
+            .andExpect(content().string(containsString("parent_id")));
+        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "bad.json",
+                "application/json", "{oops".getBytes())).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Nothing was imported from bad.json")));
+        mvc.perform(multipart("/curate/files/import").with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(content().string(containsString("Please choose a file to import.")));
+        mvc.perform(get("/curate/files/export.json").with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("\"name\":\"Community Counselling\"")));
+    }
+}

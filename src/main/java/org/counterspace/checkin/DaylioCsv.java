@@ -6,7 +6,6 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -91,19 +90,7 @@ final class DaylioCsv {
             problems.add(RowError.of(line, "columns", COLUMNS.size(), record.size()));
             return null;
         }
-        LocalDate day = null;
-        try {
-            day = LocalDate.parse(record.get(0).strip());
-            if (day.isAfter(today)) {
-                problems.add(RowError.of(line, "future", day.toString()));
-            }
-            else if (day.isBefore(CheckinService.EARLIEST)) {
-                problems.add(RowError.of(line, "early", day.toString()));
-            }
-        }
-        catch (DateTimeParseException e) {
-            problems.add(RowError.of(line, "date", JournalCsv.shorten(record.get(0))));
-        }
+        LocalDate day = JournalCsv.day(record.get(0), line, today, problems);
         Integer mood = MOODS.get(record.get(4).strip().toLowerCase(Locale.ROOT));
         if (mood == null) {
             problems.add(RowError.of(line, "daylioMood", JournalCsv.shorten(record.get(4))));

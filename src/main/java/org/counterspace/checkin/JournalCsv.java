@@ -140,25 +140,31 @@ final class JournalCsv {
         return new Parsed(errors.isEmpty() ? rows : List.of(), errors);
     }
 
-    private static Row row(CSVRecord record, LocalDate today, List<RowError> problems) {
-        long line = record.getRecordNumber();
-        if (record.size() != COLUMNS.size()) {
-            problems.add(RowError.of(line, "columns", COLUMNS.size(), record.size()));
-            return null;
-        }
-        LocalDate day = null;
+    /** A check-in date from a CSV cell (ISO yyyy-mm-dd), not in the future and not before 1900; null when it is not. */
+    static LocalDate day(String cell, long line, LocalDate today, List<RowError> problems) {
         try {
-            day = LocalDate.parse(record.get(0).strip());
+            LocalDate day = LocalDate.parse(cell.strip());
             if (day.isAfter(today)) {
                 problems.add(RowError.of(line, "future", day.toString()));
             }
             else if (day.isBefore(CheckinService.EARLIEST)) {
                 problems.add(RowError.of(line, "early", day.toString()));
             }
+            return day;
         }
         catch (DateTimeParseException e) {
-            problems.add(RowError.of(line, "date", shorten(record.get(0))));
+            problems.add(RowError.of(line, "date", shorten(cell)));
+            return null;
         }
+    }
+
+    private static Row row(CSVRecord record, LocalDate today, List<RowError> problems) {
+        long line = record.getRecordNumber();
+        if (record.size() != COLUMNS.size()) {
+            problems.add(RowError.of(line, "columns", COLUMNS.size(), record.size()));
+            return null;
+        }
+        LocalDate day = day(record.get(0), line, today, problems);
         int mood = number(record.get(1), 1, 5, "mood", line, problems);
         int pull = number(record.get(3), 0, 10, "home_pull", line, problems);
         Set<String> environments = new LinkedHashSet<>();

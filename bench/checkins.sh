@@ -15,20 +15,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
 RESULTS=bench/results/checkins.txt
-WORK=$(mktemp -d /tmp/counterspace-checkins-bench.XXXXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-BASE="http://127.0.0.1:$PORT"
+BENCH_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+source bench/lib.sh
 USERNAME=bench.journal
 PASSWORD='ten years of small steps by the river'
 
-./mvnw -q -B -DskipTests package
-JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
-
-java -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
-  --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0" --logging.level.org.counterspace=WARN >"$WORK/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do curl -fs "$BASE/actuator/health" >/dev/null && break; sleep 1; done
+build_jar
+start_app --server.address=127.0.0.1
+WORK=$BENCH_DATA APP=$APP_PID BASE=$BENCH_BASE
 
 if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/register")" != 200 ] || \
    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/login")" != 200 ]; then

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -78,9 +77,12 @@ class Passwords {
     }
 
     @Bean
-    static PasswordEncoder passwordEncoder(@Value("${counterspace.password.argon2-memory-kib:16384}") int memoryKib,
+    static PasswordEncoder passwordEncoder(@Value("${counterspace.password.argon2-memory-kib:19456}") int memoryKib,
             @Value("${counterspace.password.argon2-iterations:2}") int iterations) {
-        PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
+        return passwordEncoder(Argon2Hashing.create(memoryKib, iterations, 2 * Runtime.getRuntime().availableProcessors()));
+    }
+
+    static PasswordEncoder passwordEncoder(Argon2Hashing argon2) {
         // bcrypt only so that hashes from an older default still verify and get upgraded at sign-in.
         return new NormalisingPasswordEncoder(new DelegatingPasswordEncoder(DEFAULT_ENCODING,
                 Map.of(DEFAULT_ENCODING, argon2, "bcrypt", new BCryptPasswordEncoder())));

@@ -22,6 +22,14 @@ run_wrk "$BENCH_DATA/app.wrk" -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$
 cpu_after=$(cpu_ms "$APP_PID")
 app_rps=$WRK_RPS app_p50=$WRK_P50 app_p99=$WRK_P99 app_errors=$WRK_ERRORS app_requests=$WRK_REQUESTS
 cpu_per_request=$(awk -v c=$((cpu_after - cpu_before)) -v n="$app_requests" 'BEGIN {printf "%.3f", c / n}')
+
+# The same page as a returning browser asks for it: HTML, gzip, and the quick-exit notice already seen.
+BROWSER_HEADERS=(-H "Accept: text/html,application/xhtml+xml" -H "Accept-Encoding: gzip, deflate, br" -H "Cookie: notice=seen")
+cpu_before=$(cpu_ms "$APP_PID")
+run_wrk "$BENCH_DATA/browser.wrk" -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${BROWSER_HEADERS[@]}" "$BENCH_BASE$PAGE"
+cpu_after=$(cpu_ms "$APP_PID")
+browser_rps=$WRK_RPS browser_p99=$WRK_P99 browser_errors=$WRK_ERRORS
+browser_cpu=$(awk -v c=$((cpu_after - cpu_before)) -v n="$WRK_REQUESTS" 'BEGIN {printf "%.3f", c / n}')
 app_rss=$(rss_mb "$APP_PID")
 
 # The ceiling: nginx serving a saved copy of the same page from loopback.
@@ -54,6 +62,7 @@ ratio=$(awk -v a="$app_rps" -v n="$nginx_rps" 'BEGIN {printf "%.1f%%", 100 * a /
   echo "start-up (launch to healthy): ${STARTUP_MS} ms"
   echo "app:   $app_rps requests/s, p50 $app_p50, p99 $app_p99, non-2xx $app_errors"
   echo "app CPU per request: $cpu_per_request ms"
+  echo "as a returning browser (text/html, gzip, notice cookie): $browser_rps requests/s, p99 $browser_p99, CPU $browser_cpu ms/request, non-2xx $browser_errors"
   echo "app RSS after the run: ${app_rss} MB"
   echo "nginx (same bytes): $nginx_rps requests/s"
   echo "app / nginx: $ratio"

@@ -1,5 +1,6 @@
 package org.counterspace.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -47,7 +49,11 @@ final class SharedPageCache extends OncePerRequestFilter {
 
     private final Map<Variant, Rendering> renderings = new ConcurrentHashMap<>();
 
-    SharedPageCache(Collection<SharedPages> features) {
+    private final boolean compress;
+
+    /** {@code compress}: whether the server compresses responses ({@code server.compression.enabled}). */
+    SharedPageCache(Collection<SharedPages> features, boolean compress) {
+        this.compress = compress;
         Set<String> all = new TreeSet<>();
         features.forEach(feature -> all.addAll(feature.sharedPagePaths()));
         this.paths = Set.copyOf(all);
@@ -57,17 +63,26 @@ final class SharedPageCache extends OncePerRequestFilter {
     record Variant(String path, boolean acceptsHtml, String cookieNames) {
     }
 
+    /** The page as rendered, and gzipped once (null when compression is off) rather than on every visit. */
     private record Rendering(String contentType, Locale locale, List<Map.Entry<String, String>> headers,
-            byte[] body) {
+            byte[] body, byte[] gzipped) {
 
-        void writeTo(HttpServletResponse response) throws IOException {
+        void writeTo(HttpServletResponse response, boolean gzip) throws IOException {
             for (Map.Entry<String, String> header : headers) {
                 response.addHeader(header.getKey(), header.getValue());
             }
             response.setLocale(locale);
             response.setContentType(contentType);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            byte[] bytes = body;
+            if (gzipped != null) {
+                response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+                if (gzip) {
+                    response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                    bytes = gzipped;
+                }
+            }
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
         }
     }
 
@@ -91,8 +106,8 @@ final class SharedPageCache extends OncePerRequestFilter {
         }
         Rendering kept = renderings.get(variant);
         if (kept != null) {
-            kept.writeTo(response);
             replays.incrementAndGet();
+            kept.writeTo(response, compress && acceptsGzip(request));
             return;
         }
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
@@ -126,7 +141,21 @@ final class SharedPageCache extends OncePerRequestFilter {
         return new Variant(path, accept != null && accept.contains("text/html"), cookieNames);
     }
 
-    private static Rendering keepable(HttpServletRequest request, ContentCachingResponseWrapper response) {
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.toLowerCase(Locale.ROOT).split(",")) {
+            String[] parts = coding.split(";");
+            if (parts[0].trim().equals("gzip")) {
+                return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+            }
+        }
+        return false;
+    }
+
+    private Rendering keepable(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
         String contentType = response.getContentType();
         if (response.getStatus() != HttpServletResponse.SC_OK || request.getSession(false) != null
                 || response.containsHeader(HttpHeaders.SET_COOKIE) || contentType == null
@@ -135,10 +164,20 @@ final class SharedPageCache extends OncePerRequestFilter {
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String name : response.getHeaderNames()) {
-            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)
+                    && !name.equalsIgnoreCase(HttpHeaders.VARY)) {
                 response.getHeaders(name).forEach(value -> headers.add(Map.entry(name, value)));
             }
         }
-        return new Rendering(contentType, response.getLocale(), List.copyOf(headers), response.getContentAsByteArray());
+        byte[] body = response.getContentAsByteArray();
+        return new Rendering(contentType, response.getLocale(), List.copyOf(headers), body, compress ? gzip(body) : null);
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(body);
+        }
+        return compressed.toByteArray();
     }
 }

@@ -2,6 +2,7 @@ package org.counterspace.web;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 class SharedPageCacheConfig {
 
     @Bean
-    SharedPageCache sharedPageCache(List<SharedPages> features) {
-        return new SharedPageCache(features);
+    SharedPageCache sharedPageCache(List<SharedPages> features,
+            @Value("${server.compression.enabled:false}") boolean compress) {
+        return new SharedPageCache(features, compress);
     }
 
     /**

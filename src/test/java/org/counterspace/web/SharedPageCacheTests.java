@@ -2,6 +2,7 @@ package org.counterspace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,27 @@ class SharedPageCacheTests {
         }
         assertThat(replayed.headers().firstValue("content-security-policy").orElseThrow())
             .contains("default-src 'self'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void aReplayIsGzippedOnceForBrowsersThatAcceptIt() throws Exception {
+        String page = "/guidance/when-home-pulls-you-back";
+        String plain = get(anonymous, page, Map.of()).body();
+        long replays = cache.replays();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page))
+            .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8, *;q=0.1")
+            .build();
+        HttpResponse<byte[]> gzipped = anonymous.send(request, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(cache.replays()).isEqualTo(replays + 1);
+        assertThat(gzipped.headers().firstValue("content-encoding")).contains("gzip");
+        assertThat(gzipped.headers().allValues("vary")).containsExactly("Accept-Encoding");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        }
+        HttpResponse<String> refused = get(anonymous, page, Map.of("Accept-Encoding", "gzip;q=0, identity"));
+        assertThat(refused.headers().firstValue("content-encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(plain);
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Replays the last rendering of a {@link SharedPages shared page} to visitors who are not signed in.
+ * Replays the first rendering of a {@link SharedPages shared page} to later visitors who are not signed in.
  * A guide page costs about a millisecond of CPU through Spring Security and Thymeleaf; replaying the
  * same bytes and headers costs a few microseconds, so the site stays quick for everyone at once.
  * <p>

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -24,13 +27,32 @@ class ModularityTests {
             .contains("org.counterspace.guidance", "org.counterspace.safety", "org.counterspace.web");
     }
 
-    /** Writes the module diagram the README shows (docs/modules). */
+    /**
+     * Writes the module diagrams the README shows (docs/modules). The Documenter lists relations in no
+     * fixed order, so a diagram is only replaced when its lines changed, not just their order.
+     */
     @Test
     void writesModuleDiagrams() throws Exception {
-        Path output = Path.of("docs", "modules");
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(output.toString()))
+        Path written = Path.of("target", "modules");
+        Path docs = Path.of("docs", "modules");
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(written.toString()))
             .writeModulesAsPlantUml()
             .writeIndividualModulesAsPlantUml();
-        assertThat(Files.list(output).filter(p -> p.toString().endsWith(".puml")).count()).isPositive();
+        Files.createDirectories(docs);
+        List<Path> diagrams;
+        try (Stream<Path> files = Files.list(written)) {
+            diagrams = files.filter(file -> file.toString().endsWith(".puml")).toList();
+        }
+        for (Path diagram : diagrams) {
+            Path shown = docs.resolve(diagram.getFileName());
+            if (!Files.exists(shown) || !sortedLines(shown).equals(sortedLines(diagram))) {
+                Files.copy(diagram, shown, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        assertThat(diagrams).isNotEmpty();
+    }
+
+    private static List<String> sortedLines(Path file) throws Exception {
+        return Files.readAllLines(file).stream().sorted().toList();
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -81,7 +82,8 @@ class CheckinService {
 
     /** Whether every id names one of this person's environments (archived ones included). */
     boolean ownsAll(UUID accountId, Collection<UUID> ids) {
-        return environmentsById(accountId).keySet().containsAll(ids);
+        Set<UUID> distinct = Set.copyOf(ids);
+        return distinct.isEmpty() || environments.countOwned(accountId, distinct) == distinct.size();
     }
 
     /** True when another environment of this person already has this name (ignoring case and outer spaces). */

@@ -139,14 +139,23 @@ class CheckinService {
         return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
     }
 
-    Page<CheckIn> history(UUID accountId, HistoryFilter filter, int page) {
+    /** A page of history with the person's environments, read in one transaction. */
+    HistoryPage history(UUID accountId, HistoryFilter filter, int page) {
+        Map<UUID, CounterEnvironment> environments = environmentsById(accountId);
         PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
         LocalDate from = filter.from() == null ? EARLIEST : filter.from();
         LocalDate to = filter.to() == null ? LATEST : filter.to();
-        Page<CheckIn> result = filter.environment() == null ? checkIns.history(accountId, from, to, request)
+        Page<CheckIn> found = filter.environment() == null ? checkIns.history(accountId, from, to, request)
                 : checkIns.history(accountId, from, to, filter.environment(), request);
-        result.forEach(c -> c.getEnvironmentIds().size()); // load while the transaction is open
-        return result;
+        Page<CheckInView> views = found.map(c -> CheckInView.of(c, environments));
+        // Unfiltered, the first page starts with the latest check-in: no need to ask for it again.
+        boolean latestHard = !filter.active() && request.getPageNumber() == 0
+                ? views.stream().findFirst().map(CheckInView::hardDay).orElse(false)
+                : latestWasHardDay(accountId);
+        return new HistoryPage(List.copyOf(environments.values()), views, latestHard);
+    }
+
+    record HistoryPage(List<CounterEnvironment> environments, Page<CheckInView> entries, boolean latestWasHardDay) {
     }
 
     List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to) {
@@ -187,7 +196,7 @@ class CheckinService {
     }
 
     /** Whether the latest check-in was a very hard day (for the gentle support panel). */
-    boolean latestWasHardDay(UUID accountId) {
+    private boolean latestWasHardDay(UUID accountId) {
         return checkIns.latestMoodAndPull(accountId, PageRequest.of(0, 1)).stream()
             .anyMatch(row -> CheckInView.isHardDay((Integer) row[0], (Integer) row[1]));
     }

@@ -138,9 +138,14 @@ final class TrendCalculator {
         List<Day> days = new ArrayList<>(byDay.size());
         byDay.forEach((date, list) -> {
             Set<UUID> environments = new HashSet<>();
-            list.forEach(e -> environments.addAll(e.environmentIds()));
-            days.add(new Day(date, list.size(), list.stream().mapToInt(Entry::mood).average().orElseThrow(),
-                    list.stream().mapToInt(Entry::homePull).average().orElseThrow(), environments));
+            long moodSum = 0;
+            long pullSum = 0;
+            for (Entry entry : list) {
+                environments.addAll(entry.environmentIds());
+                moodSum += entry.mood();
+                pullSum += entry.homePull();
+            }
+            days.add(new Day(date, list.size(), (double) moodSum / list.size(), (double) pullSum / list.size(), environments));
         });
         return days;
     }

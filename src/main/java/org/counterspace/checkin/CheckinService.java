@@ -168,8 +168,8 @@ class CheckinService {
 
     /**
      * The period's check-ins as the trend calculations need them: one row per check-in and environment,
-     * read with plain JDBC. A year is about a thousand rows, and mapping them through the ORM cost more
-     * than all the arithmetic of the trends page.
+     * read with plain JDBC. A year is about a thousand rows, and mapping them through the ORM was a
+     * large share of the trends page's time.
      */
     List<TrendCalculator.Entry> trendEntries(UUID accountId, LocalDate from, LocalDate to) {
         Map<UUID, TrendCalculator.Entry> entries = new LinkedHashMap<>();

@@ -75,8 +75,8 @@ record TrendChart(int width, int height, List<Tick> yTicks, List<Tick> xTicks, L
     }
 
     /**
-     * The dots as SVG markup. A year has hundreds of them, and going through the template engine
-     * element by element cost more than the rest of the trends page together. Only numbers go in.
+     * The dots as SVG markup. A year has hundreds of them, and rendering them element by element
+     * through the template engine was a large share of the trends page's time. Only numbers go in.
      */
     public String dotsMarkup() {
         StringBuilder markup = new StringBuilder(dots.size() * 56);

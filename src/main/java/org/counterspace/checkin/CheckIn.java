@@ -12,7 +12,14 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
+import org.springframework.data.domain.Persistable;
 
 /**
  * One check-in: how a person felt, how hard home pulled, and which counter-environments they used.
@@ -20,7 +27,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "check_in")
-class CheckIn {
+class CheckIn implements Persistable<UUID> {
 
     static final int SMALL_WIN_MAX = 500;
 
@@ -32,7 +39,10 @@ class CheckIn {
     @Column(name = "account_id", nullable = false, updatable = false)
     private UUID accountId;
 
+    // Read as a LocalDate straight from the driver: the default path goes through java.sql.Date and a
+    // calendar for every row, a visible share of the trends page with a year of rows.
     @Column(name = "entry_date", nullable = false)
+    @JdbcType(LocalDateJdbcType.class)
     private LocalDate day;
 
     @Column(name = "recorded_at", nullable = false)
@@ -58,7 +68,22 @@ class CheckIn {
     @Column(name = "counter_environment_id")
     private Set<UUID> environmentIds = new LinkedHashSet<>();
 
+    /** The id is made here, not by the database: this tells a save to insert, without first selecting by id. */
+    @Transient
+    private boolean stored;
+
     protected CheckIn() {
+    }
+
+    @PostLoad
+    @PostPersist
+    void markStored() {
+        this.stored = true;
+    }
+
+    @Override
+    public boolean isNew() {
+        return !stored;
     }
 
     CheckIn(UUID accountId, Instant recordedAt, CheckInEntry entry) {

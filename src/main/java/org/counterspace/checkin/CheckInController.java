@@ -16,7 +16,6 @@ import java.util.stream.IntStream;
 import jakarta.validation.Valid;
 
 import org.counterspace.account.AccountPrincipal;
-import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,18 +51,17 @@ class CheckInController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String environment,
             @RequestParam(defaultValue = "0") String page, Model model) {
         HistoryFilter filter = HistoryFilter.parse(from, to, environment);
-        Map<UUID, CounterEnvironment> environments = checkins.environmentsById(me.id());
-        Page<CheckIn> found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
-        model.addAttribute("page", found);
-        model.addAttribute("entries", found.map(c -> CheckInView.of(c, environments)).getContent());
-        model.addAttribute("environments", List.copyOf(environments.values()));
+        CheckinService.HistoryPage found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
+        model.addAttribute("page", found.entries());
+        model.addAttribute("entries", found.entries().getContent());
+        model.addAttribute("environments", found.environments());
         model.addAttribute("filter", filter);
         model.addAttribute("filterInvalid", filter.invalid());
         model.addAttribute("filtered", filter.active());
-        LocalDate today = LocalDate.now(me.timeZone());
-        model.addAttribute("wellbeingDue", wellbeing.isDue(me.id(), today));
+        WellbeingService.Status wellbeingStatus = wellbeing.status(me.id(), LocalDate.now(me.timeZone()));
+        model.addAttribute("wellbeingDue", wellbeingStatus.due());
         boolean afterHardDay = Boolean.TRUE.equals(model.getAttribute("showSupport"));
-        model.addAttribute("showSupport", afterHardDay || checkins.latestWasHardDay(me.id()) || wellbeing.latestIsLow(me.id()));
+        model.addAttribute("showSupport", afterHardDay || found.latestWasHardDay() || wellbeingStatus.low());
         return "checkin/history";
     }
 

@@ -37,12 +37,6 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
             where c.accountId = :accountId and c.day between :from and :to order by c.day, c.recordedAt""")
     List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to);
 
-    /** The figures trends need, one row per check-in and environment ({id, day, mood, homePull, environmentId or null}). */
-    @Query("""
-            select c.id, c.day, c.mood, c.homePull, e from CheckIn c left join c.environmentIds e
-            where c.accountId = :accountId and c.day between :from and :to order by c.day, c.recordedAt""")
-    List<Object[]> trendRows(UUID accountId, LocalDate from, LocalDate to);
-
     @Query("select c.day, count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to group by c.day")
     List<Object[]> countsPerDay(UUID accountId, LocalDate from, LocalDate to);
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -51,11 +53,14 @@ class CheckinService {
 
     private final CheckInRepository checkIns;
 
+    private final JdbcClient jdbc;
+
     private final Clock clock;
 
-    CheckinService(CounterEnvironmentRepository environments, CheckInRepository checkIns) {
+    CheckinService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc) {
         this.environments = environments;
         this.checkIns = checkIns;
+        this.jdbc = jdbc;
         this.clock = Clock.systemUTC();
     }
 
@@ -81,7 +86,8 @@ class CheckinService {
 
     /** Whether every id names one of this person's environments (archived ones included). */
     boolean ownsAll(UUID accountId, Collection<UUID> ids) {
-        return environmentsById(accountId).keySet().containsAll(ids);
+        Set<UUID> distinct = Set.copyOf(ids);
+        return distinct.isEmpty() || environments.countOwned(accountId, distinct) == distinct.size();
     }
 
     /** True when another environment of this person already has this name (ignoring case and outer spaces). */
@@ -137,32 +143,57 @@ class CheckinService {
         return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
     }
 
-    Page<CheckIn> history(UUID accountId, HistoryFilter filter, int page) {
+    /** A page of history with the person's environments, read in one transaction. */
+    HistoryPage history(UUID accountId, HistoryFilter filter, int page) {
+        Map<UUID, CounterEnvironment> environments = environmentsById(accountId);
         PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
         LocalDate from = filter.from() == null ? EARLIEST : filter.from();
         LocalDate to = filter.to() == null ? LATEST : filter.to();
-        Page<CheckIn> result = filter.environment() == null ? checkIns.history(accountId, from, to, request)
+        Page<CheckIn> found = filter.environment() == null ? checkIns.history(accountId, from, to, request)
                 : checkIns.history(accountId, from, to, filter.environment(), request);
-        result.forEach(c -> c.getEnvironmentIds().size()); // load while the transaction is open
-        return result;
+        Page<CheckInView> views = found.map(c -> CheckInView.of(c, environments));
+        // Unfiltered, the first page starts with the latest check-in: no need to ask for it again.
+        boolean latestHard = !filter.active() && request.getPageNumber() == 0
+                ? views.stream().findFirst().map(CheckInView::hardDay).orElse(false)
+                : latestWasHardDay(accountId);
+        return new HistoryPage(List.copyOf(environments.values()), views, latestHard);
+    }
+
+    record HistoryPage(List<CounterEnvironment> environments, Page<CheckInView> entries, boolean latestWasHardDay) {
     }
 
     List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to) {
         return checkIns.between(accountId, from, to);
     }
 
-    /** The period's check-ins as the trend calculations need them, without loading entities. */
+    /**
+     * The period's check-ins as the trend calculations need them: one row per check-in and environment,
+     * read with plain JDBC. A year is about a thousand rows, and mapping them through the ORM was a
+     * large share of the trends page's time.
+     */
     List<TrendCalculator.Entry> trendEntries(UUID accountId, LocalDate from, LocalDate to) {
         Map<UUID, TrendCalculator.Entry> entries = new LinkedHashMap<>();
-        for (Object[] row : checkIns.trendRows(accountId, from, to)) {
-            TrendCalculator.Entry entry = entries.computeIfAbsent((UUID) row[0], id -> new TrendCalculator.Entry(
-                    (LocalDate) row[1], (Integer) row[2], (Integer) row[3], new HashSet<>()));
-            if (row[4] != null) {
-                entry.environmentIds().add((UUID) row[4]);
+        jdbc.sql(TREND_ROWS).params(accountId, from, to).query(row -> {
+            UUID id = row.getObject(1, UUID.class);
+            TrendCalculator.Entry entry = entries.get(id);
+            if (entry == null) {
+                entry = new TrendCalculator.Entry(row.getObject(2, LocalDate.class), row.getInt(3), row.getInt(4),
+                        new HashSet<>());
+                entries.put(id, entry);
             }
-        }
+            UUID environment = row.getObject(5, UUID.class);
+            if (environment != null) {
+                entry.environmentIds().add(environment);
+            }
+        });
         return List.copyOf(entries.values());
     }
+
+    private static final String TREND_ROWS = """
+            select c.id, c.entry_date, c.mood, c.home_pull, e.counter_environment_id
+            from check_in c left join check_in_environment e on e.check_in_id = c.id
+            where c.account_id = ? and c.entry_date between ? and ?
+            order by c.entry_date, c.recorded_at""";
 
     /** How many check-ins each day of a month holds (days without any are absent). */
     Map<LocalDate, Long> calendar(UUID accountId, YearMonth month) {
@@ -185,7 +216,7 @@ class CheckinService {
     }
 
     /** Whether the latest check-in was a very hard day (for the gentle support panel). */
-    boolean latestWasHardDay(UUID accountId) {
+    private boolean latestWasHardDay(UUID accountId) {
         return checkIns.latestMoodAndPull(accountId, PageRequest.of(0, 1)).stream()
             .anyMatch(row -> CheckInView.isHardDay((Integer) row[0], (Integer) row[1]));
     }

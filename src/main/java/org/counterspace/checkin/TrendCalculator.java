@@ -51,8 +51,29 @@ final class TrendCalculator {
     record Overall(int days, int checkIns, Double mood, Double homePull) {
     }
 
-    static List<DailyPoint> daily(Collection<Entry> entries) {
+    /** Daily points, overall figures and "what helps", grouping the entries by day once for all three. */
+    record Summary(List<DailyPoint> daily, Overall overall, List<Comparison> helps) {
+    }
+
+    static Summary summarise(Collection<Entry> entries, List<UUID> environmentIds) {
         List<Day> days = days(entries);
+        return new Summary(dailyOf(days), overallOf(days, entries.size()), whatHelpsOf(days, environmentIds));
+    }
+
+    static List<DailyPoint> daily(Collection<Entry> entries) {
+        return dailyOf(days(entries));
+    }
+
+    static Overall overall(Collection<Entry> entries) {
+        return overallOf(days(entries), entries.size());
+    }
+
+    /** One comparison per environment in the given order, leaving out those never used in the entries. */
+    static List<Comparison> whatHelps(Collection<Entry> entries, List<UUID> environmentIds) {
+        return whatHelpsOf(days(entries), environmentIds);
+    }
+
+    private static List<DailyPoint> dailyOf(List<Day> days) {
         List<DailyPoint> points = new ArrayList<>(days.size());
         Deque<Day> window = new ArrayDeque<>();
         double moodSum = 0;
@@ -73,18 +94,15 @@ final class TrendCalculator {
         return points;
     }
 
-    static Overall overall(Collection<Entry> entries) {
-        List<Day> days = days(entries);
+    private static Overall overallOf(List<Day> days, int checkIns) {
         if (days.isEmpty()) {
             return new Overall(0, 0, null, null);
         }
-        return new Overall(days.size(), entries.size(), days.stream().mapToDouble(Day::mood).average().orElseThrow(),
+        return new Overall(days.size(), checkIns, days.stream().mapToDouble(Day::mood).average().orElseThrow(),
                 days.stream().mapToDouble(Day::pull).average().orElseThrow());
     }
 
-    /** One comparison per environment in the given order, leaving out those never used in the entries. */
-    static List<Comparison> whatHelps(Collection<Entry> entries, List<UUID> environmentIds) {
-        List<Day> days = days(entries);
+    private static List<Comparison> whatHelpsOf(List<Day> days, List<UUID> environmentIds) {
         List<Comparison> comparisons = new ArrayList<>();
         for (UUID environment : environmentIds) {
             Mean withMood = new Mean();
@@ -120,9 +138,14 @@ final class TrendCalculator {
         List<Day> days = new ArrayList<>(byDay.size());
         byDay.forEach((date, list) -> {
             Set<UUID> environments = new HashSet<>();
-            list.forEach(e -> environments.addAll(e.environmentIds()));
-            days.add(new Day(date, list.size(), list.stream().mapToInt(Entry::mood).average().orElseThrow(),
-                    list.stream().mapToInt(Entry::homePull).average().orElseThrow(), environments));
+            long moodSum = 0;
+            long pullSum = 0;
+            for (Entry entry : list) {
+                environments.addAll(entry.environmentIds());
+                moodSum += entry.mood();
+                pullSum += entry.homePull();
+            }
+            days.add(new Day(date, list.size(), (double) moodSum / list.size(), (double) pullSum / list.size(), environments));
         });
         return days;
     }

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +13,7 @@ import org.counterspace.checkin.TrendCalculator.Comparison;
 import org.counterspace.checkin.TrendCalculator.DailyPoint;
 import org.counterspace.checkin.TrendCalculator.Entry;
 import org.counterspace.checkin.TrendCalculator.Overall;
+import org.springframework.web.util.HtmlUtils;
 
 /** Everything the trends page and the session summary show for one period. */
 record TrendReport(LocalDate from, LocalDate to, List<DailyPoint> daily, Overall overall, List<Helps> helps,
@@ -25,30 +24,37 @@ record TrendReport(LocalDate from, LocalDate to, List<DailyPoint> daily, Overall
     }
 
     static TrendReport of(List<Entry> entries, Map<UUID, CounterEnvironment> environments, LocalDate from, LocalDate to) {
-        List<DailyPoint> daily = TrendCalculator.daily(entries);
-        List<Helps> helps = TrendCalculator.whatHelps(entries, List.copyOf(environments.keySet())).stream()
-            .map(c -> new Helps(environments.get(c.environmentId()), c))
-            .toList();
-        return new TrendReport(from, to, daily, TrendCalculator.overall(entries), helps,
+        TrendCalculator.Summary summary = TrendCalculator.summarise(entries, List.copyOf(environments.keySet()));
+        List<DailyPoint> daily = summary.daily();
+        List<Helps> helps = summary.helps().stream().map(c -> new Helps(environments.get(c.environmentId()), c)).toList();
+        return new TrendReport(from, to, daily, summary.overall(), helps,
                 TrendChart.of(daily, from, to, DailyPoint::mood, DailyPoint::moodAverage, 1, 5, 1),
                 TrendChart.of(daily, from, to, DailyPoint::homePull, DailyPoint::homePullAverage, 0, 10, 2));
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
-    /** A row of the data table, formatted once here: a year of rows is too many for per-cell formatting in the template. */
-    record TableRow(String day, int checkIns, String mood, String moodAverage, String homePull, String homePullAverage) {
+    /**
+     * The rows of the data table, newest day first, as HTML. A year of rows is too many to format
+     * and render cell by cell in the template; the cells hold only dates and numbers, escaped anyway.
+     */
+    public String tableRows() {
+        StringBuilder markup = new StringBuilder(daily.size() * 120);
+        for (int i = daily.size() - 1; i >= 0; i--) {
+            DailyPoint p = daily.get(i);
+            markup.append("<tr><th scope=\"row\">").append(HtmlUtils.htmlEscape(DAY.format(p.day()))).append("</th>");
+            cell(markup, Integer.toString(p.checkIns()));
+            cell(markup, oneDecimal(p.mood()));
+            cell(markup, oneDecimal(p.moodAverage()));
+            cell(markup, oneDecimal(p.homePull()));
+            cell(markup, oneDecimal(p.homePullAverage()));
+            markup.append("</tr>\n");
+        }
+        return markup.toString();
     }
 
-    /** Newest day first, for the data tables. */
-    public List<TableRow> table() {
-        List<TableRow> rows = new ArrayList<>(daily.size());
-        for (DailyPoint p : daily) {
-            rows.add(new TableRow(DAY.format(p.day()), p.checkIns(), oneDecimal(p.mood()), oneDecimal(p.moodAverage()),
-                    oneDecimal(p.homePull()), oneDecimal(p.homePullAverage())));
-        }
-        Collections.reverse(rows);
-        return rows;
+    private static void cell(StringBuilder markup, String text) {
+        markup.append("<td>").append(text).append("</td>");
     }
 
     static String oneDecimal(double value) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -32,9 +33,14 @@ class WellbeingService {
             .orElse(null), today);
     }
 
-    boolean latestIsLow(UUID accountId) {
-        return checks.findFirstByAccountIdOrderByDayDescRecordedAtDesc(accountId).map(c -> Who5.isLow(c.getScore()))
-            .orElse(false);
+    /** Whether a check is due and whether the latest score is low, from one read of the latest check. */
+    Status status(UUID accountId, LocalDate today) {
+        Optional<WellbeingCheck> latest = checks.findFirstByAccountIdOrderByDayDescRecordedAtDesc(accountId);
+        return new Status(Who5.isDue(latest.map(WellbeingCheck::getDay).orElse(null), today),
+                latest.map(c -> Who5.isLow(c.getScore())).orElse(false));
+    }
+
+    record Status(boolean due, boolean low) {
     }
 
     /** Every result, newest first, each with its change from the one before. */

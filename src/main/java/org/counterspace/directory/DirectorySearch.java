@@ -23,6 +23,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.hibernate.search.backend.lucene.LuceneBackend;
@@ -244,8 +245,8 @@ class DirectorySearch {
         var any = f.or();
         for (String zone : zones) {
             int minute = WeeklyHours.minuteOfWeek(query.now(), ZoneId.of(zone));
-            Query contains = IntRange.newIntersectsQuery(ServiceIndexBinder.OPENINGS, new int[] { minute },
-                    new int[] { minute });
+            Query contains = new IndexOrDocValuesQuery(IntRange.newIntersectsQuery(ServiceIndexBinder.OPENINGS,
+                    new int[] { minute }, new int[] { minute }), new OpenAtQuery(ServiceIndexBinder.OPENINGS, minute));
             any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone),
                     f.extension(LuceneExtension.get()).fromLuceneQuery(contains)));
         }

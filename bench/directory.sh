@@ -66,7 +66,12 @@ wrk -t2 -c32 -d30s "$SEARCH" >/dev/null   # warm-up
 P95=$(wrk -t1 -c1 -d20s -s "$WORK/p95.lua" "$SEARCH" | tail -1)
 (while kill -0 $APP 2>/dev/null; do ps -o rss= -p $APP; sleep 1; done) > "$WORK/rss.txt" &
 SAMPLER=$!
+CPU_BEFORE=$(awk '{print $14 + $15}' "/proc/$APP/stat")
 LOAD=$(wrk -t2 -c32 -d20s --latency -s "$WORK/p95.lua" "$SEARCH")
+CPU_AFTER=$(awk '{print $14 + $15}' "/proc/$APP/stat")
+REQUESTS=$(echo "$LOAD" | awk '/requests in/ {print $1}')
+CPU_PER_REQUEST=$(awk -v t=$((CPU_AFTER - CPU_BEFORE)) -v hz="$(getconf CLK_TCK)" -v n="$REQUESTS" \
+  'BEGIN {printf "%.1f", t * 1000 / hz / n}')
 kill $SAMPLER 2>/dev/null || true
 RSS_MAX=$(sort -n "$WORK/rss.txt" | tail -1)
 
@@ -79,5 +84,6 @@ RSS_MAX=$(sort -n "$WORK/rss.txt" | tail -1)
   echo "keyword + filter search, one client (page rendered): $P95"
   echo "/support at 32 connections:"
   echo "$LOAD" | grep -E "Requests/sec|Latency|p50"
+  echo "app CPU per request at 32 connections: $CPU_PER_REQUEST ms (500 requests/s on 2 cores needs <= 4 ms)"
   echo "RSS under load (max): $((RSS_MAX / 1024)) MB"
 } | tee "$OUT"

@@ -57,19 +57,29 @@ class DirectoryIndex {
         }
     }
 
-    /** Rebuilds the whole index from the database if its size differs from the table's. */
-    void rebuildIfStale() throws InterruptedException {
+    /** Rebuilds the whole index from the database if its size differs from the table's; true if it did. */
+    boolean rebuildIfStale() throws InterruptedException {
         long rows = services.count();
         long indexed = indexedCount();
         if (rows != indexed) {
             log.info("Directory search index has {} of {} services: rebuilding", indexed, rows);
             rebuild();
+            return true;
         }
+        return false;
     }
 
     void rebuild() throws InterruptedException {
         Search.mapping(entityManagerFactory).scope(SupportService.class).massIndexer().threadsToLoadObjects(2)
-            .batchSizeToLoadObjects(100).startAndWait();
+            .batchSizeToLoadObjects(100).mergeSegmentsOnFinish(true).startAndWait();
         timeZones = null;
+    }
+
+    /**
+     * One segment after a bulk load: each search looks its terms up, and each facet maps its
+     * ordinals, once per segment.
+     */
+    void mergeSegments() {
+        Search.mapping(entityManagerFactory).scope(SupportService.class).workspace().mergeSegments();
     }
 }

@@ -16,14 +16,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.document.IntRange;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
-import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.hibernate.search.backend.lucene.LuceneBackend;
@@ -245,10 +243,8 @@ class DirectorySearch {
         var any = f.or();
         for (String zone : zones) {
             int minute = WeeklyHours.minuteOfWeek(query.now(), ZoneId.of(zone));
-            Query contains = new IndexOrDocValuesQuery(IntRange.newIntersectsQuery(ServiceIndexBinder.OPENINGS,
-                    new int[] { minute }, new int[] { minute }), new OpenAtQuery(ServiceIndexBinder.OPENINGS, minute));
-            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone),
-                    f.extension(LuceneExtension.get()).fromLuceneQuery(contains)));
+            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone), f.extension(LuceneExtension.get())
+                .fromLuceneQuery(new OpenAtQuery(ServiceIndexBinder.OPENINGS, minute))));
         }
         return zones.isEmpty() ? f.matchNone().toPredicate() : any.toPredicate();
     }

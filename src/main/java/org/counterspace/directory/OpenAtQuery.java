@@ -18,9 +18,9 @@ import org.apache.lucene.search.Weight;
 
 /**
  * Services with a weekly opening (inclusive minute range, packed by {@link #pack}) that contains a
- * minute of the week, read from doc values. It checks one candidate at a time, so it is the cheap way
- * to filter the few services other clauses already matched; the point (IntRange) query is the cheap
- * way when nothing else narrows the search. {@code IndexOrDocValuesQuery} picks between them.
+ * minute of the week, read from doc values. It checks one candidate at a time, so it costs little
+ * when other clauses already narrowed the search (a point range query would intersect the openings of
+ * every service on each search), and one pass over the openings when nothing else does.
  */
 final class OpenAtQuery extends Query {
 

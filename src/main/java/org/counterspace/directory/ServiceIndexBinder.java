@@ -1,6 +1,5 @@
 package org.counterspace.directory;
 
-import org.apache.lucene.document.IntRange;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.backend.document.DocumentElement;
@@ -66,10 +65,8 @@ public class ServiceIndexBinder implements TypeBinder {
                 schema.field(ZONE, keyword).toReference(),
                 schema.field(POINT, types.asGeoPoint().sortable(Sortable.YES)).multiValued().toReference(),
                 schema.field(OPENINGS, types.extension(LuceneExtension.get())
-                    .asNative(int[].class, (path, range, documentFields) -> {
-                        documentFields.accept(new IntRange(path, new int[] { range[0] }, new int[] { range[1] }));
-                        documentFields.accept(new SortedNumericDocValuesField(path, OpenAtQuery.pack(range[0], range[1])));
-                    }))
+                    .asNative(int[].class, (path, range, documentFields) -> documentFields
+                        .accept(new SortedNumericDocValuesField(path, OpenAtQuery.pack(range[0], range[1])))))
                     .multiValued().toReference(),
                 schema.field(SORT_NAME, types.asString().normalizer(DirectoryAnalysis.SORT).sortable(Sortable.YES))
                     .toReference());

@@ -37,7 +37,11 @@ public class ServiceIndexBinder implements TypeBinder {
     static final String NATIONAL = "national";
     static final String ZONE = "zone";
     static final String POINT = "point";
-    static final String OPENINGS = "openings";
+    /** Weekly openings as doc values; a new name, as indexes before kept points under "openings". */
+    static final String OPENINGS = "open_minutes";
+
+    /** The points field of openings in indexes written before: such an index is rebuilt at start. */
+    static final String LEGACY_OPENINGS = "openings";
     static final String SORT_NAME = "sort_name";
 
     @Override

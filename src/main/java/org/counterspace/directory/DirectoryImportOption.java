@@ -36,9 +36,10 @@ class DirectoryImportOption {
         this.csvImporter = csvImporter;
     }
 
-    void runIfAsked() throws IOException {
+    /** True if a file was given and imported. */
+    boolean runIfAsked() throws IOException {
         if (path == null || path.isBlank()) {
-            return;
+            return false;
         }
         Path file = Path.of(path);
         long started = System.nanoTime();
@@ -69,5 +70,6 @@ class DirectoryImportOption {
                     report.rejected().stream().limit(20).map(e -> "record " + e.position() + ": " + e.messages())
                         .toList());
         }
+        return report.accepted();
     }
 }

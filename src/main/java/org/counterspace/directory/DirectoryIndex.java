@@ -1,11 +1,16 @@
 package org.counterspace.directory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,19 +62,42 @@ class DirectoryIndex {
         }
     }
 
-    /** Rebuilds the whole index from the database if its size differs from the table's. */
-    void rebuildIfStale() throws InterruptedException {
+    /**
+     * Rebuilds the whole index from the database if its size differs from the table's, or if it was
+     * written with an older layout of fields; true if it did.
+     */
+    boolean rebuildIfStale() throws InterruptedException {
         long rows = services.count();
         long indexed = indexedCount();
-        if (rows != indexed) {
-            log.info("Directory search index has {} of {} services: rebuilding", indexed, rows);
+        if (rows != indexed || olderLayout()) {
+            log.info("Directory search index has {} of {} services or an older layout: rebuilding", indexed, rows);
             rebuild();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean olderLayout() {
+        try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
+            .extension(LuceneExtension.get()).openIndexReader()) {
+            return FieldInfos.getMergedFieldInfos(reader).fieldInfo(ServiceIndexBinder.LEGACY_OPENINGS) != null;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     void rebuild() throws InterruptedException {
         Search.mapping(entityManagerFactory).scope(SupportService.class).massIndexer().threadsToLoadObjects(2)
-            .batchSizeToLoadObjects(100).startAndWait();
+            .batchSizeToLoadObjects(100).mergeSegmentsOnFinish(true).startAndWait();
         timeZones = null;
+    }
+
+    /**
+     * One segment after a bulk load: each search looks its terms up, and each facet maps its
+     * ordinals, once per segment.
+     */
+    void mergeSegments() {
+        Search.mapping(entityManagerFactory).scope(SupportService.class).workspace().mergeSegments();
     }
 }

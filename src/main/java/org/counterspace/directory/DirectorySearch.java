@@ -15,14 +15,18 @@ import jakarta.persistence.PersistenceContext;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.IntRange;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.scope.LuceneIndexScope;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -30,6 +34,7 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.spatial.DistanceUnit;
 import org.hibernate.search.engine.spatial.GeoPoint;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +46,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DirectorySearch {
 
-    /** Longer queries are cut here: no one types more, and each word costs a fuzzy expansion. */
+    /** Longer queries are cut here: no one types more, and each word costs clauses on the plain fields. */
     static final int MAX_QUERY_CHARS = 200;
 
-    static final int MAX_FUZZY_WORDS = 8;
+    static final int MAX_PLAIN_WORDS = 8;
+
+    private static final float PLAIN_BOOST = 0.3f;
+
+    /** A word in this many services (name or body) is a real word here, not a typo. */
+    static final int KNOWN_WORD_SERVICES = 3;
 
     static final List<String> FACETS = List.of(ServiceIndexBinder.CATEGORY, ServiceIndexBinder.CHANNEL,
             ServiceIndexBinder.LANGUAGE, ServiceIndexBinder.AGE, ServiceIndexBinder.COUNTRY);
@@ -56,11 +66,15 @@ class DirectorySearch {
 
     private final Analyzer plainAnalyzer;
 
+    private final LuceneIndexScope indexScope;
+
     private final DirectoryIndex index;
 
     DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index) {
-        this.plainAnalyzer = Search.mapping(entityManagerFactory).backend().unwrap(LuceneBackend.class)
-            .analyzer(DirectoryAnalysis.PLAIN).orElseThrow();
+        SearchMapping mapping = Search.mapping(entityManagerFactory);
+        this.plainAnalyzer = mapping.backend().unwrap(LuceneBackend.class).analyzer(DirectoryAnalysis.PLAIN)
+            .orElseThrow();
+        this.indexScope = mapping.scope(SupportService.class).extension(LuceneExtension.get());
         this.index = index;
     }
 
@@ -72,10 +86,11 @@ class DirectorySearch {
     Results search(SearchQuery query) {
         SearchSession session = Search.session(entityManager);
         List<String> zones = index.timeZones();
+        PlainWords plain = query.hasText() ? plainWords(query.text()) : PlainWords.NONE;
         Map<String, AggregationKey<Map<String, Long>>> facetKeys = new LinkedHashMap<>();
         FACETS.forEach(field -> facetKeys.put(field, AggregationKey.of(field)));
         var scope = session.scope(SupportService.class);
-        var step = session.search(scope).where(predicate(scope.predicate(), query, zones, query.openNow()));
+        var step = session.search(scope).where(predicate(scope.predicate(), query, plain, zones, query.openNow()));
         facetKeys.forEach((field, key) -> step.aggregation(key,
                 f -> f.terms().field(field, String.class).maxTermCount(50)));
         step.aggregation(FREE_FACET, f -> f.terms().field(ServiceIndexBinder.FREE, Boolean.class));
@@ -89,7 +104,8 @@ class DirectorySearch {
         facetKeys.forEach((field, key) -> facets.put(field, result.aggregation(key)));
         long freeCount = result.aggregation(FREE_FACET).getOrDefault(Boolean.TRUE, 0L);
         long openNowCount = query.openNow() ? result.total().hitCount()
-                : session.search(scope).where(predicate(scope.predicate(), query, zones, true)).fetchTotalHitCount();
+                : session.search(scope).where(predicate(scope.predicate(), query, plain, zones, true))
+                    .fetchTotalHitCount();
         List<ServiceView> hits = new ArrayList<>();
         for (SupportService service : result.hits()) {
             hits.add(ServiceView.of(service, query.now(), query.near()));
@@ -104,15 +120,15 @@ class DirectorySearch {
         var scope = session.scope(SupportService.class);
         String words = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
         return session.search(scope).select(f -> f.id(java.util.UUID.class))
-            .where(text(scope.predicate(), words)).fetchHits(limit);
+            .where(text(scope.predicate(), words, plainWords(words))).fetchHits(limit);
     }
 
-    private SearchPredicate predicate(SearchPredicateFactory f, SearchQuery query, List<String> zones,
+    private SearchPredicate predicate(SearchPredicateFactory f, SearchQuery query, PlainWords plain, List<String> zones,
             boolean openNow) {
         var bool = f.bool();
         bool.filter(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
         if (query.hasText()) {
-            bool.must(text(f, query.text()));
+            bool.must(text(f, query.text(), plain));
         }
         query.categories().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.CATEGORY).matching(code)));
         query.channels().forEach(
@@ -138,43 +154,85 @@ class DirectorySearch {
         return bool.toPredicate();
     }
 
-    /** Stemmed words and their synonyms score highest; near-misses of whole words still match, lower. */
-    private SearchPredicate text(SearchPredicateFactory f, String text) {
+    /**
+     * Services matching the stemmed words, or near-misses of the words the directory does not know;
+     * the unstemmed words and their synonyms add to the score.
+     */
+    private SearchPredicate text(SearchPredicateFactory f, String text, PlainWords plain) {
         var exact = f.match().field(ServiceIndexBinder.NAME).boost(3f).field(ServiceIndexBinder.BODY)
             .matching(text);
-        Query fuzzy = fuzzy(text);
-        if (fuzzy == null) {
-            return exact.toPredicate();
+        var lucene = f.extension(LuceneExtension.get());
+        var words = f.bool().must(plain.fuzzy() == null ? exact : f.or(exact, lucene.fromLuceneQuery(plain.fuzzy())));
+        if (plain.known() != null) {
+            words.should(lucene.fromLuceneQuery(plain.known()));
         }
-        return f.or(exact, f.bool().should(f.extension(LuceneExtension.get()).fromLuceneQuery(fuzzy)).boost(0.3f))
-            .toPredicate();
+        return words.toPredicate();
     }
 
-    private Query fuzzy(String text) {
-        BooleanQuery.Builder words = new BooleanQuery.Builder();
-        int count = 0;
-        try (TokenStream tokens = plainAnalyzer.tokenStream(ServiceIndexBinder.BODY_PLAIN, text)) {
+    /**
+     * Clauses on the unstemmed fields, at a third of the weight of the stemmed ones. {@code known}:
+     * the words and their synonyms as typed, which only add score (a service with the whole word also
+     * has its stem), so they are an optional clause that Lucene evaluates on matching services only.
+     * {@code fuzzy}: near-misses of the other words, which do add matches. Either may be null.
+     */
+    record PlainWords(Query known, Query fuzzy) {
+
+        static final PlainWords NONE = new PlainWords(null, null);
+    }
+
+    /**
+     * The words and their synonyms, unstemmed. A word found in at least {@link #KNOWN_WORD_SERVICES}
+     * services is taken as typed on purpose and matched as it is; only other words match fuzzily.
+     * Fuzzy matching every word built Levenshtein automata and scored thousands of look-alike
+     * postings on each search, and matched words nobody typed (leeds ~ leads).
+     */
+    private PlainWords plainWords(String text) {
+        BooleanQuery.Builder known = new BooleanQuery.Builder();
+        BooleanQuery.Builder fuzzy = new BooleanQuery.Builder();
+        int knownCount = 0;
+        int fuzzyCount = 0;
+        int typed = 0;
+        try (IndexReader reader = indexScope.openIndexReader();
+                TokenStream tokens = plainAnalyzer.tokenStream(ServiceIndexBinder.BODY_PLAIN, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute position = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
-            while (tokens.incrementToken() && count < MAX_FUZZY_WORDS) {
+            while (tokens.incrementToken()) {
+                // synonyms stand at the position of the word they expand: the cap counts typed words
+                typed += position.getPositionIncrement() > 0 ? 1 : 0;
                 String word = term.toString();
+                if (typed > MAX_PLAIN_WORDS) {
+                    break;
+                }
                 if (word.length() < 4) {
                     continue;
                 }
-                // two edits only for long words, and the first two letters fixed: fuzzy terms stay few
-                int edits = word.length() >= 7 ? 2 : 1;
-                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.NAME_PLAIN, word), edits, 2),
-                        BooleanClause.Occur.SHOULD);
-                words.add(new FuzzyQuery(new Term(ServiceIndexBinder.BODY_PLAIN, word), edits, 2),
-                        BooleanClause.Occur.SHOULD);
-                count++;
+                boolean isKnown = known(reader, word);
+                for (String field : new String[] { ServiceIndexBinder.NAME_PLAIN, ServiceIndexBinder.BODY_PLAIN }) {
+                    if (isKnown) {
+                        known.add(new TermQuery(new Term(field, word)), BooleanClause.Occur.SHOULD);
+                    }
+                    else {
+                        // two edits only for long words, and the first two letters fixed: fuzzy terms stay few
+                        fuzzy.add(new FuzzyQuery(new Term(field, word), word.length() >= 7 ? 2 : 1, 2),
+                                BooleanClause.Occur.SHOULD);
+                    }
+                }
+                knownCount += isKnown ? 1 : 0;
+                fuzzyCount += isKnown ? 0 : 1;
             }
             tokens.end();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return count == 0 ? null : words.build();
+        return new PlainWords(knownCount == 0 ? null : new BoostQuery(known.build(), PLAIN_BOOST),
+                fuzzyCount == 0 ? null : new BoostQuery(fuzzy.build(), PLAIN_BOOST));
+    }
+
+    private static boolean known(IndexReader reader, String word) throws IOException {
+        return reader.docFreq(new Term(ServiceIndexBinder.BODY_PLAIN, word))
+                + reader.docFreq(new Term(ServiceIndexBinder.NAME_PLAIN, word)) >= KNOWN_WORD_SERVICES;
     }
 
     /**
@@ -185,10 +243,8 @@ class DirectorySearch {
         var any = f.or();
         for (String zone : zones) {
             int minute = WeeklyHours.minuteOfWeek(query.now(), ZoneId.of(zone));
-            Query contains = IntRange.newIntersectsQuery(ServiceIndexBinder.OPENINGS, new int[] { minute },
-                    new int[] { minute });
-            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone),
-                    f.extension(LuceneExtension.get()).fromLuceneQuery(contains)));
+            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone), f.extension(LuceneExtension.get())
+                .fromLuceneQuery(new OpenAtQuery(ServiceIndexBinder.OPENINGS, minute))));
         }
         return zones.isEmpty() ? f.matchNone().toPredicate() : any.toPredicate();
     }

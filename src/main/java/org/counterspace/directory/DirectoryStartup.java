@@ -4,7 +4,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** On start: first-start data, an optional bulk import, then a search index that matches the database. */
+/**
+ * On start: first-start data, an optional bulk import, then a search index that matches the database
+ * (merged after a bulk load).
+ */
 @Component
 class DirectoryStartup implements ApplicationRunner {
 
@@ -23,7 +26,9 @@ class DirectoryStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         seeder.seedIfEmpty();
-        importOption.runIfAsked();
-        index.rebuildIfStale();
+        boolean imported = importOption.runIfAsked();
+        if (!index.rebuildIfStale() && imported) {
+            index.mergeSegments();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package org.counterspace.directory;
 
-import org.apache.lucene.document.IntRange;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
@@ -37,7 +37,11 @@ public class ServiceIndexBinder implements TypeBinder {
     static final String NATIONAL = "national";
     static final String ZONE = "zone";
     static final String POINT = "point";
-    static final String OPENINGS = "openings";
+    /** Weekly openings as doc values; a new name, as indexes before kept points under "openings". */
+    static final String OPENINGS = "open_minutes";
+
+    /** The points field of openings in indexes written before: such an index is rebuilt at start. */
+    static final String LEGACY_OPENINGS = "openings";
     static final String SORT_NAME = "sort_name";
 
     @Override
@@ -66,7 +70,7 @@ public class ServiceIndexBinder implements TypeBinder {
                 schema.field(POINT, types.asGeoPoint().sortable(Sortable.YES)).multiValued().toReference(),
                 schema.field(OPENINGS, types.extension(LuceneExtension.get())
                     .asNative(int[].class, (path, range, documentFields) -> documentFields
-                        .accept(new IntRange(path, new int[] { range[0] }, new int[] { range[1] }))))
+                        .accept(new SortedNumericDocValuesField(path, OpenAtQuery.pack(range[0], range[1])))))
                     .multiValued().toReference(),
                 schema.field(SORT_NAME, types.asString().normalizer(DirectoryAnalysis.SORT).sortable(Sortable.YES))
                     .toReference());

@@ -55,22 +55,10 @@ final class TrendCalculator {
     record Summary(List<DailyPoint> daily, Overall overall, List<Comparison> helps) {
     }
 
+    /** {@code helps}: one comparison per environment in the given order, leaving out those never used. */
     static Summary summarise(Collection<Entry> entries, List<UUID> environmentIds) {
         List<Day> days = days(entries);
         return new Summary(dailyOf(days), overallOf(days, entries.size()), whatHelpsOf(days, environmentIds));
-    }
-
-    static List<DailyPoint> daily(Collection<Entry> entries) {
-        return dailyOf(days(entries));
-    }
-
-    static Overall overall(Collection<Entry> entries) {
-        return overallOf(days(entries), entries.size());
-    }
-
-    /** One comparison per environment in the given order, leaving out those never used in the entries. */
-    static List<Comparison> whatHelps(Collection<Entry> entries, List<UUID> environmentIds) {
-        return whatHelpsOf(days(entries), environmentIds);
     }
 
     private static List<DailyPoint> dailyOf(List<Day> days) {

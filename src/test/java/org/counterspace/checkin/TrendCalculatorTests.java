@@ -38,7 +38,7 @@ class TrendCalculatorTests {
 
     @Test
     void severalCheckInsOnADayCountOnceWithTheirMean() {
-        List<DailyPoint> points = TrendCalculator.daily(JOURNAL);
+        List<DailyPoint> points = TrendCalculator.summarise(JOURNAL, List.of()).daily();
         assertThat(points).extracting(DailyPoint::day).containsExactly(jan(1), jan(2), jan(5), jan(8), jan(20));
         assertThat(points.get(0).checkIns()).isEqualTo(2);
         assertThat(points.get(0).mood()).isEqualTo(3.0);
@@ -47,7 +47,7 @@ class TrendCalculatorTests {
 
     @Test
     void rollingAverageIsTheMeanOfDaysWithEntriesInTheTrailingSevenCalendarDays() {
-        List<DailyPoint> points = TrendCalculator.daily(JOURNAL);
+        List<DailyPoint> points = TrendCalculator.summarise(JOURNAL, List.of()).daily();
         // 1 Jan: only itself
         assertRolling(points.get(0), 3.0, 6.0);
         // 2 Jan: 1 and 2 Jan -> (3+5)/2, (6+2)/2
@@ -62,15 +62,15 @@ class TrendCalculatorTests {
 
     @Test
     void windowIncludesTheDaySixDaysBackButNotSeven() {
-        List<DailyPoint> points = TrendCalculator.daily(List.of(
-                new Entry(jan(1), 1, 0, Set.of()), new Entry(jan(7), 5, 10, Set.of()), new Entry(jan(8), 3, 4, Set.of())));
+        List<DailyPoint> points = TrendCalculator.summarise(List.of(
+                new Entry(jan(1), 1, 0, Set.of()), new Entry(jan(7), 5, 10, Set.of()), new Entry(jan(8), 3, 4, Set.of())), List.of()).daily();
         assertRolling(points.get(1), 3.0, 5.0); // 1..7 Jan: both
         assertRolling(points.get(2), 4.0, 7.0); // 2..8 Jan: 7 and 8 Jan
     }
 
     @Test
     void whatHelpsComparesDaysWithAndWithoutEachEnvironment() {
-        List<Comparison> helps = TrendCalculator.whatHelps(JOURNAL, List.of(A, B, UNUSED));
+        List<Comparison> helps = TrendCalculator.summarise(JOURNAL, List.of(A, B, UNUSED)).helps();
         assertThat(helps).extracting(Comparison::environmentId).containsExactly(A, B);
 
         Comparison a = helps.get(0);
@@ -94,7 +94,7 @@ class TrendCalculatorTests {
 
     @Test
     void anEnvironmentUsedEveryDayHasNoDaysWithout() {
-        Comparison only = TrendCalculator.whatHelps(List.of(new Entry(jan(3), 4, 2, Set.of(A))), List.of(A)).get(0);
+        Comparison only = TrendCalculator.summarise(List.of(new Entry(jan(3), 4, 2, Set.of(A))), List.of(A)).helps().get(0);
         assertThat(only.daysWithout()).isZero();
         assertThat(only.moodWithout()).isNull();
         assertThat(only.pullWithout()).isNull();
@@ -102,13 +102,13 @@ class TrendCalculatorTests {
 
     @Test
     void overallAveragesDailyMeans() {
-        Overall overall = TrendCalculator.overall(JOURNAL);
+        Overall overall = TrendCalculator.summarise(JOURNAL, List.of()).overall();
         assertThat(overall.days()).isEqualTo(5);
         assertThat(overall.checkIns()).isEqualTo(6);
         assertThat(overall.mood()).isCloseTo(3.2, within(1e-9));
         assertThat(overall.homePull()).isCloseTo(4.2, within(1e-9));
-        assertThat(TrendCalculator.overall(List.of()).mood()).isNull();
-        assertThat(TrendCalculator.daily(List.of())).isEmpty();
+        assertThat(TrendCalculator.summarise(List.of(), List.of()).overall().mood()).isNull();
+        assertThat(TrendCalculator.summarise(List.of(), List.of()).daily()).isEmpty();
     }
 
     static void assertRolling(DailyPoint point, double mood, double pull) {

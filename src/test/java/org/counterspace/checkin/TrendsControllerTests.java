@@ -90,9 +90,9 @@ class TrendsControllerTests {
     @Test
     void chartLineBreaksAcrossGapsLongerThanTheWindow() {
         LocalDate start = LocalDate.of(2026, 1, 1);
-        List<DailyPoint> points = TrendCalculator.daily(List.of(
+        List<DailyPoint> points = TrendCalculator.summarise(List.of(
                 new TrendCalculator.Entry(start, 1, 0, Set.of()), new TrendCalculator.Entry(start.plusDays(7), 5, 10, Set.of()),
-                new TrendCalculator.Entry(start.plusDays(15), 3, 5, Set.of())));
+                new TrendCalculator.Entry(start.plusDays(15), 3, 5, Set.of())), List.of()).daily();
         TrendChart chart = TrendChart.of(points, start, start.plusDays(29), DailyPoint::mood, DailyPoint::moodAverage, 1, 5, 1);
         assertThat(chart.dots()).hasSize(3);
         assertThat(chart.lines()).hasSize(2); // 1 -> 8 Jan joined (7 days), 8 -> 16 Jan broken (8 days)

@@ -76,7 +76,7 @@ kill $SAMPLER 2>/dev/null || true
 RSS_MAX=$(sort -n "$WORK/rss.txt" | tail -1)
 
 {
-  echo "Directory benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores (shared with other builds: figures are pessimistic)"
+  echo "Directory benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"
   echo "load average before the run: $LOAD_BEFORE"
   echo "services generated: $N"
   echo "start-up until healthy (incl. import and indexing): $((READY - START)) s"

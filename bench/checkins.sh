@@ -20,8 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
 RESULTS=bench/results/checkins.txt
-BENCH_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 source bench/lib.sh
+BENCH_PORT=$(free_port) BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
 USERNAME=bench.journal
 PASSWORD='ten years of small steps by the river'
 
@@ -37,14 +37,10 @@ fi
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP/stat"; }
 TICK=$(getconf CLK_TCK)
-csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
 
 # Register through the form, then sign in through the login form as the account pages' contract says.
 COOKIES="$WORK/cookies"
-TOKEN=$(curl -fs -c "$COOKIES" "$BASE/register" | csrf)
-curl -fs -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "_csrf=$TOKEN" \
-  --data-urlencode "username=$USERNAME" --data-urlencode "password=$PASSWORD" --data-urlencode "confirm=$PASSWORD" \
-  "$BASE/register"
+register_account "$USERNAME" "$PASSWORD" "$COOKIES"
 rm -f "$COOKIES"
 TOKEN=$(curl -fs -c "$COOKIES" "$BASE/login" | csrf)
 curl -fs -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "_csrf=$TOKEN" \

@@ -6,6 +6,24 @@ BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
 RESULTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/results"
 mkdir -p "$RESULTS_DIR"
 
+# A free TCP port on loopback, for a benchmark that starts its own app.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# The CSRF token of the HTML form read on standard input.
+csrf() { sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+
+# register_account USERNAME PASSWORD COOKIE_JAR : registers through the form; the jar then holds the
+# signed-in session.
+register_account() {
+  local token
+  token=$(curl -fs -c "$3" "$BENCH_BASE/register" | csrf)
+  curl -fs -o /dev/null -b "$3" -c "$3" --data-urlencode "_csrf=$token" \
+    --data-urlencode "username=$1" --data-urlencode "password=$2" --data-urlencode "confirm=$2" \
+    "$BENCH_BASE/register"
+}
+
 build_jar() {
   if [ -z "${SKIP_BUILD:-}" ] || ! ls target/counterspace-*.jar >/dev/null 2>&1; then
     ./mvnw -q -B -DskipTests package

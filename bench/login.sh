@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-20}
 RESULTS=bench/results/login.txt
-BENCH_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 source bench/lib.sh
+BENCH_PORT=$(free_port) BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
 USERNAME=bench.person
 PASSWORD='a long walk along the quiet canal'
 
@@ -24,10 +24,7 @@ TICK=$(getconf CLK_TCK)
 
 # One account, registered through the form.
 JAR_COOKIES="$WORK/cookies"
-TOKEN=$(curl -fs -c "$JAR_COOKIES" "$BASE/register" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-curl -fs -o /dev/null -b "$JAR_COOKIES" -c "$JAR_COOKIES" --data-urlencode "_csrf=$TOKEN" \
-  --data-urlencode "username=$USERNAME" --data-urlencode "password=$PASSWORD" --data-urlencode "confirm=$PASSWORD" \
-  "$BASE/register"
+register_account "$USERNAME" "$PASSWORD" "$JAR_COOKIES"
 SESSION=$(awk '$6=="JSESSIONID"{print $7}' "$JAR_COOKIES" | tail -1)
 
 # Form sign-ins from 4 client threads (each: GET /login, POST /login with that session's token).

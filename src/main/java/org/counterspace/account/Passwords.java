@@ -79,10 +79,7 @@ class Passwords {
     @Bean
     static PasswordEncoder passwordEncoder(@Value("${counterspace.password.argon2-memory-kib:19456}") int memoryKib,
             @Value("${counterspace.password.argon2-iterations:2}") int iterations) {
-        return passwordEncoder(Argon2Hashing.create(memoryKib, iterations, 2 * Runtime.getRuntime().availableProcessors()));
-    }
-
-    static PasswordEncoder passwordEncoder(Argon2Hashing argon2) {
+        Argon2Hashing argon2 = Argon2Hashing.create(memoryKib, iterations, 2 * Runtime.getRuntime().availableProcessors());
         // bcrypt only so that hashes from an older default still verify and get upgraded at sign-in.
         return new NormalisingPasswordEncoder(new DelegatingPasswordEncoder(DEFAULT_ENCODING,
                 Map.of(DEFAULT_ENCODING, argon2, "bcrypt", new BCryptPasswordEncoder())));

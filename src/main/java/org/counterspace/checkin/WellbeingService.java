@@ -29,8 +29,7 @@ class WellbeingService {
     }
 
     boolean isDue(UUID accountId, LocalDate today) {
-        return Who5.isDue(checks.findFirstByAccountIdOrderByDayDescRecordedAtDesc(accountId).map(WellbeingCheck::getDay)
-            .orElse(null), today);
+        return status(accountId, today).due();
     }
 
     /** Whether a check is due and whether the latest score is low, from one read of the latest check. */

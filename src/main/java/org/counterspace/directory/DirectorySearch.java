@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -15,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -53,6 +53,12 @@ class DirectorySearch {
 
     private static final float PLAIN_BOOST = 0.3f;
 
+    /**
+     * Words of the synonym sets name the kind of help wanted, so they weigh this much more than the
+     * other words typed (mostly places): "free counselling leeds" is about counselling first.
+     */
+    private static final float TOPIC_BOOST = 4f;
+
     /** A word in this many services (name or body) is a real word here, not a typo. */
     static final int KNOWN_WORD_SERVICES = 3;
 
@@ -66,13 +72,15 @@ class DirectorySearch {
 
     private final Analyzer plainAnalyzer;
 
+    private final Set<String> topicWords = DirectoryAnalysis.synonymWords();
+
     private final LuceneIndexScope indexScope;
 
     private final DirectoryIndex index;
 
     DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index) {
         SearchMapping mapping = Search.mapping(entityManagerFactory);
-        this.plainAnalyzer = mapping.backend().unwrap(LuceneBackend.class).analyzer(DirectoryAnalysis.PLAIN)
+        this.plainAnalyzer = mapping.backend().unwrap(LuceneBackend.class).analyzer(DirectoryAnalysis.PLAIN_QUERY)
             .orElseThrow();
         this.indexScope = mapping.scope(SupportService.class).extension(LuceneExtension.get());
         this.index = index;
@@ -171,9 +179,9 @@ class DirectorySearch {
 
     /**
      * Clauses on the unstemmed fields, at a third of the weight of the stemmed ones. {@code known}:
-     * the words and their synonyms as typed, which only add score (a service with the whole word also
-     * has its stem), so they are an optional clause that Lucene evaluates on matching services only.
-     * {@code fuzzy}: near-misses of the other words, which do add matches. Either may be null.
+     * the words as typed, which only add score (a service with the whole word also has its stem), so
+     * they are an optional clause that Lucene evaluates on matching services only. {@code fuzzy}:
+     * near-misses of the other words, which do add matches. Either may be null.
      */
     record PlainWords(Query known, Query fuzzy) {
 
@@ -181,7 +189,8 @@ class DirectorySearch {
     }
 
     /**
-     * The words and their synonyms, unstemmed. A word found in at least {@link #KNOWN_WORD_SERVICES}
+     * The words, unstemmed; their synonyms were indexed beside them, so a typed word finds services
+     * written with any of its synonyms. A word found in at least {@link #KNOWN_WORD_SERVICES}
      * services is taken as typed on purpose and matched as it is; only other words match fuzzily.
      * Fuzzy matching every word built Levenshtein automata and scored thousands of look-alike
      * postings on each search, and matched words nobody typed (leeds ~ leads).
@@ -195,22 +204,18 @@ class DirectorySearch {
         try (IndexReader reader = indexScope.openIndexReader();
                 TokenStream tokens = plainAnalyzer.tokenStream(ServiceIndexBinder.BODY_PLAIN, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute position = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
-            while (tokens.incrementToken()) {
-                // synonyms stand at the position of the word they expand: the cap counts typed words
-                typed += position.getPositionIncrement() > 0 ? 1 : 0;
+            while (tokens.incrementToken() && ++typed <= MAX_PLAIN_WORDS) {
                 String word = term.toString();
-                if (typed > MAX_PLAIN_WORDS) {
-                    break;
-                }
-                if (word.length() < 4) {
+                boolean isKnown = known(reader, word);
+                if (!isKnown && word.length() < 4) {
                     continue;
                 }
-                boolean isKnown = known(reader, word);
+                float weight = topicWords.contains(word) ? TOPIC_BOOST : 1f;
                 for (String field : new String[] { ServiceIndexBinder.NAME_PLAIN, ServiceIndexBinder.BODY_PLAIN }) {
                     if (isKnown) {
-                        known.add(new TermQuery(new Term(field, word)), BooleanClause.Occur.SHOULD);
+                        known.add(new BoostQuery(new TermQuery(new Term(field, word)), weight),
+                                BooleanClause.Occur.SHOULD);
                     }
                     else {
                         // two edits only for long words, and the first two letters fixed: fuzzy terms stay few

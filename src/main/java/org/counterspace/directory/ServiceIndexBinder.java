@@ -51,7 +51,8 @@ public class ServiceIndexBinder implements TypeBinder {
         IndexFieldTypeFactory types = context.typeFactory();
         var text = types.asString().analyzer(DirectoryAnalysis.INDEX).searchAnalyzer(DirectoryAnalysis.QUERY)
             .toIndexFieldType();
-        var plain = types.asString().analyzer(DirectoryAnalysis.PLAIN).toIndexFieldType();
+        var plain = types.asString().analyzer(DirectoryAnalysis.PLAIN).searchAnalyzer(DirectoryAnalysis.PLAIN_QUERY)
+            .toIndexFieldType();
         var keyword = types.asString().aggregable(Aggregable.YES).toIndexFieldType();
         var flag = types.asBoolean().aggregable(Aggregable.YES).toIndexFieldType();
         Fields fields = new Fields(schema.field(NAME, text).toReference(),

@@ -80,7 +80,8 @@ class DirectoryIndex {
     private boolean olderLayout() {
         try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
             .extension(LuceneExtension.get()).openIndexReader()) {
-            return FieldInfos.getMergedFieldInfos(reader).fieldInfo(ServiceIndexBinder.LEGACY_OPENINGS) != null;
+            FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+            return ServiceIndexBinder.RETIRED_FIELDS.stream().anyMatch(name -> fields.fieldInfo(name) != null);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -164,13 +164,14 @@ class DirectorySearch {
 
     /**
      * Services matching the stemmed words, or near-misses of the words the directory does not know;
-     * the unstemmed words and their synonyms add to the score.
+     * the words in the name and the unstemmed words add to the score.
      */
     private SearchPredicate text(SearchPredicateFactory f, String text, PlainWords plain) {
-        var exact = f.match().field(ServiceIndexBinder.NAME).boost(3f).field(ServiceIndexBinder.BODY)
-            .matching(text);
+        var exact = f.match().field(ServiceIndexBinder.TEXT).matching(text);
         var lucene = f.extension(LuceneExtension.get());
         var words = f.bool().must(plain.fuzzy() == null ? exact : f.or(exact, lucene.fromLuceneQuery(plain.fuzzy())));
+        // scored on matching services only: a word in the name counts three times
+        words.should(f.match().field(ServiceIndexBinder.NAME).boost(2f).matching(text));
         if (plain.known() != null) {
             words.should(lucene.fromLuceneQuery(plain.known()));
         }

@@ -1,5 +1,7 @@
 package org.counterspace.directory;
 
+import java.util.List;
+
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.backend.document.DocumentElement;
@@ -24,7 +26,8 @@ import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
 public class ServiceIndexBinder implements TypeBinder {
 
     static final String NAME = "name";
-    static final String BODY = "body";
+    /** The name and every other searchable text: one field, so a keyword is one term to match. */
+    static final String TEXT = "text";
     static final String NAME_PLAIN = "name_plain";
     static final String BODY_PLAIN = "body_plain";
     static final String STATUS = "status";
@@ -40,8 +43,11 @@ public class ServiceIndexBinder implements TypeBinder {
     /** Weekly openings as doc values; a new name, as indexes before kept points under "openings". */
     static final String OPENINGS = "open_minutes";
 
-    /** The points field of openings in indexes written before: such an index is rebuilt at start. */
-    static final String LEGACY_OPENINGS = "openings";
+    /**
+     * Fields of indexes written before ("openings" kept points; "body" kept the text without the
+     * name, which "text" replaced): an index with one of them is rebuilt at start.
+     */
+    static final List<String> RETIRED_FIELDS = List.of("openings", "body");
     static final String SORT_NAME = "sort_name";
 
     @Override
@@ -56,7 +62,7 @@ public class ServiceIndexBinder implements TypeBinder {
         var keyword = types.asString().aggregable(Aggregable.YES).toIndexFieldType();
         var flag = types.asBoolean().aggregable(Aggregable.YES).toIndexFieldType();
         Fields fields = new Fields(schema.field(NAME, text).toReference(),
-                schema.field(BODY, text).multiValued().toReference(),
+                schema.field(TEXT, text).multiValued().toReference(),
                 schema.field(NAME_PLAIN, plain).toReference(),
                 schema.field(BODY_PLAIN, plain).multiValued().toReference(),
                 schema.field(STATUS, keyword).toReference(),
@@ -78,7 +84,7 @@ public class ServiceIndexBinder implements TypeBinder {
         context.bridge(SupportService.class, new Bridge(fields));
     }
 
-    private record Fields(IndexFieldReference<String> name, IndexFieldReference<String> body,
+    private record Fields(IndexFieldReference<String> name, IndexFieldReference<String> text,
             IndexFieldReference<String> namePlain, IndexFieldReference<String> bodyPlain,
             IndexFieldReference<String> status, IndexFieldReference<String> category,
             IndexFieldReference<String> channel, IndexFieldReference<String> language,
@@ -93,18 +99,19 @@ public class ServiceIndexBinder implements TypeBinder {
         @Override
         public void write(DocumentElement doc, SupportService service, TypeBridgeWriteContext context) {
             doc.addValue(f.name(), service.getName());
+            doc.addValue(f.text(), service.getName());
             doc.addValue(f.namePlain(), service.getName());
             doc.addValue(f.sortName(), service.getName());
             for (String text : new String[] { service.getAlternateName(), service.getDescription(),
                     service.getEligibilityDescription(), service.getServiceArea(),
                     service.getOrganization() == null ? null : service.getOrganization().getName() }) {
                 if (text != null && !text.isBlank()) {
-                    doc.addValue(f.body(), text);
+                    doc.addValue(f.text(), text);
                     doc.addValue(f.bodyPlain(), text);
                 }
             }
             for (TaxonomyTerm term : service.getTerms()) {
-                doc.addValue(f.body(), term.getName());
+                doc.addValue(f.text(), term.getName());
                 doc.addValue(f.bodyPlain(), term.getName());
                 if (term.getCode() != null) {
                     doc.addValue(f.category(), term.getCode());

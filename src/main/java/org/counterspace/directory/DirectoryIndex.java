@@ -81,7 +81,8 @@ class DirectoryIndex {
         try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
             .extension(LuceneExtension.get()).openIndexReader()) {
             FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
-            return ServiceIndexBinder.RETIRED_FIELDS.stream().anyMatch(name -> fields.fieldInfo(name) != null);
+            return ServiceIndexBinder.RETIRED_FIELDS.stream().anyMatch(name -> fields.fieldInfo(name) != null)
+                    || reader.numDocs() > 0 && fields.fieldInfo(ServiceIndexBinder.DEMO) == null;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -30,6 +31,8 @@ import org.hibernate.search.backend.lucene.scope.LuceneIndexScope;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.spatial.DistanceUnit;
 import org.hibernate.search.engine.spatial.GeoPoint;
@@ -78,7 +81,10 @@ class DirectorySearch {
 
     private final DirectoryIndex index;
 
+    private final EntityManagerFactory entityManagerFactory;
+
     DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index) {
+        this.entityManagerFactory = entityManagerFactory;
         SearchMapping mapping = Search.mapping(entityManagerFactory);
         this.plainAnalyzer = mapping.backend().unwrap(LuceneBackend.class).analyzer(DirectoryAnalysis.PLAIN_QUERY)
             .orElseThrow();
@@ -86,48 +92,79 @@ class DirectorySearch {
         this.index = index;
     }
 
-    record Results(List<ServiceView> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
+    record Results(List<ServiceCard> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
             long openNowCount) {
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One page of results with its facet counts. The cards come from fields stored in the index, so
+     * no database connection is taken: a session without a transaction only hosts the query.
+     */
     Results search(SearchQuery query) {
-        SearchSession session = Search.session(entityManager);
-        List<String> zones = index.timeZones();
-        PlainWords plain = query.hasText() ? plainWords(query.text()) : PlainWords.NONE;
-        Map<String, AggregationKey<Map<String, Long>>> facetKeys = new LinkedHashMap<>();
-        FACETS.forEach(field -> facetKeys.put(field, AggregationKey.of(field)));
-        var scope = session.scope(SupportService.class);
-        var step = session.search(scope).where(predicate(scope.predicate(), query, plain, zones, query.openNow()));
-        facetKeys.forEach((field, key) -> step.aggregation(key,
-                f -> f.terms().field(field, String.class).maxTermCount(50)));
-        step.aggregation(FREE_FACET, f -> f.terms().field(ServiceIndexBinder.FREE, Boolean.class));
-        switch (query.effectiveSort()) {
-            case DISTANCE -> step.sort(f -> f.distance(ServiceIndexBinder.POINT, geo(query.near())));
-            case NAME -> step.sort(f -> f.field(ServiceIndexBinder.SORT_NAME));
-            case RELEVANCE -> step.sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME));
+        try (EntityManager own = entityManagerFactory.createEntityManager()) {
+            SearchSession session = Search.session(own);
+            List<String> zones = index.timeZones();
+            PlainWords plain = query.hasText() ? plainWords(query.text()) : PlainWords.NONE;
+            Map<String, AggregationKey<Map<String, Long>>> facetKeys = new LinkedHashMap<>();
+            FACETS.forEach(field -> facetKeys.put(field, AggregationKey.of(field)));
+            var scope = session.scope(SupportService.class);
+            var step = session.search(scope).select(card(scope.projection(), query))
+                .where(predicate(scope.predicate(), query, plain, zones, query.openNow()));
+            facetKeys.forEach((field, key) -> step.aggregation(key,
+                    f -> f.terms().field(field, String.class).maxTermCount(50)));
+            step.aggregation(FREE_FACET, f -> f.terms().field(ServiceIndexBinder.FREE, Boolean.class));
+            switch (query.effectiveSort()) {
+                case DISTANCE -> step.sort(f -> f.distance(ServiceIndexBinder.POINT, geo(query.near())));
+                case NAME -> step.sort(f -> f.field(ServiceIndexBinder.SORT_NAME));
+                case RELEVANCE -> step.sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME));
+            }
+            SearchResult<ServiceCard> result = step.fetch((query.page() - 1) * query.perPage(), query.perPage());
+            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+            facetKeys.forEach((field, key) -> facets.put(field, result.aggregation(key)));
+            long freeCount = result.aggregation(FREE_FACET).getOrDefault(Boolean.TRUE, 0L);
+            long openNowCount = query.openNow() ? result.total().hitCount()
+                    : session.search(scope).where(predicate(scope.predicate(), query, plain, zones, true))
+                        .fetchTotalHitCount();
+            return new Results(result.hits(), result.total().hitCount(), facets, freeCount, openNowCount);
         }
-        SearchResult<SupportService> result = step.fetch((query.page() - 1) * query.perPage(), query.perPage());
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        facetKeys.forEach((field, key) -> facets.put(field, result.aggregation(key)));
-        long freeCount = result.aggregation(FREE_FACET).getOrDefault(Boolean.TRUE, 0L);
-        long openNowCount = query.openNow() ? result.total().hitCount()
-                : session.search(scope).where(predicate(scope.predicate(), query, plain, zones, true))
-                    .fetchTotalHitCount();
-        List<ServiceView> hits = new ArrayList<>();
-        for (SupportService service : result.hits()) {
-            hits.add(ServiceView.of(service, query.now(), query.near()));
-        }
-        return new Results(hits, result.total().hitCount(), facets, freeCount, openNowCount);
+    }
+
+    /** A result card from the stored fields; the distance only when searching near a place. */
+    private static SearchProjection<ServiceCard> card(SearchProjectionFactory<?, ?> f, SearchQuery query) {
+        var distance = query.near() == null ? f.constant(List.<Double>of())
+                : f.distance(ServiceIndexBinder.POINT, geo(query.near())).list().unit(DistanceUnit.KILOMETERS);
+        return f.composite()
+            .from(f.id(UUID.class), f.field(ServiceIndexBinder.NAME, String.class),
+                    f.field(ServiceIndexBinder.SUMMARY, String.class),
+                    f.field(ServiceIndexBinder.TERM_NAMES, String.class).list(),
+                    f.field(ServiceIndexBinder.FREE, Boolean.class),
+                    f.field(ServiceIndexBinder.NATIONAL, Boolean.class),
+                    f.field(ServiceIndexBinder.DEMO, Boolean.class), f.field(ServiceIndexBinder.HOURS, String.class),
+                    f.field(ServiceIndexBinder.ZONE, String.class), f.field(ServiceIndexBinder.PHONE, String.class),
+                    distance)
+            .asList(values -> {
+                String hours = (String) values.get(7);
+                boolean hoursKnown = hours != null && !hours.isEmpty();
+                int minute = WeeklyHours.minuteOfWeek(query.now(), ZoneId.of((String) values.get(8)));
+                @SuppressWarnings("unchecked")
+                List<Double> distances = (List<Double>) values.get(10);
+                @SuppressWarnings("unchecked")
+                List<String> categories = (List<String>) values.get(3);
+                return new ServiceCard((UUID) values.get(0), (String) values.get(1), (String) values.get(2),
+                        categories, (Boolean) values.get(4), (Boolean) values.get(5), (Boolean) values.get(6),
+                        hoursKnown, hoursKnown && WeeklyHours.rangesContain(hours, minute), (String) values.get(9),
+                        distances.stream().min(Double::compare).orElse(null));
+            })
+            .toProjection();
     }
 
     /** Ids of the services (any status) best matching the words, for the API's {@code search}. */
     @Transactional(readOnly = true)
-    List<java.util.UUID> matchingIds(String text, int limit) {
+    List<UUID> matchingIds(String text, int limit) {
         SearchSession session = Search.session(entityManager);
         var scope = session.scope(SupportService.class);
         String words = text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
-        return session.search(scope).select(f -> f.id(java.util.UUID.class))
+        return session.search(scope).select(f -> f.id(UUID.class))
             .where(text(scope.predicate(), words, plainWords(words))).fetchHits(limit);
     }
 

@@ -67,8 +67,12 @@ class Phone {
         return description;
     }
 
-    /** The number as a tel:/sms: link target: digits and a leading plus only. */
     String dialable() {
+        return dialable(number);
+    }
+
+    /** A number as a tel:/sms: link target: digits and a leading plus only. */
+    static String dialable(String number) {
         return number.replaceAll("[^0-9+]", "");
     }
 

@@ -8,6 +8,8 @@ import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
 import org.hibernate.search.engine.spatial.GeoPoint;
@@ -50,6 +52,14 @@ public class ServiceIndexBinder implements TypeBinder {
     static final List<String> RETIRED_FIELDS = List.of("openings", "body");
     static final String SORT_NAME = "sort_name";
 
+    // Stored only, for result cards (ServiceCard); DEMO is written for every service, so an index
+    // without it predates the cards and is rebuilt at start.
+    static final String SUMMARY = "summary";
+    static final String TERM_NAMES = "term_names";
+    static final String PHONE = "phone";
+    static final String HOURS = "hours";
+    static final String DEMO = "demo";
+
     @Override
     public void bind(TypeBindingContext context) {
         context.dependencies().useRootOnly();
@@ -57,11 +67,14 @@ public class ServiceIndexBinder implements TypeBinder {
         IndexFieldTypeFactory types = context.typeFactory();
         var text = types.asString().analyzer(DirectoryAnalysis.INDEX).searchAnalyzer(DirectoryAnalysis.QUERY)
             .toIndexFieldType();
+        var shownText = types.asString().analyzer(DirectoryAnalysis.INDEX).searchAnalyzer(DirectoryAnalysis.QUERY)
+            .projectable(Projectable.YES).toIndexFieldType();
+        var stored = types.asString().searchable(Searchable.NO).projectable(Projectable.YES).toIndexFieldType();
         var plain = types.asString().analyzer(DirectoryAnalysis.PLAIN).searchAnalyzer(DirectoryAnalysis.PLAIN_QUERY)
             .toIndexFieldType();
         var keyword = types.asString().aggregable(Aggregable.YES).toIndexFieldType();
-        var flag = types.asBoolean().aggregable(Aggregable.YES).toIndexFieldType();
-        Fields fields = new Fields(schema.field(NAME, text).toReference(),
+        var flag = types.asBoolean().aggregable(Aggregable.YES).projectable(Projectable.YES).toIndexFieldType();
+        Fields fields = new Fields(schema.field(NAME, shownText).toReference(),
                 schema.field(TEXT, text).multiValued().toReference(),
                 schema.field(NAME_PLAIN, plain).toReference(),
                 schema.field(BODY_PLAIN, plain).multiValued().toReference(),
@@ -73,14 +86,18 @@ public class ServiceIndexBinder implements TypeBinder {
                 schema.field(COUNTRY, keyword).toReference(),
                 schema.field(FREE, flag).toReference(),
                 schema.field(NATIONAL, flag).toReference(),
-                schema.field(ZONE, keyword).toReference(),
-                schema.field(POINT, types.asGeoPoint().sortable(Sortable.YES)).multiValued().toReference(),
+                schema.field(ZONE, types.asString().projectable(Projectable.YES)).toReference(),
+                schema.field(POINT, types.asGeoPoint().sortable(Sortable.YES).projectable(Projectable.YES))
+                    .multiValued().toReference(),
                 schema.field(OPENINGS, types.extension(LuceneExtension.get())
                     .asNative(int[].class, (path, range, documentFields) -> documentFields
                         .accept(new SortedNumericDocValuesField(path, OpenAtQuery.pack(range[0], range[1])))))
                     .multiValued().toReference(),
                 schema.field(SORT_NAME, types.asString().normalizer(DirectoryAnalysis.SORT).sortable(Sortable.YES))
-                    .toReference());
+                    .toReference(),
+                schema.field(SUMMARY, stored).toReference(), schema.field(TERM_NAMES, stored).multiValued().toReference(),
+                schema.field(PHONE, stored).toReference(), schema.field(HOURS, stored).toReference(),
+                schema.field(DEMO, flag).toReference());
         context.bridge(SupportService.class, new Bridge(fields));
     }
 
@@ -91,7 +108,9 @@ public class ServiceIndexBinder implements TypeBinder {
             IndexFieldReference<String> age, IndexFieldReference<String> country, IndexFieldReference<Boolean> free,
             IndexFieldReference<Boolean> national, IndexFieldReference<String> zone,
             IndexFieldReference<GeoPoint> point, IndexFieldReference<int[]> openings,
-            IndexFieldReference<String> sortName) {
+            IndexFieldReference<String> sortName, IndexFieldReference<String> summary,
+            IndexFieldReference<String> termNames, IndexFieldReference<String> phone,
+            IndexFieldReference<String> hours, IndexFieldReference<Boolean> demo) {
     }
 
     private record Bridge(Fields f) implements TypeBridge<SupportService> {
@@ -110,6 +129,8 @@ public class ServiceIndexBinder implements TypeBinder {
                     doc.addValue(f.bodyPlain(), text);
                 }
             }
+            service.getTerms().stream().map(TaxonomyTerm::getName).sorted()
+                .forEach(name -> doc.addValue(f.termNames(), name));
             for (TaxonomyTerm term : service.getTerms()) {
                 doc.addValue(f.text(), term.getName());
                 doc.addValue(f.bodyPlain(), term.getName());
@@ -131,7 +152,12 @@ public class ServiceIndexBinder implements TypeBinder {
                     doc.addValue(f.point(), GeoPoint.of(location.getLatitude(), location.getLongitude()));
                 }
             }
-            service.hours().indexRanges().forEach(range -> doc.addValue(f.openings(), range));
+            WeeklyHours hours = service.hours();
+            hours.indexRanges().forEach(range -> doc.addValue(f.openings(), range));
+            doc.addValue(f.hours(), hours.rangesText());
+            doc.addValue(f.summary(), ServiceCard.summary(service.getDescription()));
+            service.mainPhone().ifPresent(phone -> doc.addValue(f.phone(), phone.getNumber()));
+            doc.addValue(f.demo(), service.isDemo());
         }
     }
 }

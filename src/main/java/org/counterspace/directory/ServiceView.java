@@ -64,9 +64,4 @@ record ServiceView(UUID id, String name, String organization, String description
                 hours.openAt(now, s.getTimeZone()), s.isNational(), s.isDemo(), s.getSource(), s.getAssuredDate(),
                 s.getAssurerEmail(), s.isActive(), distance);
     }
-
-    /** The first voice number, for the result list. */
-    public PhoneLine mainPhone() {
-        return phones.stream().filter(p -> !p.text()).findFirst().orElse(null);
-    }
 }

@@ -99,6 +99,27 @@ record WeeklyHours(List<Interval> intervals) {
         return ranges;
     }
 
+    /** {@link #indexRanges()} as text ("540-1019 1980-2459"), stored in the index for result cards. */
+    String rangesText() {
+        StringBuilder text = new StringBuilder();
+        for (int[] range : indexRanges()) {
+            text.append(text.isEmpty() ? "" : " ").append(range[0]).append('-').append(range[1]);
+        }
+        return text.toString();
+    }
+
+    /** Whether ranges written by {@link #rangesText()} contain this minute of the week. */
+    static boolean rangesContain(String rangesText, int minute) {
+        for (String range : rangesText.split(" ")) {
+            int dash = range.indexOf('-');
+            if (dash > 0 && Integer.parseInt(range, 0, dash, 10) <= minute
+                    && minute <= Integer.parseInt(range, dash + 1, range.length(), 10)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Opening times per day for a page, Monday first; days without openings are absent. */
     Map<DayOfWeek, List<Interval>> byDay() {
         Map<DayOfWeek, List<Interval>> days = new EnumMap<>(DayOfWeek.class);

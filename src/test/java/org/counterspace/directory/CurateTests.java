@@ -100,7 +100,7 @@ class CurateTests {
         UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().substring("/curate/services/".length()));
         assertThat(search.matchingIds("riverbank walking", 5)).contains(id);
         assertThat(search.search(SearchQuery.text("walk and talk", Instant.now())).hits())
-            .extracting(ServiceView::name).contains("Riverbank Walking Group");
+            .extracting(ServiceCard::name).contains("Riverbank Walking Group");
 
         mvc.perform(get("/curate/services/" + id).with(TestAccounts.as(curator)))
             .andExpect(content().string(containsString("SA 10:00-12:00")))

@@ -27,8 +27,11 @@ class DirectorySearchTests {
     @Autowired
     Gazetteer gazetteer;
 
+    @Autowired
+    DirectoryPages pages;
+
     List<String> names(SearchQuery query) {
-        return search.search(query).hits().stream().map(ServiceView::name).toList();
+        return search.search(query).hits().stream().map(ServiceCard::name).toList();
     }
 
     SearchQuery text(String text) {
@@ -86,13 +89,18 @@ class DirectorySearchTests {
                 SearchQuery.SortOrder.NAME, 1, 100, now);
     }
 
-    List<ServiceView> all(SearchQuery query) {
+    List<ServiceCard> all(SearchQuery query) {
         return search.search(query).hits();
+    }
+
+    /** The services behind the result cards, read from the database: what the filters promise. */
+    List<ServiceView> services(SearchQuery query) {
+        return all(query).stream().map(card -> pages.service(card.id(), query.now()).orElseThrow()).toList();
     }
 
     @Test
     void categoryFilter() {
-        List<ServiceView> hits = all(filtered(Set.of("lgbtq"), Set.of(), false, Set.of(), null, null, false,
+        List<ServiceView> hits = services(filtered(Set.of("lgbtq"), Set.of(), false, Set.of(), null, null, false,
                 WEDNESDAY_NOON_LONDON));
         assertThat(hits).isNotEmpty()
             .allSatisfy(s -> assertThat(s.categories()).extracting(ServiceView.Term::code).contains("lgbtq"));
@@ -101,7 +109,7 @@ class DirectorySearchTests {
 
     @Test
     void channelFilter() {
-        List<ServiceView> hits = all(filtered(Set.of(), Set.of(Channel.TEXT), false, Set.of(), null, null, false,
+        List<ServiceView> hits = services(filtered(Set.of(), Set.of(Channel.TEXT), false, Set.of(), null, null, false,
                 WEDNESDAY_NOON_LONDON));
         assertThat(hits).isNotEmpty().allSatisfy(s -> assertThat(s.channels()).contains(Channel.TEXT));
         assertThat(hits).extracting(ServiceView::name).contains("Shout", "Hackney Youth Hub");
@@ -109,7 +117,7 @@ class DirectorySearchTests {
 
     @Test
     void freeFilter() {
-        List<ServiceView> hits = all(filtered(Set.of(), Set.of(), true, Set.of(), null, null, false,
+        List<ServiceView> hits = services(filtered(Set.of(), Set.of(), true, Set.of(), null, null, false,
                 WEDNESDAY_NOON_LONDON));
         assertThat(hits).isNotEmpty().allSatisfy(s -> assertThat(s.free()).isTrue());
         assertThat(hits).extracting(ServiceView::name).doesNotContain("Riverside Low-Cost Counselling");
@@ -117,7 +125,7 @@ class DirectorySearchTests {
 
     @Test
     void languageFilter() {
-        List<ServiceView> hits = all(filtered(Set.of(), Set.of(), false, Set.of("cy"), null, null, false,
+        List<ServiceView> hits = services(filtered(Set.of(), Set.of(), false, Set.of("cy"), null, null, false,
                 WEDNESDAY_NOON_LONDON));
         assertThat(hits).extracting(ServiceView::name)
             .containsExactlyInAnyOrder("Cardiff Bay Wellbeing Counselling", "Cardiff LGBTQ+ Youth Collective");
@@ -125,7 +133,7 @@ class DirectorySearchTests {
 
     @Test
     void ageFilterKeepsServicesForEveryone() {
-        List<ServiceView> hits = all(filtered(Set.of(), Set.of(), false, Set.of(), AgeGroup.YOUNG_PEOPLE, null,
+        List<ServiceView> hits = services(filtered(Set.of(), Set.of(), false, Set.of(), AgeGroup.YOUNG_PEOPLE, null,
                 false, WEDNESDAY_NOON_LONDON));
         assertThat(hits).extracting(ServiceView::ageGroup).containsOnly(AgeGroup.YOUNG_PEOPLE, AgeGroup.ALL);
         assertThat(hits).extracting(ServiceView::name).contains("Childline", "Hackney Youth Hub")
@@ -134,7 +142,7 @@ class DirectorySearchTests {
 
     @Test
     void countryFilter() {
-        List<ServiceView> hits = all(filtered(Set.of(), Set.of(), false, Set.of(), null, "AU", false,
+        List<ServiceView> hits = services(filtered(Set.of(), Set.of(), false, Set.of(), null, "AU", false,
                 WEDNESDAY_NOON_LONDON));
         assertThat(hits).isNotEmpty().allSatisfy(s -> assertThat(s.country()).isEqualTo("AU"));
         assertThat(hits).extracting(ServiceView::name).contains("Lifeline", "Brisbane Youth Mental Health Hub");
@@ -159,16 +167,16 @@ class DirectorySearchTests {
         Point leeds = gazetteer.find("LS6 3AB").orElseThrow().point();
         SearchQuery query = new SearchQuery(null, Set.of(), Set.of(), false, Set.of(), null, null, false, leeds, 25,
                 SearchQuery.SortOrder.DISTANCE, 1, 50, WEDNESDAY_NOON_LONDON);
-        List<ServiceView> hits = all(query);
+        List<ServiceCard> hits = all(query);
         assertThat(hits).isNotEmpty().allSatisfy(s -> assertThat(s.distanceKm()).isLessThanOrEqualTo(25.0));
         assertThat(hits.get(0).name()).isEqualTo("Headingley Student Therapy Service");
-        assertThat(hits).extracting(ServiceView::distanceKm).isSorted();
-        assertThat(hits).extracting(ServiceView::name).doesNotContain("Manchester Family Counselling Centre");
+        assertThat(hits).extracting(ServiceCard::distanceKm).isSorted();
+        assertThat(hits).extracting(ServiceCard::name).doesNotContain("Manchester Family Counselling Centre");
     }
 
     List<String> openAt(String instant) {
         return all(filtered(Set.of(), Set.of(), false, Set.of(), null, null, true, Instant.parse(instant))).stream()
-            .map(ServiceView::name).toList();
+            .map(ServiceCard::name).toList();
     }
 
     @Test
@@ -196,5 +204,37 @@ class DirectorySearchTests {
         // Austin warmline 16:00-00:00 Chicago time: 23:30 on Wednesday there is 05:30 UTC Thursday
         assertThat(openAt("2026-11-26T05:30:00Z")).contains("Austin Peer Support Warmline");
         assertThat(openAt("2026-11-26T06:30:00Z")).doesNotContain("Austin Peer Support Warmline");
+    }
+
+    @Test
+    void resultCardsShowWhatTheServicePageShows() {
+        SearchQuery everything = withPerPage(filtered(Set.of(), Set.of(), false, Set.of(), null, null, false,
+                WEDNESDAY_NOON_LONDON), 500);
+        List<ServiceCard> cards = all(everything);
+        assertThat(cards).hasSizeGreaterThan(40);
+        assertThat(cards).anyMatch(ServiceCard::openNow).anyMatch(card -> !card.openNow())
+            .anyMatch(ServiceCard::national).anyMatch(ServiceCard::demo).anyMatch(card -> card.phone() == null);
+        for (ServiceCard card : cards) {
+            ServiceView service = pages.service(card.id(), WEDNESDAY_NOON_LONDON).orElseThrow();
+            assertThat(card.name()).isEqualTo(service.name());
+            assertThat(card.summary()).isEqualTo(ServiceCard.summary(service.description()));
+            assertThat(card.categories()).isEqualTo(service.categories().stream().map(ServiceView.Term::name).toList());
+            assertThat(List.of(card.free(), card.national(), card.demo(), card.hoursKnown(), card.openNow()))
+                .isEqualTo(List.of(service.free(), service.national(), service.demo(), service.hoursKnown(),
+                        service.openNow()));
+            assertThat(card.phone()).isEqualTo(service.phones().stream().filter(phone -> !phone.text())
+                .map(ServiceView.PhoneLine::number).findFirst().orElse(null));
+            assertThat(card.distanceKm()).isNull();
+        }
+    }
+
+    @Test
+    void longDescriptionsAreCutAtAWordForTheCard() {
+        String description = "Listening ".repeat(40).strip();
+        String summary = ServiceCard.summary(description);
+        assertThat(summary).hasSizeLessThanOrEqualTo(ServiceCard.SUMMARY_CHARS).endsWith("Listening…");
+        assertThat(description).startsWith(summary.substring(0, summary.length() - 1));
+        assertThat(ServiceCard.summary("Short.")).isEqualTo("Short.");
+        assertThat(ServiceCard.summary(null)).isNull();
     }
 }

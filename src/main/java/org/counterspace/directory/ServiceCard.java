@@ -1,0 +1,29 @@
+package org.counterspace.directory;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One search result as the result list shows it, read from fields stored in the search index so a
+ * results page needs no database query. The badges fragment reads it like a {@link ServiceView}.
+ */
+record ServiceCard(UUID id, String name, String summary, List<String> categories, boolean free,
+        boolean national, boolean demo, boolean hoursKnown, boolean openNow, String phone, Double distanceKm) {
+
+    static final int SUMMARY_CHARS = 220;
+
+    /** The start of a description, cut at a word where it is longer than a card holds. */
+    static String summary(String description) {
+        if (description == null || description.length() <= SUMMARY_CHARS) {
+            return description;
+        }
+        String cut = description.substring(0, SUMMARY_CHARS - 1);
+        int space = cut.lastIndexOf(' ');
+        return (space > SUMMARY_CHARS / 2 ? cut.substring(0, space) : cut).stripTrailing() + "…";
+    }
+
+    /** The main phone as a tel: link target, or null. */
+    public String dialable() {
+        return phone == null ? null : Phone.dialable(phone);
+    }
+}

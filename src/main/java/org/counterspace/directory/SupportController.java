@@ -1,9 +1,6 @@
 package org.counterspace.directory;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +8,8 @@ import jakarta.validation.Valid;
 
 import org.counterspace.account.AccountPrincipal;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,8 +41,11 @@ class SupportController {
 
     private final RateLimits reportLimits;
 
+    private final MessageSourceAccessor messages;
+
     SupportController(DirectorySearch search, DirectoryPages pages, Gazetteer gazetteer, Moderation moderation,
-            SavedServices saved, @Qualifier("reportLimits") RateLimits reportLimits) {
+            SavedServices saved, @Qualifier("reportLimits") RateLimits reportLimits, MessageSource messageSource) {
+        this.messages = new MessageSourceAccessor(messageSource);
         this.search = search;
         this.pages = pages;
         this.gazetteer = gazetteer;
@@ -59,24 +61,12 @@ class SupportController {
         long pageCount = Math.max(1, (results.total() + request.perPage() - 1) / request.perPage());
         model.addAttribute("req", request);
         model.addAttribute("results", results);
+        model.addAttribute("filters", SearchFilters.of(request, results, pages.categoryNames(), messages));
         model.addAttribute("pageCount", Math.min(pageCount, SearchRequest.MAX_PAGE));
-        model.addAttribute("categoryNames", pages.categoryNames());
-        model.addAttribute("channels", Channel.values());
         model.addAttribute("ageGroups", AgeGroup.values());
         model.addAttribute("radii", SearchRequest.RADII);
         model.addAttribute("places", gazetteer.places());
-        model.addAttribute("languageNames", names(results.facets().get(ServiceIndexBinder.LANGUAGE), true));
-        model.addAttribute("countryNames", names(results.facets().get(ServiceIndexBinder.COUNTRY), false));
         return "directory/search";
-    }
-
-    /** English names for language or country codes, as the facets list them. */
-    private static Map<String, String> names(Map<String, Long> facet, boolean language) {
-        Map<String, String> names = new LinkedHashMap<>();
-        facet.keySet().forEach(code -> names.put(code, language
-                ? Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH)
-                : new Locale("", code).getDisplayCountry(Locale.ENGLISH)));
-        return names;
     }
 
     @GetMapping("/support/services/{id}")

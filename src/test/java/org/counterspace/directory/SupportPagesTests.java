@@ -55,6 +55,22 @@ class SupportPagesTests {
     }
 
     @Test
+    void chosenFiltersStayOnThePageToUntickEvenWhenNothingMatches() throws Exception {
+        mvc.perform(get("/support").param("q", "xylophone").param("language", "cy").param("channel", "chat")
+                .param("country", "AU"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("No services found")))
+            .andExpect(content().string(containsString("id=\"language-cy\" value=\"cy\" checked=\"checked\"")))
+            .andExpect(content().string(containsString("<label for=\"language-cy\">Welsh (0)</label>")))
+            .andExpect(content().string(containsString("id=\"channel-chat\" value=\"chat\" checked=\"checked\"")))
+            .andExpect(content().string(containsString("<label for=\"channel-chat\">Web chat (0)</label>")))
+            .andExpect(content().string(containsString("<option value=\"AU\" selected=\"selected\">Australia (0)</option>")));
+        mvc.perform(get("/support").param("country", "AU"))
+            .andExpect(content().string(containsString("<option value=\"AU\" selected=\"selected\">Australia (")))
+            .andExpect(content().string(not(containsString("Australia (0)"))));
+    }
+
+    @Test
     void badParametersAreClampedOrIgnoredNeverAnError() throws Exception {
         mvc.perform(get("/support").param("page", "-1").param("per_page", "100000").param("category", "no-such-thing")
             .param("channel", "carrier-pigeon").param("age", "ancient").param("country", "'; drop table x;--")

@@ -87,7 +87,7 @@ class CheckIn implements Persistable<UUID> {
     }
 
     CheckIn(UUID accountId, Instant recordedAt, CheckInEntry entry) {
-        this.id = UUID.randomUUID();
+        this.id = TimeOrderedIds.at(recordedAt);
         this.accountId = accountId;
         this.recordedAt = recordedAt;
         update(entry);

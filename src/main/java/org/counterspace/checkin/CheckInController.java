@@ -20,7 +20,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +46,16 @@ class CheckInController {
     CheckInController(CheckinService checkins, WellbeingService wellbeing) {
         this.checkins = checkins;
         this.wellbeing = wellbeing;
+    }
+
+    /**
+     * The form has no "_field" markers (nothing is bound onto an existing object). Its only parameter
+     * with that prefix is "_csrf", which the binder would take for the marker of a "csrf" property and
+     * look up through an exception on every post.
+     */
+    @InitBinder("checkInForm")
+    void checkInFormBinding(WebDataBinder binder) {
+        binder.setFieldMarkerPrefix(null);
     }
 
     @GetMapping
@@ -176,7 +188,9 @@ class CheckInController {
                 result.rejectValue("day", "checkin.error.day.early");
             }
         }
-        if (form.malformedEnvironments() || !checkins.ownsAll(me.id(), form.chosen())) {
+        List<UUID> chosen = form.chosen();
+        // Most check-ins name no environment: then there is nothing to look up, and no transaction to open.
+        if (form.malformedEnvironments() || !chosen.isEmpty() && !checkins.ownsAll(me.id(), chosen)) {
             result.rejectValue("environments", "checkin.error.environments.unknown");
         }
         return !result.hasErrors();

@@ -163,6 +163,15 @@ class CheckInControllerTests {
     }
 
     @Test
+    void environmentsSentByIndexAreReadLikeTheListAndGapsAreSkipped() throws Exception {
+        UUID music = environment(me, "Music");
+        mvc.perform(checkIn(me, "environments[2]", music.toString())).andExpect(status().isFound());
+        CheckIn saved = checkins.between(me.id(), today(), today()).get(0);
+        assertThat(saved.getEnvironmentIds()).containsExactly(music);
+        assertThat(saved.getId().version()).isEqualTo(7);
+    }
+
+    @Test
     void severalCheckInsADayAreAllowed() throws Exception {
         mvc.perform(checkIn(me)).andExpect(status().isFound());
         mvc.perform(checkIn(me, "mood", "2")).andExpect(status().isFound());

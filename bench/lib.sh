@@ -31,12 +31,15 @@ build_jar() {
   APP_JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
 }
 
-# start_app EXTRA_ARGS... : starts the jar with a throwaway H2 file database, waits for health.
+# start_app EXTRA_ARGS... : starts the jar with a throwaway H2 file database and search index (the
+# default index under ./data outlives the run, and a run then starts on the last run's leftovers),
+# waits for health.
 start_app() {
   BENCH_DATA=$(mktemp -d /tmp/counterspace-bench.XXXXXX)
   local started=$(date +%s%N)
   java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" --server.port="$BENCH_PORT" \
     --spring.datasource.url="jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0" \
+    --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_DATA/search-index" \
     --logging.level.root=WARN "$@" > "$BENCH_DATA/app.log" 2>&1 &
   APP_PID=$!
   trap stop_app EXIT

@@ -69,8 +69,13 @@ class DirectoryIndex {
     boolean rebuildIfStale() throws InterruptedException {
         long rows = services.count();
         long indexed = indexedCount();
-        if (rows != indexed || olderLayout()) {
+        boolean olderLayout = olderLayout();
+        if (rows != indexed || olderLayout) {
             log.info("Directory search index has {} of {} services or an older layout: rebuilding", indexed, rows);
+            if (olderLayout) {
+                // Lucene keeps a field's type after its documents are deleted: start from empty files
+                Search.mapping(entityManagerFactory).scope(SupportService.class).schemaManager().dropAndCreate();
+            }
             rebuild();
             return true;
         }

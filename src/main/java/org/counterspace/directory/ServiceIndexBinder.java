@@ -86,7 +86,8 @@ public class ServiceIndexBinder implements TypeBinder {
                 schema.field(COUNTRY, keyword).toReference(),
                 schema.field(FREE, flag).toReference(),
                 schema.field(NATIONAL, flag).toReference(),
-                schema.field(ZONE, types.asString().projectable(Projectable.YES)).toReference(),
+                schema.field(ZONE, types.asString().aggregable(Aggregable.YES).projectable(Projectable.YES))
+                    .toReference(),
                 schema.field(POINT, types.asGeoPoint().sortable(Sortable.YES).projectable(Projectable.YES))
                     .multiValued().toReference(),
                 schema.field(OPENINGS, types.extension(LuceneExtension.get())

@@ -32,14 +32,14 @@ class DirectoryBrowserTests extends BrowserTestSupport {
         open("/support");
         assertNoAxeViolations();
         driver.findElement(By.id("q")).sendKeys("counselling");
-        driver.findElement(By.cssSelector(".search-row button")).click();
+        clickThrough(By.cssSelector(".search-row button"));
         assertThat(driver.getCurrentUrl()).contains("q=counselling");
         int before = driver.findElements(By.cssSelector(".result-list > li")).size();
         assertThat(before).isPositive();
 
         driver.findElement(By.cssSelector("label[for='free']")).click();
         driver.findElement(By.cssSelector("label[for='category-youth']")).click();
-        driver.findElement(By.cssSelector(".directory-filters button[type='submit']")).click();
+        clickThrough(By.cssSelector(".directory-filters button[type='submit']"));
         assertThat(driver.getCurrentUrl()).contains("free=yes").contains("category=youth");
         List<WebElement> results = driver.findElements(By.cssSelector(".result-list > li"));
         assertThat(results).isNotEmpty();
@@ -47,7 +47,7 @@ class DirectoryBrowserTests extends BrowserTestSupport {
         assertNoAxeViolations();
         screenshot("directory-search");
 
-        results.get(0).findElement(By.cssSelector("h3 a")).click();
+        clickThrough(By.cssSelector(".result-list > li h3 a"));
         assertThat(driver.getCurrentUrl()).contains("/support/services/");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
         assertThat(driver.findElement(By.id("report-heading")).isDisplayed()).isTrue();
@@ -71,15 +71,12 @@ class DirectoryBrowserTests extends BrowserTestSupport {
         open("/login");
         Assumptions.assumeTrue(!driver.findElements(By.name("username")).isEmpty(),
                 "No sign-in form at /login on this branch (the account feature adds it): bookmark journey skipped");
-        var person = TestAccounts.create(jdbc, "browser-saver");
-        driver.findElement(By.name("username")).sendKeys(person.getUsername());
-        driver.findElement(By.name("password")).sendKeys(TestAccounts.PASSWORD);
-        driver.findElement(By.cssSelector("form button[type='submit'], form input[type='submit']")).click();
+        signIn(driver, TestAccounts.create(jdbc, "browser-saver").getUsername());
 
         open("/support?q=samaritans");
-        driver.findElement(By.cssSelector(".result-list h3 a")).click();
+        clickThrough(By.cssSelector(".result-list h3 a"));
         driver.findElement(By.id("note")).sendKeys("Ask about the evening volunteers");
-        driver.findElement(By.cssSelector("#save-heading + form button, section[aria-labelledby='save-heading'] button")).click();
+        clickThrough(By.cssSelector("#save-heading + form button, section[aria-labelledby='save-heading'] button"));
         assertThat(driver.getCurrentUrl()).endsWith("/support/saved");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Samaritans");
         assertNoAxeViolations();

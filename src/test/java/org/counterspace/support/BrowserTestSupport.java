@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -126,13 +129,38 @@ public abstract class BrowserTestSupport {
         driver.get(url(path));
     }
 
-    /** Signs a browser in through the login form as a {@link TestAccounts} account. */
+    /**
+     * Signs a browser in through the login form as a {@link TestAccounts} account, and waits until the
+     * answer has left the login page: a page opened sooner can be overtaken by the sign-in's redirect.
+     */
     protected void signIn(WebDriver browser, String username) {
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys(username);
         WebElement password = browser.findElement(By.name("password"));
         password.sendKeys(TestAccounts.PASSWORD);
         password.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /**
+     * Clicks a link or button and waits until the next page has replaced this one. Asked about a node of
+     * a page it has already replaced, ChromeDriver sometimes answers "does not belong to the document"
+     * instead of "stale": both mean the page is gone.
+     */
+    protected void clickThrough(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(button).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> {
+            try {
+                page.isEnabled();
+                return false;
+            }
+            catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
     }
 
     /**

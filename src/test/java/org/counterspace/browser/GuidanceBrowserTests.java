@@ -61,7 +61,7 @@ class GuidanceBrowserTests extends BrowserTestSupport {
         assertThat(focused.isDisplayed()).isTrue();
 
         WebElement box = driver.findElement(By.id("guidance-q"));
-        box.sendKeys("front door", Keys.ENTER);
+        goThrough(() -> box.sendKeys("front door", Keys.ENTER));
         assertThat(driver.getCurrentUrl()).contains("q=front+door");
         assertThat(driver.findElements(By.cssSelector(".hit-list li"))).isNotEmpty();
     }

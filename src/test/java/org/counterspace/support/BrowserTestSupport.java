@@ -143,14 +143,20 @@ public abstract class BrowserTestSupport {
             .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    /**
-     * Clicks a link or button and waits until the next page has replaced this one. Asked about a node of
-     * a page it has already replaced, ChromeDriver sometimes answers "does not belong to the document"
-     * instead of "stale": both mean the page is gone.
-     */
+    /** Clicks a link or button and waits until the next page has replaced this one. */
     protected void clickThrough(By button) {
+        goThrough(() -> driver.findElement(button).click());
+    }
+
+    /**
+     * Does something that leads to another page (a click, Enter in a search box) and waits until that
+     * page has replaced this one: the driver may answer before the browser has navigated. Asked about a
+     * node of a page it has already replaced, ChromeDriver sometimes answers "does not belong to the
+     * document" instead of "stale": both mean the page is gone.
+     */
+    protected void goThrough(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(button).click();
+        action.run();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> {
             try {
                 page.isEnabled();

@@ -63,19 +63,23 @@ class DirectoryIndex {
     }
 
     /**
-     * Rebuilds the whole index from the database if its size differs from the table's, or if it was
-     * written with an older layout of fields; true if it did.
+     * Empties an index written with an older layout of fields. Called before anything
+     * writes to the index at start: Lucene keeps a field's kind after its documents are deleted, so a
+     * field that changed kind could not be written into the old files.
      */
+    void dropIfOlderLayout() {
+        if (olderLayout()) {
+            log.info("Directory search index has an older layout: starting it anew");
+            Search.mapping(entityManagerFactory).scope(SupportService.class).schemaManager().dropAndCreate();
+        }
+    }
+
+    /** Rebuilds the whole index from the database if its size differs from the table's; true if it did. */
     boolean rebuildIfStale() throws InterruptedException {
         long rows = services.count();
         long indexed = indexedCount();
-        boolean olderLayout = olderLayout();
-        if (rows != indexed || olderLayout) {
-            log.info("Directory search index has {} of {} services or an older layout: rebuilding", indexed, rows);
-            if (olderLayout) {
-                // Lucene keeps a field's type after its documents are deleted: start from empty files
-                Search.mapping(entityManagerFactory).scope(SupportService.class).schemaManager().dropAndCreate();
-            }
+        if (rows != indexed) {
+            log.info("Directory search index has {} of {} services: rebuilding", indexed, rows);
             rebuild();
             return true;
         }

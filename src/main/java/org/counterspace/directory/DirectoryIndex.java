@@ -89,9 +89,8 @@ class DirectoryIndex {
     private boolean olderLayout() {
         try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
             .extension(LuceneExtension.get()).openIndexReader()) {
-            FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
-            return ServiceIndexBinder.RETIRED_FIELDS.stream().anyMatch(name -> fields.fieldInfo(name) != null)
-                    || reader.numDocs() > 0 && fields.fieldInfo(ServiceIndexBinder.DEMO) == null;
+            return reader.numDocs() > 0
+                    && FieldInfos.getMergedFieldInfos(reader).fieldInfo(ServiceIndexBinder.LAYOUT) == null;
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -141,7 +141,7 @@ class DirectorySearch {
                     f.field(ServiceIndexBinder.NATIONAL, Boolean.class),
                     f.field(ServiceIndexBinder.DEMO, Boolean.class), f.field(ServiceIndexBinder.HOURS, String.class),
                     f.field(ServiceIndexBinder.ZONE, String.class), f.field(ServiceIndexBinder.PHONE, String.class),
-                    distance)
+                    distance, f.field(ServiceIndexBinder.TOWNS, String.class).list())
             .asList(values -> {
                 String hours = (String) values.get(7);
                 boolean hoursKnown = hours != null && !hours.isEmpty();
@@ -150,8 +150,10 @@ class DirectorySearch {
                 List<Double> distances = (List<Double>) values.get(10);
                 @SuppressWarnings("unchecked")
                 List<String> categories = (List<String>) values.get(3);
+                @SuppressWarnings("unchecked")
+                List<String> towns = (List<String>) values.get(11);
                 return new ServiceCard((UUID) values.get(0), (String) values.get(1), (String) values.get(2),
-                        categories, (Boolean) values.get(4), (Boolean) values.get(5), (Boolean) values.get(6),
+                        categories, towns, (Boolean) values.get(4), (Boolean) values.get(5), (Boolean) values.get(6),
                         hoursKnown, hoursKnown && WeeklyHours.rangesContain(hours, minute), (String) values.get(9),
                         distances.stream().min(Double::compare).orElse(null));
             })

@@ -7,7 +7,7 @@ import java.util.UUID;
  * One search result as the result list shows it, read from fields stored in the search index so a
  * results page needs no database query. The badges fragment reads it like a {@link ServiceView}.
  */
-record ServiceCard(UUID id, String name, String summary, List<String> categories, boolean free,
+record ServiceCard(UUID id, String name, String summary, List<String> categories, List<String> towns, boolean free,
         boolean national, boolean demo, boolean hoursKnown, boolean openNow, String phone, Double distanceKm) {
 
     static final int SUMMARY_CHARS = 220;

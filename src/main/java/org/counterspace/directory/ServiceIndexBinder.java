@@ -1,7 +1,5 @@
 package org.counterspace.directory;
 
-import java.util.List;
-
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.backend.document.DocumentElement;
@@ -45,20 +43,22 @@ public class ServiceIndexBinder implements TypeBinder {
     /** Weekly openings as doc values; a new name, as indexes before kept points under "openings". */
     static final String OPENINGS = "open_minutes";
 
-    /**
-     * Fields of indexes written before ("openings" kept points; "body" kept the text without the
-     * name, which "text" replaced): an index with one of them is rebuilt at start.
-     */
-    static final List<String> RETIRED_FIELDS = List.of("openings", "body");
     static final String SORT_NAME = "sort_name";
 
-    // Stored only, for result cards (ServiceCard); DEMO is written for every service, so an index
-    // without it predates the cards and is rebuilt at start.
+    // Stored only, for result cards (ServiceCard).
     static final String SUMMARY = "summary";
     static final String TERM_NAMES = "term_names";
     static final String PHONE = "phone";
     static final String HOURS = "hours";
+    static final String TOWNS = "towns";
     static final String DEMO = "demo";
+
+    /**
+     * Written on every document, named after the layout of the fields: an index without it was
+     * written by an earlier version and is started anew. A change of fields or of what they hold
+     * takes the next name.
+     */
+    static final String LAYOUT = "layout_3";
 
     @Override
     public void bind(TypeBindingContext context) {
@@ -98,7 +98,8 @@ public class ServiceIndexBinder implements TypeBinder {
                     .toReference(),
                 schema.field(SUMMARY, stored).toReference(), schema.field(TERM_NAMES, stored).multiValued().toReference(),
                 schema.field(PHONE, stored).toReference(), schema.field(HOURS, stored).toReference(),
-                schema.field(DEMO, flag).toReference());
+                schema.field(TOWNS, stored).multiValued().toReference(), schema.field(DEMO, flag).toReference(),
+                schema.field(LAYOUT, types.asBoolean()).toReference());
         context.bridge(SupportService.class, new Bridge(fields));
     }
 
@@ -111,7 +112,8 @@ public class ServiceIndexBinder implements TypeBinder {
             IndexFieldReference<GeoPoint> point, IndexFieldReference<int[]> openings,
             IndexFieldReference<String> sortName, IndexFieldReference<String> summary,
             IndexFieldReference<String> termNames, IndexFieldReference<String> phone,
-            IndexFieldReference<String> hours, IndexFieldReference<Boolean> demo) {
+            IndexFieldReference<String> hours, IndexFieldReference<String> towns, IndexFieldReference<Boolean> demo,
+            IndexFieldReference<Boolean> layout) {
     }
 
     private record Bridge(Fields f) implements TypeBridge<SupportService> {
@@ -129,6 +131,12 @@ public class ServiceIndexBinder implements TypeBinder {
                     doc.addValue(f.text(), text);
                     doc.addValue(f.bodyPlain(), text);
                 }
+            }
+            // a town is searched like the service's own words: "counselling sheffield"
+            for (String town : service.towns()) {
+                doc.addValue(f.text(), town);
+                doc.addValue(f.bodyPlain(), town);
+                doc.addValue(f.towns(), town);
             }
             service.getTerms().stream().map(TaxonomyTerm::getName).sorted()
                 .forEach(name -> doc.addValue(f.termNames(), name));
@@ -159,6 +167,7 @@ public class ServiceIndexBinder implements TypeBinder {
             doc.addValue(f.summary(), ServiceCard.summary(service.getDescription()));
             service.mainPhone().ifPresent(phone -> doc.addValue(f.phone(), phone.getNumber()));
             doc.addValue(f.demo(), service.isDemo());
+            doc.addValue(f.layout(), true);
         }
     }
 }

@@ -401,6 +401,16 @@ class SupportService {
         return terms;
     }
 
+    /** The towns of the service's addresses, each once, in the order of its locations. */
+    List<String> towns() {
+        return serviceAtLocations.stream()
+            .flatMap(sal -> sal.getLocation().getAddresses().stream())
+            .map(Address::getCity)
+            .filter(city -> city != null && !city.isBlank())
+            .distinct()
+            .toList();
+    }
+
     /** The first phone a person can call (voice), if any. */
     java.util.Optional<Phone> mainPhone() {
         return phones.stream().filter(phone -> !phone.isText()).findFirst();

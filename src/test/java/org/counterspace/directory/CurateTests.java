@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.counterspace.account.AccountPrincipal;
@@ -127,6 +128,25 @@ class CurateTests {
             .andExpect(content().string(containsString("Created Riverbank Walking Group")))
             .andExpect(content().string(containsString("Edited Riverbank Walk and Talk")))
             .andExpect(content().string(containsString("Retired Riverbank Walk and Talk")));
+    }
+
+    @Test
+    void aServiceIsFoundByTheTownOfItsAddressAndItsCardNamesIt() throws Exception {
+        mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator))
+            .param("name", "Wharfedale Allotment Mornings").param("organization", "Wharfedale Growers")
+            .param("description", "Digging, planting and a cup of tea with others, whatever the weather.")
+            .param("ageGroup", "all").param("country", "GB").param("timeZone", "Europe/London")
+            .param("street", "Bridge End").param("city", "Otley").param("postcode", "LS21 1AA"))
+            .andExpect(status().is3xxRedirection());
+        List<ServiceCard> cards = search.search(SearchQuery.text("allotment otley", Instant.now())).hits();
+        assertThat(cards).first().satisfies(card -> {
+            assertThat(card.name()).isEqualTo("Wharfedale Allotment Mornings");
+            assertThat(card.towns()).containsExactly("Otley");
+        });
+        assertThat(search.search(SearchQuery.text("otley", Instant.now())).hits()).extracting(ServiceCard::name)
+            .containsExactly("Wharfedale Allotment Mornings");
+        mvc.perform(get("/support").param("q", "otley"))
+            .andExpect(content().string(containsString("Otley ·")));
     }
 
     @Test

@@ -86,7 +86,7 @@ class DirectoryIndexUpgradeTests {
                 DirectoryReader reader = DirectoryReader.open(files)) {
             FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
             assertThat(fields.fieldInfo("body")).as("a retired field").isNull();
-            assertThat(fields.fieldInfo(ServiceIndexBinder.DEMO)).isNotNull();
+            assertThat(fields.fieldInfo(ServiceIndexBinder.LAYOUT)).isNotNull();
             assertThat(fields.fieldInfo(ServiceIndexBinder.ZONE).getDocValuesType()).isEqualTo(DocValuesType.SORTED_SET);
         }
         DirectorySearch.Results results = app.getBean(DirectorySearch.class)

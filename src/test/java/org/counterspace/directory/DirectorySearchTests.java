@@ -225,6 +225,9 @@ class DirectorySearchTests {
             assertThat(card.phone()).isEqualTo(service.phones().stream().filter(phone -> !phone.text())
                 .map(ServiceView.PhoneLine::number).findFirst().orElse(null));
             assertThat(card.distanceKm()).isNull();
+            assertThat(card.towns()).hasSizeLessThanOrEqualTo(service.addresses().size())
+                .allSatisfy(town -> assertThat(service.addresses()).anyMatch(address -> address.contains(town)));
+            assertThat(card.towns().isEmpty()).isEqualTo(service.addresses().isEmpty());
         }
     }
 

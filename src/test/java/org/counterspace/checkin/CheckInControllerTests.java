@@ -163,9 +163,11 @@ class CheckInControllerTests {
     }
 
     @Test
-    void environmentsSentByIndexAreReadLikeTheListAndGapsAreSkipped() throws Exception {
+    void environmentsAreReadByTheirPlainNameOnlyAndIdsAreTimeOrdered() throws Exception {
         UUID music = environment(me, "Music");
-        mvc.perform(checkIn(me, "environments[2]", music.toString())).andExpect(status().isFound());
+        UUID exercise = environment(me, "Exercise");
+        mvc.perform(checkIn(me, "environments", music.toString(), "environments[2]", exercise.toString()))
+            .andExpect(status().isFound());
         CheckIn saved = checkins.between(me.id(), today(), today()).get(0);
         assertThat(saved.getEnvironmentIds()).containsExactly(music);
         assertThat(saved.getId().version()).isEqualTo(7);
@@ -202,6 +204,13 @@ class CheckInControllerTests {
             .andExpect(content().string(containsString("keep &lt;this&gt; note")))
             .andExpect(content().string(not(containsString("Failed to convert"))));
         assertThat(count(me)).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "environments[300]", "environments[abc]", "environments[3]", "mood[0]", "note.bytes", "class.name" })
+    void handMadeFieldNamesAreIgnored(String name) throws Exception {
+        mvc.perform(checkIn(me, name, "x")).andExpect(status().isFound());
+        assertThat(count(me)).isOne();
     }
 
     @Test

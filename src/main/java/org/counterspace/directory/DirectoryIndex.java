@@ -14,6 +14,7 @@ import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * database (first start, restored backup, bulk load).
  */
 @Component
-class DirectoryIndex {
+class DirectoryIndex implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryIndex.class);
 
@@ -63,11 +64,13 @@ class DirectoryIndex {
     }
 
     /**
-     * Empties an index written with an older layout of fields. Called before anything
-     * writes to the index at start: Lucene keeps a field's kind after its documents are deleted, so a
-     * field that changed kind could not be written into the old files.
+     * Empties an index written with an older layout of fields before the web server starts, so no
+     * search reads it and nothing writes to it: its documents lack stored fields the result cards
+     * need, and Lucene keeps a field's kind after its documents are deleted, so a field that changed
+     * kind could not be written into the old files.
      */
-    void dropIfOlderLayout() {
+    @Override
+    public void afterSingletonsInstantiated() {
         if (olderLayout()) {
             log.info("Directory search index has an older layout: starting it anew");
             Search.mapping(entityManagerFactory).scope(SupportService.class).schemaManager().dropAndCreate();

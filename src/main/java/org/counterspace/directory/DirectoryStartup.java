@@ -5,8 +5,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * On start: an index of an older layout emptied before anything writes to it, first-start data, an
- * optional bulk import, then a search index that matches the database (merged after a bulk load).
+ * On start (an index of an older layout has already been emptied, see {@link DirectoryIndex}):
+ * first-start data, an optional bulk import, then a search index that matches the database (merged
+ * after a bulk load).
  */
 @Component
 class DirectoryStartup implements ApplicationRunner {
@@ -25,7 +26,6 @@ class DirectoryStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        index.dropIfOlderLayout();
         seeder.seedIfEmpty();
         boolean imported = importOption.runIfAsked();
         if (!index.rebuildIfStale() && imported) {

@@ -43,15 +43,17 @@ public class DirectoryAnalysis implements LuceneAnalysisConfigurer {
     static final String SYNONYMS = "directory/synonyms.txt";
 
     /**
-     * Every word of the synonym sets, lower case: the kinds of help people search for, as opposed to
-     * places and everyday words.
+     * The one-word entries of the synonym sets, lower case: the kinds of help people search for
+     * (counselling, dv, crisis), as opposed to places. The words of phrases are left out, as many are
+     * everyday words ("support" in "peer support", "line" in "phone line").
      */
-    static Set<String> synonymWords() {
+    static Set<String> topicWords() {
         try (InputStream in = new ClassPathResource(SYNONYMS).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .flatMap(line -> Arrays.stream(line.toLowerCase(Locale.ROOT).split("[,\\s]+")))
-                .filter(word -> !word.isEmpty())
+                .flatMap(line -> Arrays.stream(line.toLowerCase(Locale.ROOT).split(",")))
+                .map(String::strip)
+                .filter(entry -> entry.matches("\\p{L}+"))
                 .collect(Collectors.toUnmodifiableSet());
         }
         catch (IOException e) {

@@ -24,7 +24,7 @@ class DirectoryPages {
 
     @Transactional(readOnly = true)
     Optional<ServiceView> service(UUID id, Instant now) {
-        return services.findById(id).map(service -> ServiceView.of(service, now, null));
+        return services.findById(id).map(service -> ServiceView.of(service, now));
     }
 
     /** Category code to name, in our order. */

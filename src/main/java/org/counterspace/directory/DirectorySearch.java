@@ -57,8 +57,8 @@ class DirectorySearch {
     private static final float PLAIN_BOOST = 0.3f;
 
     /**
-     * Words of the synonym sets name the kind of help wanted, so they weigh this much more than the
-     * other words typed (mostly places): "free counselling leeds" is about counselling first.
+     * One-word entries of the synonym sets name the kind of help wanted, so they weigh this much more
+     * than the other words typed (mostly places): "free counselling leeds" is about counselling first.
      */
     private static final float TOPIC_BOOST = 4f;
 
@@ -75,7 +75,7 @@ class DirectorySearch {
 
     private final Analyzer plainAnalyzer;
 
-    private final Set<String> topicWords = DirectoryAnalysis.synonymWords();
+    private final Set<String> topicWords = DirectoryAnalysis.topicWords();
 
     private final LuceneIndexScope indexScope;
 

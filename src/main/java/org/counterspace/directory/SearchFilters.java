@@ -1,12 +1,14 @@
 package org.counterspace.directory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.context.support.MessageSourceAccessor;
 
@@ -26,19 +28,13 @@ record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice
             MessageSourceAccessor messages) {
         Map<String, Map<String, Long>> facets = results.facets();
         Set<String> chosenCountry = request.country() == null ? Set.of() : Set.of(request.country());
-        List<Choice> channels = new ArrayList<>();
-        for (Channel channel : Channel.values()) {
-            long count = facets.get(ServiceIndexBinder.CHANNEL).getOrDefault(channel.code(), 0L);
-            if (count > 0 || request.channels().contains(channel)) {
-                channels.add(new Choice("channel-" + channel.code(), channel.code(),
-                        counted(messages, messages.getMessage("directory.channel." + channel.code()), count),
-                        request.channels().contains(channel)));
-            }
-        }
         return new SearchFilters(
                 choices("category", categoryNames.keySet(), facets.get(ServiceIndexBinder.CATEGORY),
                         request.categories(), categoryNames::get, messages),
-                channels,
+                choices("channel", Arrays.stream(Channel.values()).map(Channel::code).toList(),
+                        facets.get(ServiceIndexBinder.CHANNEL),
+                        request.channels().stream().map(Channel::code).collect(Collectors.toSet()),
+                        code -> messages.getMessage("directory.channel." + code), messages),
                 choices("language", union(facets.get(ServiceIndexBinder.LANGUAGE).keySet(), request.languages()),
                         facets.get(ServiceIndexBinder.LANGUAGE), request.languages(),
                         code -> Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH), messages),

@@ -12,6 +12,9 @@ record ServiceCard(UUID id, String name, String summary, List<String> categories
 
     static final int SUMMARY_CHARS = 220;
 
+    /** A chain with many addresses names its first few towns and counts the rest. */
+    static final int TOWNS_SHOWN = 3;
+
     /** The start of a description, cut at a word where it is longer than a card holds. */
     static String summary(String description) {
         if (description == null || description.length() <= SUMMARY_CHARS) {
@@ -20,6 +23,14 @@ record ServiceCard(UUID id, String name, String summary, List<String> categories
         String cut = description.substring(0, SUMMARY_CHARS - 1);
         int space = cut.lastIndexOf(' ');
         return (space > SUMMARY_CHARS / 2 ? cut.substring(0, space) : cut).stripTrailing() + "…";
+    }
+
+    public List<String> townsShown() {
+        return towns.subList(0, Math.min(TOWNS_SHOWN, towns.size()));
+    }
+
+    public int moreTowns() {
+        return towns.size() - townsShown().size();
     }
 
     /** The main phone as a tel: link target, or null. */

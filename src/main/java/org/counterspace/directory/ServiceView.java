@@ -19,7 +19,7 @@ record ServiceView(UUID id, String name, String organization, String description
         String url, String email, List<String> languages, List<String> addresses, String country, String region,
         String timeZone, Map<DayOfWeek, List<Opening>> hours, boolean hoursKnown, boolean alwaysOpen,
         boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, String assuredBy,
-        boolean active, Double distanceKm) {
+        boolean active) {
 
     record Term(String code, String name) {
     }
@@ -30,7 +30,7 @@ record ServiceView(UUID id, String name, String organization, String description
     record Opening(LocalTime opens, LocalTime closes) {
     }
 
-    static ServiceView of(SupportService s, Instant now, Point from) {
+    static ServiceView of(SupportService s, Instant now) {
         WeeklyHours hours = s.hours();
         Map<DayOfWeek, List<Opening>> byDay = new java.util.EnumMap<>(DayOfWeek.class);
         hours.byDay().forEach((day, intervals) -> byDay.put(day,
@@ -39,15 +39,6 @@ record ServiceView(UUID id, String name, String organization, String description
             .flatMap(sal -> sal.getLocation().getAddresses().stream())
             .map(Address::oneLine)
             .toList();
-        Double distance = null;
-        if (from != null) {
-            distance = s.getServiceAtLocations().stream()
-                .map(ServiceAtLocation::getLocation)
-                .filter(Location::hasCoordinates)
-                .map(l -> from.kilometresTo(new Point(l.getLatitude(), l.getLongitude())))
-                .min(Comparator.naturalOrder())
-                .orElse(null);
-        }
         String accessibility = s.getAccessibility();
         return new ServiceView(s.getId(), s.getName(),
                 s.getOrganization() == null ? null : s.getOrganization().getName(), s.getDescription(),
@@ -62,6 +53,6 @@ record ServiceView(UUID id, String name, String organization, String description
                 s.getUrl(), s.getEmail(), s.getLanguages().stream().map(Language::getName).toList(), addresses,
                 s.getCountry(), s.getRegion(), s.getTimeZone().getId(), byDay, hours.isKnown(), hours.alwaysOpen(),
                 hours.openAt(now, s.getTimeZone()), s.isNational(), s.isDemo(), s.getSource(), s.getAssuredDate(),
-                s.getAssurerEmail(), s.isActive(), distance);
+                s.getAssurerEmail(), s.isActive());
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Curator pages: who may use them, editing, retiring, verifying, the queue, the audit trail, files. */
 @SpringBootTest(properties = "counterspace.directory.limits.reports=20")
@@ -40,6 +41,18 @@ class CurateTests {
 
     @Autowired
     DirectorySearch search;
+
+    @Autowired
+    ServiceRepository services;
+
+    @Autowired
+    LocationRepository locations;
+
+    @Autowired
+    DirectoryIndex index;
+
+    @Autowired
+    TransactionTemplate tx;
 
     AccountPrincipal curator;
 
@@ -132,12 +145,12 @@ class CurateTests {
 
     @Test
     void aServiceIsFoundByTheTownOfItsAddressAndItsCardNamesIt() throws Exception {
-        mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator))
+        MvcResult created = mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator))
             .param("name", "Wharfedale Allotment Mornings").param("organization", "Wharfedale Growers")
             .param("description", "Digging, planting and a cup of tea with others, whatever the weather.")
             .param("ageGroup", "all").param("country", "GB").param("timeZone", "Europe/London")
             .param("street", "Bridge End").param("city", "Otley").param("postcode", "LS21 1AA"))
-            .andExpect(status().is3xxRedirection());
+            .andExpect(status().is3xxRedirection()).andReturn();
         List<ServiceCard> cards = search.search(SearchQuery.text("allotment otley", Instant.now())).hits();
         assertThat(cards).first().satisfies(card -> {
             assertThat(card.name()).isEqualTo("Wharfedale Allotment Mornings");
@@ -145,8 +158,22 @@ class CurateTests {
         });
         assertThat(search.search(SearchQuery.text("otley", Instant.now())).hits()).extracting(ServiceCard::name)
             .containsExactly("Wharfedale Allotment Mornings");
+        // no categories: the town stands alone, with no separator after it
         mvc.perform(get("/support").param("q", "otley"))
-            .andExpect(content().string(containsString("Otley ·")));
+            .andExpect(content().string(containsString(">Otley</span>")));
+
+        UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().substring("/curate/services/".length()));
+        tx.executeWithoutResult(status -> {
+            SupportService service = services.findById(id).orElseThrow();
+            for (String town : List.of("Ilkley", "Skipton", "Harrogate", "Ripon")) {
+                Location location = new Location(UUID.randomUUID(), service.getOrganization(), "physical");
+                location.addAddress(UUID.randomUUID(), "1 High Street", town, "England", "HG1 1AA", "GB");
+                service.addLocation(UUID.randomUUID(), locations.save(location));
+            }
+            index.changed(service);
+        });
+        mvc.perform(get("/support").param("q", "otley"))
+            .andExpect(content().string(containsString(">Otley, Ilkley, Skipton and 2 more</span>")));
     }
 
     @Test

@@ -74,6 +74,22 @@ class DirectorySearchTests {
     }
 
     @Test
+    void topicWordsAreTheKindsOfHelpNotEverydayWords() {
+        assertThat(DirectoryAnalysis.topicWords()).contains("counselling", "counseling", "therapy", "dv", "crisis",
+                "helpline", "lgbtq", "youth", "anxiety")
+            .doesNotContain("support", "group", "line", "phone", "people", "young", "drop", "low", "domestic");
+    }
+
+    @Test
+    void anEverydayWordDoesNotOutweighThePlace() {
+        for (ServiceCard card : all(text("support leeds")).subList(0, 3)) {
+            ServiceView service = pages.service(card.id(), WEDNESDAY_NOON_LONDON).orElseThrow();
+            assertThat(card.towns().contains("Leeds") || String.valueOf(service.serviceArea()).contains("Leeds"))
+                .as(card.name() + " is in Leeds").isTrue();
+        }
+    }
+
+    @Test
     void nonsenseFindsNothing() {
         assertThat(search.search(text("xylophone zebra quartz")).total()).isZero();
     }

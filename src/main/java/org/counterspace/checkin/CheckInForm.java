@@ -134,9 +134,6 @@ class CheckInForm {
     public List<UUID> chosen() {
         Set<UUID> ids = new LinkedHashSet<>();
         for (String id : environments == null ? List.<String>of() : environments) {
-            if (id == null) {
-                continue; // a gap left by an indexed parameter such as environments[3]
-            }
             try {
                 ids.add(UUID.fromString(id.strip()));
             }
@@ -148,7 +145,7 @@ class CheckInForm {
     }
 
     boolean malformedEnvironments() {
-        return environments != null && chosen().size() != environments.stream().filter(id -> id != null && !id.isBlank()).distinct().count();
+        return environments != null && chosen().size() != environments.stream().filter(id -> !id.isBlank()).distinct().count();
     }
 
     public boolean discuss() {

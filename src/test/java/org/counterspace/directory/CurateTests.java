@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Curator pages: who may use them, editing, retiring, verifying, the queue, the audit trail, files. */
@@ -65,6 +66,17 @@ class CurateTests {
         user = TestAccounts.create(jdbc, "user-" + suffix);
     }
 
+    /** The curator's form for a new service, to be filled in with its fields. */
+    MockHttpServletRequestBuilder newService() {
+        return post("/curate/services").with(csrf()).with(TestAccounts.as(curator));
+    }
+
+    /** Sends a filled-in service form and gives the id of the service it created. */
+    UUID created(MockHttpServletRequestBuilder form) throws Exception {
+        MvcResult result = mvc.perform(form).andExpect(status().is3xxRedirection()).andReturn();
+        return UUID.fromString(result.getResponse().getRedirectedUrl().substring("/curate/services/".length()));
+    }
+
     UUID serviceId(String name) {
         return jdbc.queryForObject("select id from dir_service where name = ?", UUID.class, name);
     }
@@ -88,7 +100,7 @@ class CurateTests {
 
     @Test
     void aFormWithProblemsIsShownAgainWithThemAndTheInputKept() throws Exception {
-        mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator)).param("name", "Half done")
+        mvc.perform(newService().param("name", "Half done")
             .param("organization", "").param("country", "gb").param("timeZone", "Mars/Olympus")
             .param("hours", "weekdays 9 to 5").param("url", "not a url").param("ageGroup", "all"))
             .andExpect(status().isOk())
@@ -102,16 +114,14 @@ class CurateTests {
 
     @Test
     void createEditVerifyRetireAndTheAuditTrail() throws Exception {
-        MvcResult created = mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator))
+        UUID id = created(newService()
             .param("name", "Riverbank Walking Group").param("organization", "Riverbank Friends")
             .param("description", "A gentle weekly walk and talk for anyone who needs time out of the house.")
             .param("phone", "0113 496 0999").param("free", "true").param("ageGroup", "adults")
             .param("channels", "in-person", "phone").param("categories", "peer-support", "community-space")
             .param("country", "GB").param("region", "England").param("timeZone", "Europe/London")
             .param("hours", "SA 10:00-12:00\nWE 18:00-19:30").param("street", "1 River Lane").param("city", "Leeds")
-            .param("postcode", "LS1 4AA").param("latitude", "53.79").param("longitude", "-1.54"))
-            .andExpect(status().is3xxRedirection()).andReturn();
-        UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().substring("/curate/services/".length()));
+            .param("postcode", "LS1 4AA").param("latitude", "53.79").param("longitude", "-1.54"));
         assertThat(search.matchingIds("riverbank walking", 5)).contains(id);
         assertThat(search.search(SearchQuery.text("walk and talk", Instant.now())).hits())
             .extracting(ServiceCard::name).contains("Riverbank Walking Group");
@@ -145,12 +155,11 @@ class CurateTests {
 
     @Test
     void aServiceIsFoundByTheTownOfItsAddressAndItsCardNamesIt() throws Exception {
-        MvcResult created = mvc.perform(post("/curate/services").with(csrf()).with(TestAccounts.as(curator))
+        UUID id = created(newService()
             .param("name", "Wharfedale Allotment Mornings").param("organization", "Wharfedale Growers")
             .param("description", "Digging, planting and a cup of tea with others, whatever the weather.")
             .param("ageGroup", "all").param("country", "GB").param("timeZone", "Europe/London")
-            .param("street", "Bridge End").param("city", "Otley").param("postcode", "LS21 1AA"))
-            .andExpect(status().is3xxRedirection()).andReturn();
+            .param("street", "Bridge End").param("city", "Otley").param("postcode", "LS21 1AA"));
         List<ServiceCard> cards = search.search(SearchQuery.text("allotment otley", Instant.now())).hits();
         assertThat(cards).first().satisfies(card -> {
             assertThat(card.name()).isEqualTo("Wharfedale Allotment Mornings");
@@ -162,7 +171,6 @@ class CurateTests {
         mvc.perform(get("/support").param("q", "otley"))
             .andExpect(content().string(containsString(">Otley</span>")));
 
-        UUID id = UUID.fromString(created.getResponse().getRedirectedUrl().substring("/curate/services/".length()));
         tx.executeWithoutResult(status -> {
             SupportService service = services.findById(id).orElseThrow();
             for (String town : List.of("Ilkley", "Skipton", "Harrogate", "Ripon")) {

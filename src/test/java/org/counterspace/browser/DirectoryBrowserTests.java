@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.counterspace.support.BrowserTestSupport;
 import org.counterspace.support.TestAccounts;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -65,12 +64,8 @@ class DirectoryBrowserTests extends BrowserTestSupport {
         }
     }
 
-    /** The bookmark half of the journey needs the account feature's sign-in page. */
     @Test
     void bookmarkWithANoteAndPrintMyList() throws Exception {
-        open("/login");
-        Assumptions.assumeTrue(!driver.findElements(By.name("username")).isEmpty(),
-                "No sign-in form at /login on this branch (the account feature adds it): bookmark journey skipped");
         signIn(driver, TestAccounts.create(jdbc, "browser-saver").getUsername());
 
         open("/support?q=samaritans");

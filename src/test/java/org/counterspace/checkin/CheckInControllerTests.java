@@ -34,7 +34,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -92,14 +91,6 @@ class CheckInControllerTests {
         return request;
     }
 
-    static void assertSignInNeeded(MvcResult result) {
-        // 302 to /login once the account feature adds form login; until then Spring Security answers 403
-        assertThat(result.getResponse().getStatus()).isIn(302, 401, 403);
-        if (result.getResponse().getStatus() == 302) {
-            assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
-        }
-    }
-
     int count(AccountPrincipal who) {
         return jdbc.queryForObject("select count(*) from check_in where account_id = ?", Integer.class, who.id());
     }
@@ -108,10 +99,10 @@ class CheckInControllerTests {
     void everyJournalPageNeedsSignIn() throws Exception {
         for (String path : List.of("/checkins", "/checkins/new", "/checkins/calendar", "/checkins/environments",
                 "/checkins/trends", "/checkins/wellbeing", "/checkins/summary", "/checkins/export")) {
-            mvc.perform(get(path)).andExpect(CheckInControllerTests::assertSignInNeeded);
+            mvc.perform(get(path)).andExpect(TestAccounts.signInAsked());
         }
         mvc.perform(post("/checkins/new").with(csrf()).param("mood", "3"))
-            .andExpect(CheckInControllerTests::assertSignInNeeded);
+            .andExpect(TestAccounts.signInAsked());
         assertThat(count(me)).isZero();
     }
 

@@ -85,7 +85,7 @@ class CurateTests {
     @ValueSource(strings = { "/curate", "/curate/queue", "/curate/audit", "/curate/files", "/curate/services/new" })
     void onlyCuratorsMayEnter(String path) throws Exception {
         mvc.perform(get(path).with(TestAccounts.as(user))).andExpect(status().isForbidden());
-        mvc.perform(get(path)).andExpect(SavedServicesTests::signInNeeded);
+        mvc.perform(get(path)).andExpect(TestAccounts.signInAsked());
         mvc.perform(get(path).with(TestAccounts.as(curator))).andExpect(status().isOk());
     }
 

@@ -58,19 +58,11 @@ class SavedServicesTests {
         return jdbc.queryForObject("select id from dir_bookmark where account_id = ?", UUID.class, who.id());
     }
 
-    /** Sign-in is asked for: a redirect to /login once the account feature adds its form, 401/403 before. */
-    static void signInNeeded(org.springframework.test.web.servlet.MvcResult result) {
-        assertThat(result.getResponse().getStatus()).isIn(302, 401, 403);
-        if (result.getResponse().getStatus() == 302) {
-            assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login");
-        }
-    }
-
     @Test
     void signInIsNeededForTheList() throws Exception {
-        mvc.perform(get("/support/saved")).andExpect(SavedServicesTests::signInNeeded);
+        mvc.perform(get("/support/saved")).andExpect(TestAccounts.signInAsked());
         mvc.perform(post("/support/services/" + serviceId("Samaritans") + "/save").with(csrf()))
-            .andExpect(SavedServicesTests::signInNeeded);
+            .andExpect(TestAccounts.signInAsked());
     }
 
     @Test

@@ -11,9 +11,12 @@ import org.counterspace.account.AccountPrincipal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Accounts for tests of other features: a real row in the account table (so foreign keys hold)
@@ -44,5 +47,13 @@ public final class TestAccounts {
     /** Act as this person in a MockMvc request. */
     public static RequestPostProcessor as(AccountPrincipal principal) {
         return user(principal);
+    }
+
+    /** A personal page asked of someone not signed in: the sign-in page, never the page itself. */
+    public static ResultMatcher signInAsked() {
+        return result -> {
+            status().isFound().match(result);
+            redirectedUrl("/login").match(result);
+        };
     }
 }

@@ -39,11 +39,11 @@ class CheckInController {
 
     static final List<Integer> PULLS = IntStream.rangeClosed(0, 10).boxed().toList();
 
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
     private final WellbeingService wellbeing;
 
-    CheckInController(CheckinService checkins, WellbeingService wellbeing) {
+    CheckInController(CheckInService checkins, WellbeingService wellbeing) {
         this.checkins = checkins;
         this.wellbeing = wellbeing;
     }
@@ -66,7 +66,7 @@ class CheckInController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String environment,
             @RequestParam(defaultValue = "0") String page, Model model) {
         HistoryFilter filter = HistoryFilter.parse(from, to, environment);
-        CheckinService.HistoryPage found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
+        CheckInService.HistoryPage found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
         model.addAttribute("page", found.entries());
         model.addAttribute("entries", found.entries().getContent());
         model.addAttribute("environments", found.environments());
@@ -187,7 +187,7 @@ class CheckInController {
             else if (day.isAfter(LocalDate.now(me.timeZone()))) {
                 result.rejectValue("day", "checkin.error.day.future");
             }
-            else if (day.isBefore(CheckinService.EARLIEST)) {
+            else if (day.isBefore(CheckInService.EARLIEST)) {
                 result.rejectValue("day", "checkin.error.day.early");
             }
         }

@@ -12,7 +12,7 @@ record CheckInView(UUID id, LocalDate day, int mood, int homePull, String smallW
 
     static CheckInView of(CheckIn checkIn, Map<UUID, CounterEnvironment> environments) {
         List<CounterEnvironment> used = checkIn.getEnvironmentIds().stream().map(environments::get)
-            .filter(Objects::nonNull).sorted(CheckinService.DISPLAY_ORDER).toList();
+            .filter(Objects::nonNull).sorted(CheckInService.DISPLAY_ORDER).toList();
         return new CheckInView(checkIn.getId(), checkIn.getDay(), checkIn.getMood(), checkIn.getHomePull(),
                 checkIn.getSmallWin(), checkIn.getNote(), checkIn.isToDiscuss(), used);
     }

@@ -147,7 +147,7 @@ final class JournalCsv {
             if (day.isAfter(today)) {
                 problems.add(RowError.of(line, "future", day.toString()));
             }
-            else if (day.isBefore(CheckinService.EARLIEST)) {
+            else if (day.isBefore(CheckInService.EARLIEST)) {
                 problems.add(RowError.of(line, "early", day.toString()));
             }
             return day;

@@ -42,11 +42,11 @@ class TransferController {
 
     private final TransferService transfers;
 
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
     private final MessageSource messages;
 
-    TransferController(TransferService transfers, CheckinService checkins, MessageSource messages) {
+    TransferController(TransferService transfers, CheckInService checkins, MessageSource messages) {
         this.transfers = transfers;
         this.checkins = checkins;
         this.messages = messages;
@@ -119,7 +119,7 @@ class TransferController {
         }
         List<DaylioCsv.Entry> entries = preview.entries();
         Map<String, String> known = checkins.environments(me.id()).stream()
-            .collect(Collectors.toMap(e -> CheckinService.nameKey(e.getName()), CounterEnvironment::getName, (a, b) -> a));
+            .collect(Collectors.toMap(e -> CheckInService.nameKey(e.getName()), CounterEnvironment::getName, (a, b) -> a));
         Map<String, Long> activities = entries.stream().flatMap(e -> e.activities().stream())
             .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
         model.addAttribute("count", entries.size());

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class TransferService implements PersonalDataExporter {
 
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
     private final CheckInRepository checkInRepository;
 
@@ -27,7 +27,7 @@ class TransferService implements PersonalDataExporter {
 
     private final Clock clock = Clock.systemUTC();
 
-    TransferService(CheckinService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing) {
+    TransferService(CheckInService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing) {
         this.checkins = checkins;
         this.checkInRepository = checkInRepository;
         this.wellbeing = wellbeing;
@@ -36,7 +36,7 @@ class TransferService implements PersonalDataExporter {
     /** Every check-in, oldest first, with environments by their current names. */
     List<JournalCsv.Row> rows(UUID accountId) {
         Map<UUID, CounterEnvironment> environments = checkins.environmentsById(accountId);
-        return checkins.between(accountId, CheckinService.EARLIEST, CheckinService.LATEST).stream()
+        return checkins.between(accountId, CheckInService.EARLIEST, CheckInService.LATEST).stream()
             .map(c -> new JournalCsv.Row(c.getDay(), c.getMood(), c.getHomePull(), names(c.getEnvironmentIds(), environments),
                     c.getSmallWin(), c.getNote(), c.isToDiscuss()))
             .toList();
@@ -60,13 +60,13 @@ class TransferService implements PersonalDataExporter {
     @Transactional
     int importRows(UUID accountId, List<JournalCsv.Row> rows) {
         Map<String, UUID> byName = new HashMap<>();
-        checkins.environments(accountId).forEach(e -> byName.putIfAbsent(CheckinService.nameKey(e.getName()), e.getId()));
+        checkins.environments(accountId).forEach(e -> byName.putIfAbsent(CheckInService.nameKey(e.getName()), e.getId()));
         Instant base = clock.instant();
         int index = 0;
         for (JournalCsv.Row row : rows) {
             Set<UUID> ids = new HashSet<>();
             for (String name : row.environments()) {
-                ids.add(byName.computeIfAbsent(CheckinService.nameKey(name),
+                ids.add(byName.computeIfAbsent(CheckInService.nameKey(name),
                         key -> checkins.addEnvironment(accountId, EnvironmentKind.PRACTICE, name).getId()));
             }
             checkInRepository.save(new CheckIn(accountId, base.plusMillis(index++),
@@ -102,7 +102,7 @@ class TransferService implements PersonalDataExporter {
         List<EnvironmentJson> environmentJson = environments.values().stream()
             .map(e -> new EnvironmentJson(e.getId(), e.getKind().name(), e.getName(), e.isArchived()))
             .toList();
-        List<CheckInJson> checkInJson = checkins.between(accountId, CheckinService.EARLIEST, CheckinService.LATEST).stream()
+        List<CheckInJson> checkInJson = checkins.between(accountId, CheckInService.EARLIEST, CheckInService.LATEST).stream()
             .map(c -> new CheckInJson(c.getId(), c.getDay(), c.getRecordedAt(), c.getMood(),
                     JournalCsv.MOOD_LABELS.get(c.getMood() - 1), c.getHomePull(),
                     JournalCsv.sortedNames(names(c.getEnvironmentIds(), environments)), c.getSmallWin(), c.getNote(),

@@ -55,7 +55,7 @@ class CheckInControllerTests {
     TransactionTemplate tx;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     AccountPrincipal me;
 

@@ -36,7 +36,7 @@ class EnvironmentControllerTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     AccountPrincipal me;
 

@@ -52,7 +52,7 @@ class TransferControllerTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     @Autowired
     List<PersonalDataExporter> exporters;

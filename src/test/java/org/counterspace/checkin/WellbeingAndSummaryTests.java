@@ -38,7 +38,7 @@ class WellbeingAndSummaryTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     @Autowired
     WellbeingService wellbeing;

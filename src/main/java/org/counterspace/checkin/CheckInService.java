@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Check-ins and counter-environments of one person at a time: every method takes the owner's id. */
 @Service
 @Transactional(readOnly = true)
-class CheckinService {
+class CheckInService {
 
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -57,7 +57,7 @@ class CheckinService {
 
     private final Clock clock;
 
-    CheckinService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc) {
+    CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc) {
         this.environments = environments;
         this.checkIns = checkIns;
         this.jdbc = jdbc;
@@ -117,7 +117,7 @@ class CheckinService {
     }
 
     CounterEnvironment ownEnvironment(UUID accountId, UUID id) {
-        return environments.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
+        return environments.findByIdAndAccountId(id, accountId).orElseThrow(CheckInService::notFound);
     }
 
     // ---- check-ins
@@ -140,7 +140,7 @@ class CheckinService {
     }
 
     CheckIn find(UUID accountId, UUID id) {
-        return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
+        return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckInService::notFound);
     }
 
     /** A page of history with the person's environments, read in one transaction. */

@@ -149,8 +149,8 @@ class CheckInControllerTests {
             .andExpect(redirectedUrl("/checkins"))
             .andExpect(flash().attribute("notice", "checkin.saved"));
         CheckIn saved = checkins.between(me.id(), today(), today()).get(0);
-        assertThat(saved.getMood()).isEqualTo(4);
-        assertThat(saved.getHomePull()).isEqualTo(3);
+        assertThat(saved.getMood()).isEqualTo(new Mood(4));
+        assertThat(saved.getHomePull()).isEqualTo(new HomePull(3));
         assertThat(saved.getEnvironmentIds()).containsExactlyInAnyOrder(music, friend);
         assertThat(saved.getSmallWin()).isEqualTo("Made tea in peace");
         assertThat(saved.getNote()).isNull();
@@ -267,7 +267,7 @@ class CheckInControllerTests {
             .andExpect(status().isNotFound());
         mvc.perform(post("/checkins/" + theirs + "/delete").with(TestAccounts.as(me)).with(csrf()))
             .andExpect(status().isNotFound());
-        assertThat(checkins.find(other.id(), theirs).getMood()).isEqualTo(4);
+        assertThat(checkins.find(other.id(), theirs).getMood()).isEqualTo(new Mood(4));
         mvc.perform(get("/checkins/not-a-uuid").with(TestAccounts.as(me))).andExpect(status().is4xxClientError());
     }
 
@@ -290,7 +290,7 @@ class CheckInControllerTests {
             .andExpect(redirectedUrl("/checkins"));
         CheckIn edited = checkins.find(me.id(), id);
         assertThat(edited.getDay()).isEqualTo(today().minusDays(2));
-        assertThat(edited.getMood()).isEqualTo(2);
+        assertThat(edited.getMood()).isEqualTo(new Mood(2));
         assertThat(edited.getNote()).isEqualTo("edited");
         assertThat(edited.getEnvironmentIds()).containsExactly(journaling);
 
@@ -320,7 +320,7 @@ class CheckInControllerTests {
     void historyIsNewestFirstPaginatedAndFilterable() throws Exception {
         UUID music = environment(me, "Music");
         for (int i = 0; i < 25; i++) {
-            checkins.record(me.id(), new CheckInEntry(today().minusDays(i), 3, 4, "win " + i, null, false,
+            checkins.record(me.id(), new CheckInEntry(today().minusDays(i), new Mood(3), new HomePull(4), "win " + i, null, false,
                     i % 5 == 0 ? java.util.Set.of(music) : java.util.Set.of()));
         }
         String first = mvc.perform(get("/checkins").with(TestAccounts.as(me)))
@@ -352,8 +352,10 @@ class CheckInControllerTests {
 
     @Test
     void calendarMarksDaysWithEntriesOnly() throws Exception {
-        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), 3, 4, null, null, false, java.util.Set.of()));
-        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), 4, 4, null, null, false, java.util.Set.of()));
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), new Mood(3), new HomePull(4),
+                null, null, false, java.util.Set.of()));
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), new Mood(4), new HomePull(4),
+                null, null, false, java.util.Set.of()));
         String html = mvc.perform(get("/checkins/calendar").param("month", "2024-02").with(TestAccounts.as(me)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("<caption>February 2024</caption>")))

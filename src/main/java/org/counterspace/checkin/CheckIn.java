@@ -48,6 +48,7 @@ class CheckIn implements Persistable<UUID> {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    // The numbers themselves, as the columns hold them; the getters give them as a Mood and a HomePull.
     @Column(nullable = false)
     private int mood;
 
@@ -95,8 +96,8 @@ class CheckIn implements Persistable<UUID> {
 
     void update(CheckInEntry entry) {
         this.day = entry.day();
-        this.mood = entry.mood();
-        this.homePull = entry.homePull();
+        this.mood = entry.mood().value();
+        this.homePull = entry.homePull().value();
         this.smallWin = entry.smallWin();
         this.note = entry.note();
         this.toDiscuss = entry.toDiscuss();
@@ -120,12 +121,12 @@ class CheckIn implements Persistable<UUID> {
         return recordedAt;
     }
 
-    public int getMood() {
-        return mood;
+    public Mood getMood() {
+        return new Mood(mood);
     }
 
-    public int getHomePull() {
-        return homePull;
+    public HomePull getHomePull() {
+        return new HomePull(homePull);
     }
 
     public String getSmallWin() {

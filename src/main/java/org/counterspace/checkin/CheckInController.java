@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 
@@ -35,15 +34,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/checkins")
 class CheckInController {
 
-    static final List<Integer> MOODS = List.of(1, 2, 3, 4, 5);
-
-    static final List<Integer> PULLS = IntStream.rangeClosed(0, 10).boxed().toList();
-
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
     private final WellbeingService wellbeing;
 
-    CheckInController(CheckinService checkins, WellbeingService wellbeing) {
+    CheckInController(CheckInService checkins, WellbeingService wellbeing) {
         this.checkins = checkins;
         this.wellbeing = wellbeing;
     }
@@ -66,7 +61,7 @@ class CheckInController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String environment,
             @RequestParam(defaultValue = "0") String page, Model model) {
         HistoryFilter filter = HistoryFilter.parse(from, to, environment);
-        CheckinService.HistoryPage found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
+        CheckInService.HistoryPage found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
         model.addAttribute("page", found.entries());
         model.addAttribute("entries", found.entries().getContent());
         model.addAttribute("environments", found.environments());
@@ -89,12 +84,13 @@ class CheckInController {
     @PostMapping("/new")
     String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute CheckInForm checkInForm,
             BindingResult result, Model model, RedirectAttributes flash) {
-        if (!validate(me, checkInForm, result)) {
+        checkins.validate(me.id(), me.timeZone(), checkInForm, result);
+        if (result.hasErrors()) {
             return form(me, model, null, Set.of());
         }
         CheckIn saved = checkins.record(me.id(), checkInForm.toEntry());
         flash.addFlashAttribute("notice", "checkin.saved");
-        flash.addFlashAttribute("showSupport", CheckInView.isHardDay(saved.getMood(), saved.getHomePull()));
+        flash.addFlashAttribute("showSupport", saved.getMood().isHardDayWith(saved.getHomePull()));
         return "redirect:/checkins";
     }
 
@@ -115,7 +111,8 @@ class CheckInController {
     String edit(@AuthenticationPrincipal AccountPrincipal me, @PathVariable UUID id,
             @Valid @ModelAttribute CheckInForm checkInForm, BindingResult result, Model model, RedirectAttributes flash) {
         CheckIn checkIn = checkins.find(me.id(), id);
-        if (!validate(me, checkInForm, result)) {
+        checkins.validate(me.id(), me.timeZone(), checkInForm, result);
+        if (result.hasErrors()) {
             return form(me, model, id, checkIn.getEnvironmentIds());
         }
         checkins.update(me.id(), id, checkInForm.toEntry());
@@ -177,36 +174,14 @@ class CheckInController {
         return weeks;
     }
 
-    /** Rules that need the person: dates in their time zone, and only their own environments. */
-    private boolean validate(AccountPrincipal me, CheckInForm form, BindingResult result) {
-        if (!result.hasFieldErrors("day")) {
-            LocalDate day = form.date();
-            if (day == null) {
-                result.rejectValue("day", "checkin.error.day.invalid");
-            }
-            else if (day.isAfter(LocalDate.now(me.timeZone()))) {
-                result.rejectValue("day", "checkin.error.day.future");
-            }
-            else if (day.isBefore(CheckinService.EARLIEST)) {
-                result.rejectValue("day", "checkin.error.day.early");
-            }
-        }
-        List<UUID> chosen = form.chosen();
-        // Most check-ins name no environment: then there is nothing to look up, and no transaction to open.
-        if (form.malformedEnvironments() || !chosen.isEmpty() && !checkins.ownsAll(me.id(), chosen)) {
-            result.rejectValue("environments", "checkin.error.environments.unknown");
-        }
-        return !result.hasErrors();
-    }
-
     private String form(AccountPrincipal me, Model model, UUID editing, Set<UUID> alreadyChosen) {
         Set<UUID> keep = new HashSet<>(alreadyChosen);
         List<CounterEnvironment> offered = checkins.environments(me.id()).stream()
             .filter(e -> !e.isArchived() || keep.contains(e.getId()))
             .toList();
         model.addAttribute("groups", EnvironmentGroup.of(offered));
-        model.addAttribute("moods", MOODS);
-        model.addAttribute("pulls", PULLS);
+        model.addAttribute("moods", Scale.MOOD.choices());
+        model.addAttribute("pulls", Scale.HOME_PULL.choices());
         model.addAttribute("editing", editing);
         model.addAttribute("today", LocalDate.now(me.timeZone()));
         return "checkin/form";

@@ -5,12 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -27,12 +26,10 @@ class CheckInForm {
     @NotBlank(message = "{checkin.error.day.required}")
     private String day;
 
-    @NotNull(message = "{checkin.error.mood}")
-    @Pattern(regexp = "[1-5]", message = "{checkin.error.mood}")
+    @OnScale(value = Scale.MOOD, message = "{checkin.error.mood}")
     private String mood;
 
-    @NotNull(message = "{checkin.error.homePull}")
-    @Pattern(regexp = "[0-9]|10", message = "{checkin.error.homePull}")
+    @OnScale(value = Scale.HOME_PULL, message = "{checkin.error.homePull}")
     private String homePull;
 
     private List<String> environments;
@@ -55,8 +52,8 @@ class CheckInForm {
     static CheckInForm of(CheckIn checkIn) {
         CheckInForm form = new CheckInForm();
         form.day = checkIn.getDay().toString();
-        form.mood = String.valueOf(checkIn.getMood());
-        form.homePull = String.valueOf(checkIn.getHomePull());
+        form.mood = String.valueOf(checkIn.getMood().value());
+        form.homePull = String.valueOf(checkIn.getHomePull().value());
         form.environments = checkIn.getEnvironmentIds().stream().map(UUID::toString).toList();
         form.smallWin = checkIn.getSmallWin();
         form.note = checkIn.getNote();
@@ -153,16 +150,16 @@ class CheckInForm {
     }
 
     public boolean isMood(int value) {
-        return String.valueOf(value).equals(mood == null ? null : mood.strip());
+        return Scale.MOOD.read(mood).equals(Optional.of(value));
     }
 
     public boolean isHomePull(int value) {
-        return String.valueOf(value).equals(homePull == null ? null : homePull.strip());
+        return Scale.HOME_PULL.read(homePull).equals(Optional.of(value));
     }
 
     /** Only for a form that passed validation. */
     CheckInEntry toEntry() {
-        return new CheckInEntry(date(), Integer.parseInt(mood.strip()), Integer.parseInt(homePull.strip()),
+        return new CheckInEntry(date(), Mood.read(mood).orElseThrow(), HomePull.read(homePull).orElseThrow(),
                 blankToNull(smallWin), blankToNull(note), discuss(), Set.copyOf(chosen()));
     }
 

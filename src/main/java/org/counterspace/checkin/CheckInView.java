@@ -6,23 +6,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A check-in ready for a page: its environments by their current names, in display order. */
+/**
+ * A check-in ready for a page: mood and home pull as the numbers the pages print, its environments
+ * by their current names, in display order.
+ */
 record CheckInView(UUID id, LocalDate day, int mood, int homePull, String smallWin, String note, boolean toDiscuss,
         List<CounterEnvironment> environments) {
 
     static CheckInView of(CheckIn checkIn, Map<UUID, CounterEnvironment> environments) {
         List<CounterEnvironment> used = checkIn.getEnvironmentIds().stream().map(environments::get)
-            .filter(Objects::nonNull).sorted(CheckinService.DISPLAY_ORDER).toList();
-        return new CheckInView(checkIn.getId(), checkIn.getDay(), checkIn.getMood(), checkIn.getHomePull(),
+            .filter(Objects::nonNull).sorted(CheckInService.DISPLAY_ORDER).toList();
+        return new CheckInView(checkIn.getId(), checkIn.getDay(), checkIn.getMood().value(), checkIn.getHomePull().value(),
                 checkIn.getSmallWin(), checkIn.getNote(), checkIn.isToDiscuss(), used);
     }
 
-    /** The gentle support panel shows after the hardest kind of day: lowest mood and home pulling very hard. */
     public boolean hardDay() {
-        return isHardDay(mood, homePull);
-    }
-
-    static boolean isHardDay(int mood, int homePull) {
-        return mood == 1 && homePull >= 9;
+        return new Mood(mood).isHardDayWith(new HomePull(homePull));
     }
 }

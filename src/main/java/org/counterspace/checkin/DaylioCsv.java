@@ -31,7 +31,8 @@ final class DaylioCsv {
     static final List<String> COLUMNS = List.of("full_date", "date", "weekday", "time", "mood", "activities",
             "note_title", "note");
 
-    static final Map<String, Integer> MOODS = Map.of("rad", 5, "good", 4, "meh", 3, "bad", 2, "awful", 1);
+    static final Map<String, Mood> MOODS = Map.of("rad", new Mood(5), "good", new Mood(4), "meh", new Mood(3),
+            "bad", new Mood(2), "awful", new Mood(1));
 
     static final String ACTIVITY_SEPARATOR = " | ";
 
@@ -40,7 +41,10 @@ final class DaylioCsv {
     private DaylioCsv() {
     }
 
-    /** One Daylio entry, kept in the session between preview and import, so it stays small and serialisable. */
+    /**
+     * One Daylio entry, kept in the session between preview and import, so it stays small and serialisable:
+     * the mood as its number, which the preview page also prints.
+     */
     record Entry(LocalDate day, String time, int mood, List<String> activities, String note) implements Serializable {
 
         @Serial
@@ -91,7 +95,7 @@ final class DaylioCsv {
             return null;
         }
         LocalDate day = JournalCsv.day(record.get(0), line, today, problems);
-        Integer mood = MOODS.get(record.get(4).strip().toLowerCase(Locale.ROOT));
+        Mood mood = MOODS.get(record.get(4).strip().toLowerCase(Locale.ROOT));
         if (mood == null) {
             problems.add(RowError.of(line, "daylioMood", JournalCsv.shorten(record.get(4))));
         }
@@ -112,7 +116,7 @@ final class DaylioCsv {
             problems.add(RowError.of(line, "longText", "note", CheckIn.NOTE_MAX));
         }
         return problems.isEmpty()
-                ? new Entry(day, record.get(3).strip(), mood, List.copyOf(activities), note.isEmpty() ? null : note)
+                ? new Entry(day, record.get(3).strip(), mood.value(), List.copyOf(activities), note.isEmpty() ? null : note)
                 : null;
     }
 }

@@ -23,9 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/checkins/environments")
 class EnvironmentController {
 
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
-    EnvironmentController(CheckinService checkins) {
+    EnvironmentController(CheckInService checkins) {
         this.checkins = checkins;
     }
 

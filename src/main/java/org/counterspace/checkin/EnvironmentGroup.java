@@ -11,7 +11,7 @@ record EnvironmentGroup(EnvironmentKind kind, List<CounterEnvironment> environme
     /** Groups in kind order, leaving out kinds with nothing in them. */
     static List<EnvironmentGroup> of(List<CounterEnvironment> environments) {
         Map<EnvironmentKind, List<CounterEnvironment>> byKind = new EnumMap<>(EnvironmentKind.class);
-        environments.stream().sorted(CheckinService.DISPLAY_ORDER)
+        environments.stream().sorted(CheckInService.DISPLAY_ORDER)
             .forEach(e -> byKind.computeIfAbsent(e.getKind(), k -> new ArrayList<>()).add(e));
         return byKind.entrySet().stream().map(e -> new EnvironmentGroup(e.getKey(), e.getValue())).toList();
     }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,8 +31,6 @@ final class JournalCsv {
     static final List<String> COLUMNS = List.of("date", "mood", "mood_label", "home_pull", "counter_environments",
             "small_win", "note", "to_discuss");
 
-    static final List<String> MOOD_LABELS = List.of("Very low", "Low", "Okay", "Good", "Very good");
-
     static final String SEPARATOR = ";";
 
     /** Cells starting (after any apostrophes) with one of these characters are escaped. */
@@ -47,7 +46,7 @@ final class JournalCsv {
     }
 
     /** One check-in as the file holds it; environments by name. */
-    record Row(LocalDate day, int mood, int homePull, Set<String> environments, String smallWin, String note,
+    record Row(LocalDate day, Mood mood, HomePull homePull, Set<String> environments, String smallWin, String note,
             boolean toDiscuss) {
 
         Row {
@@ -73,7 +72,7 @@ final class JournalCsv {
     static void write(List<Row> rows, Writer out) {
         try (CSVPrinter printer = new CSVPrinter(out, WRITE)) {
             for (Row row : rows) {
-                printer.printRecord(row.day().toString(), row.mood(), MOOD_LABELS.get(row.mood() - 1), row.homePull(),
+                printer.printRecord(row.day().toString(), row.mood().value(), row.mood().fileLabel(), row.homePull().value(),
                         escape(String.join(SEPARATOR, sortedNames(row.environments()))), escape(row.smallWin()),
                         escape(row.note()), row.toDiscuss());
             }
@@ -144,12 +143,7 @@ final class JournalCsv {
     static LocalDate day(String cell, long line, LocalDate today, List<RowError> problems) {
         try {
             LocalDate day = LocalDate.parse(cell.strip());
-            if (day.isAfter(today)) {
-                problems.add(RowError.of(line, "future", day.toString()));
-            }
-            else if (day.isBefore(CheckinService.EARLIEST)) {
-                problems.add(RowError.of(line, "early", day.toString()));
-            }
+            CheckInService.dayProblem(day, today).ifPresent(problem -> problems.add(RowError.of(line, problem, day.toString())));
             return day;
         }
         catch (DateTimeParseException e) {
@@ -165,8 +159,8 @@ final class JournalCsv {
             return null;
         }
         LocalDate day = day(record.get(0), line, today, problems);
-        int mood = number(record.get(1), 1, 5, "mood", line, problems);
-        int pull = number(record.get(3), 0, 10, "home_pull", line, problems);
+        Integer mood = answer(record.get(1), Scale.MOOD, "mood", line, problems);
+        Integer pull = answer(record.get(3), Scale.HOME_PULL, "home_pull", line, problems);
         Set<String> environments = new LinkedHashSet<>();
         String names = unescape(record.get(4));
         if (!names.isBlank()) {
@@ -188,21 +182,18 @@ final class JournalCsv {
         if (!discuss.equals("true") && !discuss.equals("false")) {
             problems.add(RowError.of(line, "discuss", shorten(record.get(7))));
         }
-        return problems.isEmpty() ? new Row(day, mood, pull, environments, smallWin, note, discuss.equals("true")) : null;
+        return problems.isEmpty()
+                ? new Row(day, new Mood(mood), new HomePull(pull), environments, smallWin, note, discuss.equals("true"))
+                : null;
     }
 
-    private static int number(String cell, int min, int max, String column, long line, List<RowError> problems) {
-        try {
-            int value = Integer.parseInt(cell.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
+    /** The cell's value on the scale, or null with the problem reported. */
+    private static Integer answer(String cell, Scale scale, String column, long line, List<RowError> problems) {
+        Optional<Integer> value = scale.read(cell);
+        if (value.isEmpty()) {
+            problems.add(RowError.of(line, "number", column, scale.lowest(), scale.highest(), shorten(cell)));
         }
-        catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(RowError.of(line, "number", column, min, max, shorten(cell)));
-        return min;
+        return value.orElse(null);
     }
 
     private static String text(String cell, int max, String column, long line, List<RowError> problems) {

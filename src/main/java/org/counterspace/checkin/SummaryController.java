@@ -23,11 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/checkins/summary")
 class SummaryController {
 
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
     private final SummaryService summaries;
 
-    SummaryController(CheckinService checkins, SummaryService summaries) {
+    SummaryController(CheckInService checkins, SummaryService summaries) {
         this.checkins = checkins;
         this.summaries = summaries;
     }
@@ -67,8 +67,8 @@ class SummaryController {
         HistoryFilter asked = HistoryFilter.parse(fromText, toText, null);
         LocalDate to = asked.to() == null || asked.to().isAfter(today) ? today : asked.to();
         LocalDate from = asked.from() == null ? summaries.defaultFrom(me.id(), today) : asked.from();
-        if (from.isBefore(CheckinService.EARLIEST)) {
-            from = CheckinService.EARLIEST;
+        if (from.isBefore(CheckInService.EARLIEST)) {
+            from = CheckInService.EARLIEST;
         }
         boolean adjusted = asked.invalid() || from.isAfter(to) || (asked.to() != null && asked.to().isAfter(today));
         if (from.isAfter(to)) {

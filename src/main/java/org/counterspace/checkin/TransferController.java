@@ -1,18 +1,11 @@
 package org.counterspace.checkin;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -36,19 +29,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TransferController {
 
-    static final long MAX_BYTES = 5L * 1024 * 1024;
-
     static final String DAYLIO_PREVIEW = TransferController.class.getName() + ".daylio";
 
     private final TransferService transfers;
 
-    private final CheckinService checkins;
-
     private final MessageSource messages;
 
-    TransferController(TransferService transfers, CheckinService checkins, MessageSource messages) {
+    TransferController(TransferService transfers, MessageSource messages) {
         this.transfers = transfers;
-        this.checkins = checkins;
         this.messages = messages;
     }
 
@@ -81,11 +69,7 @@ class TransferController {
     @PostMapping("/checkins/import")
     String importCsv(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) MultipartFile file,
             Model model, Locale locale, RedirectAttributes flash) {
-        Text text = read(file);
-        if (text.problem() != null) {
-            return refused(model, "csv", List.of(RowError.of(0, text.problem())), locale);
-        }
-        JournalCsv.Parsed parsed = JournalCsv.parse(new StringReader(text.content()), LocalDate.now(me.timeZone()));
+        JournalCsv.Parsed parsed = transfers.readJournal(file, LocalDate.now(me.timeZone()));
         if (!parsed.ok()) {
             return refused(model, "csv", parsed.errors(), locale);
         }
@@ -98,11 +82,7 @@ class TransferController {
     String previewDaylio(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) MultipartFile file,
             Model model, Locale locale, HttpSession session) {
         session.removeAttribute(DAYLIO_PREVIEW);
-        Text text = read(file);
-        if (text.problem() != null) {
-            return refused(model, "daylio", List.of(RowError.of(0, text.problem())), locale);
-        }
-        DaylioCsv.Parsed parsed = DaylioCsv.parse(new StringReader(text.content()), LocalDate.now(me.timeZone()));
+        DaylioCsv.Parsed parsed = transfers.readDaylio(file, LocalDate.now(me.timeZone()));
         if (!parsed.errors().isEmpty()) {
             return refused(model, "daylio", parsed.errors(), locale);
         }
@@ -117,19 +97,15 @@ class TransferController {
         if (preview == null) {
             return "redirect:/checkins/export";
         }
-        List<DaylioCsv.Entry> entries = preview.entries();
-        Map<String, String> known = checkins.environments(me.id()).stream()
-            .collect(Collectors.toMap(e -> CheckinService.nameKey(e.getName()), CounterEnvironment::getName, (a, b) -> a));
-        Map<String, Long> activities = entries.stream().flatMap(e -> e.activities().stream())
-            .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting()));
-        model.addAttribute("count", entries.size());
-        model.addAttribute("first", entries.get(0).day());
-        model.addAttribute("last", entries.get(entries.size() - 1).day());
-        model.addAttribute("moods", entries.stream().collect(Collectors.groupingBy(DaylioCsv.Entry::mood, TreeMap::new, Collectors.counting())));
-        model.addAttribute("activities", activities);
-        model.addAttribute("known", known);
-        model.addAttribute("sample", entries.subList(Math.max(0, entries.size() - 10), entries.size()));
-        model.addAttribute("pulls", CheckInController.PULLS);
+        TransferService.DaylioSummary summary = transfers.daylioSummary(me.id(), preview.entries());
+        model.addAttribute("count", summary.count());
+        model.addAttribute("first", summary.first());
+        model.addAttribute("last", summary.last());
+        model.addAttribute("moods", summary.moods());
+        model.addAttribute("activities", summary.activities());
+        model.addAttribute("known", summary.known());
+        model.addAttribute("sample", summary.sample());
+        model.addAttribute("pulls", Scale.HOME_PULL.choices());
         return "checkin/daylio-preview";
     }
 
@@ -140,11 +116,12 @@ class TransferController {
         if (preview == null) {
             return "redirect:/checkins/export";
         }
-        if (homePull == null || !homePull.strip().matches("[0-9]|10")) {
+        Optional<HomePull> pull = HomePull.read(homePull);
+        if (pull.isEmpty()) {
             flash.addFlashAttribute("pullMissing", true);
             return "redirect:/checkins/import/daylio";
         }
-        int imported = transfers.importRows(me.id(), TransferService.fromDaylio(preview.entries(), Integer.parseInt(homePull.strip())));
+        int imported = transfers.importDaylio(me.id(), preview.entries(), pull.get());
         session.removeAttribute(DAYLIO_PREVIEW);
         flash.addFlashAttribute("notice", "checkin.import.done");
         flash.addFlashAttribute("noticeCount", imported);
@@ -174,38 +151,5 @@ class TransferController {
     }
 
     record Problem(long line, String message) {
-    }
-
-    record Text(String content, String problem) {
-    }
-
-    /** The upload as UTF-8 text, or why not: missing, too big, or not text at all. */
-    static Text read(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            return new Text(null, "noFile");
-        }
-        if (file.getSize() > MAX_BYTES) {
-            return new Text(null, "tooBig");
-        }
-        try {
-            byte[] bytes = file.getBytes();
-            for (byte b : bytes) {
-                if (b == 0) {
-                    return new Text(null, "binary");
-                }
-            }
-            String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
-            return new Text(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
-        }
-        catch (CharacterCodingException e) {
-            return new Text(null, "binary");
-        }
-        catch (IOException e) {
-            return new Text(null, "unreadable");
-        }
     }
 }

@@ -1,5 +1,11 @@
 package org.counterspace.checkin;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,18 +14,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.counterspace.account.PersonalDataExporter;
+import org.counterspace.checkin.JournalCsv.RowError;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
-/** Export of a person's journal (CSV, JSON and their part of "Export my data") and all-or-nothing import. */
+/**
+ * Export of a person's journal (CSV, JSON and their part of "Export my data"), and import: uploads
+ * read as text and parsed, all-or-nothing CSV import, and the Daylio preview and import.
+ */
 @Service
 @Transactional(readOnly = true)
 class TransferService implements PersonalDataExporter {
 
-    private final CheckinService checkins;
+    static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    private final CheckInService checkins;
 
     private final CheckInRepository checkInRepository;
 
@@ -27,7 +43,7 @@ class TransferService implements PersonalDataExporter {
 
     private final Clock clock = Clock.systemUTC();
 
-    TransferService(CheckinService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing) {
+    TransferService(CheckInService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing) {
         this.checkins = checkins;
         this.checkInRepository = checkInRepository;
         this.wellbeing = wellbeing;
@@ -36,7 +52,7 @@ class TransferService implements PersonalDataExporter {
     /** Every check-in, oldest first, with environments by their current names. */
     List<JournalCsv.Row> rows(UUID accountId) {
         Map<UUID, CounterEnvironment> environments = checkins.environmentsById(accountId);
-        return checkins.between(accountId, CheckinService.EARLIEST, CheckinService.LATEST).stream()
+        return checkins.between(accountId, CheckInService.EARLIEST, CheckInService.LATEST).stream()
             .map(c -> new JournalCsv.Row(c.getDay(), c.getMood(), c.getHomePull(), names(c.getEnvironmentIds(), environments),
                     c.getSmallWin(), c.getNote(), c.isToDiscuss()))
             .toList();
@@ -60,13 +76,13 @@ class TransferService implements PersonalDataExporter {
     @Transactional
     int importRows(UUID accountId, List<JournalCsv.Row> rows) {
         Map<String, UUID> byName = new HashMap<>();
-        checkins.environments(accountId).forEach(e -> byName.putIfAbsent(CheckinService.nameKey(e.getName()), e.getId()));
+        checkins.environments(accountId).forEach(e -> byName.putIfAbsent(CheckInService.nameKey(e.getName()), e.getId()));
         Instant base = clock.instant();
         int index = 0;
         for (JournalCsv.Row row : rows) {
             Set<UUID> ids = new HashSet<>();
             for (String name : row.environments()) {
-                ids.add(byName.computeIfAbsent(CheckinService.nameKey(name),
+                ids.add(byName.computeIfAbsent(CheckInService.nameKey(name),
                         key -> checkins.addEnvironment(accountId, EnvironmentKind.PRACTICE, name).getId()));
             }
             checkInRepository.save(new CheckIn(accountId, base.plusMillis(index++),
@@ -75,10 +91,79 @@ class TransferService implements PersonalDataExporter {
         return rows.size();
     }
 
-    static List<JournalCsv.Row> fromDaylio(List<DaylioCsv.Entry> entries, int homePull) {
-        return entries.stream()
-            .map(e -> new JournalCsv.Row(e.day(), e.mood(), homePull, Set.copyOf(e.activities()), null, e.note(), false))
-            .toList();
+    /** Daylio has no home pull: every entry gets the one the person chose on the preview page. */
+    @Transactional
+    int importDaylio(UUID accountId, List<DaylioCsv.Entry> entries, HomePull homePull) {
+        return importRows(accountId, entries.stream()
+            .map(e -> new JournalCsv.Row(e.day(), new Mood(e.mood()), homePull, Set.copyOf(e.activities()), null, e.note(), false))
+            .toList());
+    }
+
+    // ---- reading uploads: no data is read, so no transaction (and no connection) is held while a file is parsed
+
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    JournalCsv.Parsed readJournal(MultipartFile file, LocalDate today) {
+        Text text = decode(file);
+        return text.problem() != null ? new JournalCsv.Parsed(List.of(), List.of(RowError.of(0, text.problem())))
+                : JournalCsv.parse(new StringReader(text.content()), today);
+    }
+
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    DaylioCsv.Parsed readDaylio(MultipartFile file, LocalDate today) {
+        Text text = decode(file);
+        return text.problem() != null ? new DaylioCsv.Parsed(List.of(), List.of(RowError.of(0, text.problem())))
+                : DaylioCsv.parse(new StringReader(text.content()), today);
+    }
+
+    /** An upload as UTF-8 text, or why not (a checkin.import.error.* key): missing, too big, or not text at all. */
+    private record Text(String content, String problem) {
+    }
+
+    private static Text decode(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            return new Text(null, "noFile");
+        }
+        if (file.getSize() > MAX_BYTES) {
+            return new Text(null, "tooBig");
+        }
+        try {
+            byte[] bytes = file.getBytes();
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return new Text(null, "binary");
+                }
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+            return new Text(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
+        }
+        catch (CharacterCodingException e) {
+            return new Text(null, "binary");
+        }
+        catch (IOException e) {
+            return new Text(null, "unreadable");
+        }
+    }
+
+    // ---- the Daylio preview
+
+    /** What the preview page shows: the period, moods and activities counted, which activities exist already, the latest entries. */
+    record DaylioSummary(int count, LocalDate first, LocalDate last, Map<Integer, Long> moods, Map<String, Long> activities,
+            Map<String, String> known, List<DaylioCsv.Entry> sample) {
+    }
+
+    /** {@code known}: the person's environment names by their matching key, to tell which activities are new. */
+    DaylioSummary daylioSummary(UUID accountId, List<DaylioCsv.Entry> entries) {
+        Map<String, String> known = checkins.environments(accountId).stream()
+            .collect(Collectors.toMap(e -> CheckInService.nameKey(e.getName()), CounterEnvironment::getName, (a, b) -> a));
+        return new DaylioSummary(entries.size(), entries.get(0).day(), entries.get(entries.size() - 1).day(),
+                entries.stream().collect(Collectors.groupingBy(DaylioCsv.Entry::mood, TreeMap::new, Collectors.counting())),
+                entries.stream().flatMap(e -> e.activities().stream())
+                    .collect(Collectors.groupingBy(a -> a, TreeMap::new, Collectors.counting())),
+                known, entries.subList(Math.max(0, entries.size() - 10), entries.size()));
     }
 
     // ---- JSON export and the account's "Export my data"
@@ -102,9 +187,9 @@ class TransferService implements PersonalDataExporter {
         List<EnvironmentJson> environmentJson = environments.values().stream()
             .map(e -> new EnvironmentJson(e.getId(), e.getKind().name(), e.getName(), e.isArchived()))
             .toList();
-        List<CheckInJson> checkInJson = checkins.between(accountId, CheckinService.EARLIEST, CheckinService.LATEST).stream()
-            .map(c -> new CheckInJson(c.getId(), c.getDay(), c.getRecordedAt(), c.getMood(),
-                    JournalCsv.MOOD_LABELS.get(c.getMood() - 1), c.getHomePull(),
+        List<CheckInJson> checkInJson = checkins.between(accountId, CheckInService.EARLIEST, CheckInService.LATEST).stream()
+            .map(c -> new CheckInJson(c.getId(), c.getDay(), c.getRecordedAt(), c.getMood().value(),
+                    c.getMood().fileLabel(), c.getHomePull().value(),
                     JournalCsv.sortedNames(names(c.getEnvironmentIds(), environments)), c.getSmallWin(), c.getNote(),
                     c.isToDiscuss()))
             .toList();

@@ -38,7 +38,9 @@ record TrendChart(int width, int height, List<Tick> yTicks, List<Tick> xTicks, L
     }
 
     static TrendChart of(List<DailyPoint> points, LocalDate from, LocalDate to, ToDoubleFunction<DailyPoint> value,
-            ToDoubleFunction<DailyPoint> average, int min, int max, int step) {
+            ToDoubleFunction<DailyPoint> average, Scale scale, int step) {
+        int min = scale.lowest();
+        int max = scale.highest();
         double span = Math.max(1, ChronoUnit.DAYS.between(from, to));
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;

@@ -28,8 +28,8 @@ record TrendReport(LocalDate from, LocalDate to, List<DailyPoint> daily, Overall
         List<DailyPoint> daily = summary.daily();
         List<Helps> helps = summary.helps().stream().map(c -> new Helps(environments.get(c.environmentId()), c)).toList();
         return new TrendReport(from, to, daily, summary.overall(), helps,
-                TrendChart.of(daily, from, to, DailyPoint::mood, DailyPoint::moodAverage, 1, 5, 1),
-                TrendChart.of(daily, from, to, DailyPoint::homePull, DailyPoint::homePullAverage, 0, 10, 2));
+                TrendChart.of(daily, from, to, DailyPoint::mood, DailyPoint::moodAverage, Scale.MOOD, 1),
+                TrendChart.of(daily, from, to, DailyPoint::homePull, DailyPoint::homePullAverage, Scale.HOME_PULL, 2));
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);

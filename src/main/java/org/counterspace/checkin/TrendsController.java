@@ -16,9 +16,9 @@ class TrendsController {
 
     static final List<Integer> PERIODS = List.of(30, 90, 365);
 
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
-    TrendsController(CheckinService checkins) {
+    TrendsController(CheckInService checkins) {
         this.checkins = checkins;
     }
 

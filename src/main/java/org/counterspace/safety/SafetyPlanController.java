@@ -30,11 +30,11 @@ class SafetyPlanController {
 
     private static final DateTimeFormatter SAVED_AT = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final SafetyPlans plans;
+    private final SafetyPlanService plans;
 
     private final Bookmarks bookmarks;
 
-    SafetyPlanController(SafetyPlans plans, Bookmarks bookmarks) {
+    SafetyPlanController(SafetyPlanService plans, Bookmarks bookmarks) {
         this.plans = plans;
         this.bookmarks = bookmarks;
     }

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SafetyPlanExport implements PersonalDataExporter {
 
-    private final SafetyPlans plans;
+    private final SafetyPlanService plans;
 
-    SafetyPlanExport(SafetyPlans plans) {
+    SafetyPlanExport(SafetyPlanService plans) {
         this.plans = plans;
     }
 

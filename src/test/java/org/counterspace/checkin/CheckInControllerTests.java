@@ -54,7 +54,7 @@ class CheckInControllerTests {
     TransactionTemplate tx;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     AccountPrincipal me;
 
@@ -140,8 +140,8 @@ class CheckInControllerTests {
             .andExpect(redirectedUrl("/checkins"))
             .andExpect(flash().attribute("notice", "checkin.saved"));
         CheckIn saved = checkins.between(me.id(), today(), today()).get(0);
-        assertThat(saved.getMood()).isEqualTo(4);
-        assertThat(saved.getHomePull()).isEqualTo(3);
+        assertThat(saved.getMood()).isEqualTo(new Mood(4));
+        assertThat(saved.getHomePull()).isEqualTo(new HomePull(3));
         assertThat(saved.getEnvironmentIds()).containsExactlyInAnyOrder(music, friend);
         assertThat(saved.getSmallWin()).isEqualTo("Made tea in peace");
         assertThat(saved.getNote()).isNull();
@@ -258,7 +258,7 @@ class CheckInControllerTests {
             .andExpect(status().isNotFound());
         mvc.perform(post("/checkins/" + theirs + "/delete").with(TestAccounts.as(me)).with(csrf()))
             .andExpect(status().isNotFound());
-        assertThat(checkins.find(other.id(), theirs).getMood()).isEqualTo(4);
+        assertThat(checkins.find(other.id(), theirs).getMood()).isEqualTo(new Mood(4));
         mvc.perform(get("/checkins/not-a-uuid").with(TestAccounts.as(me))).andExpect(status().is4xxClientError());
     }
 
@@ -281,7 +281,7 @@ class CheckInControllerTests {
             .andExpect(redirectedUrl("/checkins"));
         CheckIn edited = checkins.find(me.id(), id);
         assertThat(edited.getDay()).isEqualTo(today().minusDays(2));
-        assertThat(edited.getMood()).isEqualTo(2);
+        assertThat(edited.getMood()).isEqualTo(new Mood(2));
         assertThat(edited.getNote()).isEqualTo("edited");
         assertThat(edited.getEnvironmentIds()).containsExactly(journaling);
 
@@ -311,7 +311,7 @@ class CheckInControllerTests {
     void historyIsNewestFirstPaginatedAndFilterable() throws Exception {
         UUID music = environment(me, "Music");
         for (int i = 0; i < 25; i++) {
-            checkins.record(me.id(), new CheckInEntry(today().minusDays(i), 3, 4, "win " + i, null, false,
+            checkins.record(me.id(), new CheckInEntry(today().minusDays(i), new Mood(3), new HomePull(4), "win " + i, null, false,
                     i % 5 == 0 ? java.util.Set.of(music) : java.util.Set.of()));
         }
         String first = mvc.perform(get("/checkins").with(TestAccounts.as(me)))
@@ -343,8 +343,10 @@ class CheckInControllerTests {
 
     @Test
     void calendarMarksDaysWithEntriesOnly() throws Exception {
-        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), 3, 4, null, null, false, java.util.Set.of()));
-        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), 4, 4, null, null, false, java.util.Set.of()));
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), new Mood(3), new HomePull(4),
+                null, null, false, java.util.Set.of()));
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2024, 2, 29), new Mood(4), new HomePull(4),
+                null, null, false, java.util.Set.of()));
         String html = mvc.perform(get("/checkins/calendar").param("month", "2024-02").with(TestAccounts.as(me)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("<caption>February 2024</caption>")))

@@ -36,7 +36,7 @@ class EnvironmentControllerTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     AccountPrincipal me;
 
@@ -86,7 +86,7 @@ class EnvironmentControllerTests {
     void renameShowsInPastCheckInsAndArchivedOnesStayInHistory() throws Exception {
         UUID music = id("Music");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        checkins.record(me.id(), new CheckInEntry(today, 4, 2, null, null, false, Set.of(music)));
+        checkins.record(me.id(), new CheckInEntry(today, new Mood(4), new HomePull(2), null, null, false, Set.of(music)));
 
         mvc.perform(post("/checkins/environments/" + music + "/rename").with(TestAccounts.as(me)).with(csrf()).param("name", "Piano"))
             .andExpect(status().isFound());

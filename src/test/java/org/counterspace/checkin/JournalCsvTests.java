@@ -43,8 +43,8 @@ class JournalCsvTests {
 
     @Test
     void writesDocumentedColumnsWithNumbersLabelsAndSortedNames() {
-        String csv = write(List.of(new Row(LocalDate.of(2026, 3, 27), 2, 7, Set.of("music", "A friend, outside"), "tea",
-                null, true)));
+        String csv = write(List.of(new Row(LocalDate.of(2026, 3, 27), new Mood(2), new HomePull(7),
+                Set.of("music", "A friend, outside"), "tea", null, true)));
         assertThat(csv).isEqualTo(HEADER + "2026-03-27,2,Low,7,\"A friend, outside;music\",tea,,true\r\n");
     }
 
@@ -58,7 +58,7 @@ class JournalCsvTests {
             assertThat(JournalCsv.escape(harmless)).isEqualTo(harmless);
             assertThat(JournalCsv.unescape(harmless)).isEqualTo(harmless);
         }
-        String csv = write(List.of(new Row(TODAY, 3, 0, Set.of("=evil"), "-5 points", "@home", false)));
+        String csv = write(List.of(new Row(TODAY, new Mood(3), new HomePull(0), Set.of("=evil"), "-5 points", "@home", false)));
         assertThat(csv).contains(",'=evil,'-5 points,'@home,");
     }
 
@@ -124,7 +124,8 @@ class JournalCsvTests {
             });
             String win = random.nextInt(3) == 0 ? null : nonBlank(text(random, CheckIn.SMALL_WIN_MAX));
             String note = random.nextInt(3) == 0 ? null : nonBlank(text(random, random.nextInt(10) == 0 ? CheckIn.NOTE_MAX : 200));
-            rows.add(new Row(day, 1 + random.nextInt(5), random.nextInt(11), used, win, note, random.nextBoolean()));
+            rows.add(new Row(day, new Mood(1 + random.nextInt(5)), new HomePull(random.nextInt(11)),
+                    used, win, note, random.nextBoolean()));
             day = day.plusDays(random.nextInt(3));
         }
         return rows;

@@ -52,7 +52,7 @@ class TransferControllerTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     @Autowired
     List<PersonalDataExporter> exporters;
@@ -121,7 +121,8 @@ class TransferControllerTests {
     @Test
     void exportHasCurrentNamesEscapedFormulasAndJsonTwin() throws Exception {
         UUID music = checkins.environments(me.id()).stream().filter(e -> e.getName().equals("Music")).findFirst().orElseThrow().getId();
-        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2025, 5, 1), 5, 1, "=HYPERLINK(\"x\")", "line one\nline two", true, Set.of(music)));
+        checkins.record(me.id(), new CheckInEntry(LocalDate.of(2025, 5, 1), new Mood(5), new HomePull(1),
+                "=HYPERLINK(\"x\")", "line one\nline two", true, Set.of(music)));
         checkins.renameEnvironment(me.id(), music, "Piano");
         assertThat(exportCsv(me)).isEqualTo(JournalCsvTests.HEADER
                 + "2025-05-01,5,Very good,1,Piano,\"'=HYPERLINK(\"\"x\"\")\",\"line one\nline two\",true\r\n");
@@ -173,7 +174,7 @@ class TransferControllerTests {
         mvc.perform(upload("/checkins/import", me, new byte[0]))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Choose a file to import")));
-        byte[] big = new byte[(int) TransferController.MAX_BYTES + 1];
+        byte[] big = new byte[(int) TransferService.MAX_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         mvc.perform(upload("/checkins/import", me, big))
             .andExpect(status().isOk())
@@ -221,9 +222,9 @@ class TransferControllerTests {
             .andExpect(redirectedUrl("/checkins"))
             .andExpect(flash().attribute("noticeCount", 3));
         List<CheckIn> imported = checkins.between(me.id(), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2));
-        assertThat(imported).extracting(CheckIn::getMood).containsExactly(3, 1, 5); // 7:00 am before 8:00 pm
+        assertThat(imported).extracting(CheckIn::getMood).containsExactly(new Mood(3), new Mood(1), new Mood(5)); // 7:00 am before 8:00 pm
         assertThat(imported.get(2).getNote()).isEqualTo("Good day\n\nSaw Sam");
-        assertThat(imported).extracting(CheckIn::getHomePull).containsOnly(5);
+        assertThat(imported).extracting(CheckIn::getHomePull).containsOnly(new HomePull(5));
         assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName).contains("friends", "Long walk", "reading");
         assertThat(session.getAttribute(TransferController.DAYLIO_PREVIEW)).isNull();
     }

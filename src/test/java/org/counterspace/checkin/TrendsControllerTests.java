@@ -32,7 +32,7 @@ class TrendsControllerTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     AccountPrincipal me;
 
@@ -57,10 +57,10 @@ class TrendsControllerTests {
     void showsChartsTableWhatHelpsAndAccumulatedMoments() throws Exception {
         UUID music = id("Music");
         UUID friend = id("A friend outside home");
-        checkins.record(me.id(), new CheckInEntry(today, 4, 2, null, null, false, Set.of(music, friend)));
-        checkins.record(me.id(), new CheckInEntry(today.minusDays(1), 2, 8, null, null, false, Set.of()));
-        checkins.record(me.id(), new CheckInEntry(today.minusDays(2), 4, 4, null, null, false, Set.of(music)));
-        checkins.record(me.id(), new CheckInEntry(today.minusDays(200), 3, 5, null, null, false, Set.of(music)));
+        checkins.record(me.id(), new CheckInEntry(today, new Mood(4), new HomePull(2), null, null, false, Set.of(music, friend)));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(1), new Mood(2), new HomePull(8), null, null, false, Set.of()));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(2), new Mood(4), new HomePull(4), null, null, false, Set.of(music)));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(200), new Mood(3), new HomePull(5), null, null, false, Set.of(music)));
         checkins.archiveEnvironment(me.id(), friend, true);
 
         String html = page("30");
@@ -93,7 +93,7 @@ class TrendsControllerTests {
         List<DailyPoint> points = TrendCalculator.summarise(List.of(
                 new TrendCalculator.Entry(start, 1, 0, Set.of()), new TrendCalculator.Entry(start.plusDays(7), 5, 10, Set.of()),
                 new TrendCalculator.Entry(start.plusDays(15), 3, 5, Set.of())), List.of()).daily();
-        TrendChart chart = TrendChart.of(points, start, start.plusDays(29), DailyPoint::mood, DailyPoint::moodAverage, 1, 5, 1);
+        TrendChart chart = TrendChart.of(points, start, start.plusDays(29), DailyPoint::mood, DailyPoint::moodAverage, Scale.MOOD, 1);
         assertThat(chart.dots()).hasSize(3);
         assertThat(chart.lines()).hasSize(2); // 1 -> 8 Jan joined (7 days), 8 -> 16 Jan broken (8 days)
         assertThat(chart.dots().get(0).x()).isEqualTo(TrendChart.LEFT);

@@ -38,7 +38,7 @@ class WellbeingAndSummaryTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CheckinService checkins;
+    CheckInService checkins;
 
     @Autowired
     WellbeingService wellbeing;
@@ -117,9 +117,12 @@ class WellbeingAndSummaryTests {
     @Test
     void summaryCollectsWinsNotesToDiscussAndStartsAfterTheLastMarkedOne() throws Exception {
         UUID music = checkins.environments(me.id()).stream().filter(e -> e.getName().equals("Music")).findFirst().orElseThrow().getId();
-        checkins.record(me.id(), new CheckInEntry(today.minusDays(20), 2, 9, "old win", "old note", true, Set.of()));
-        checkins.record(me.id(), new CheckInEntry(today.minusDays(3), 3, 6, "went for a walk", null, false, Set.of(music)));
-        checkins.record(me.id(), new CheckInEntry(today.minusDays(1), 2, 8, null, "my sister's visit", true, Set.of()));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(20), new Mood(2), new HomePull(9),
+                "old win", "old note", true, Set.of()));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(3), new Mood(3), new HomePull(6),
+                "went for a walk", null, false, Set.of(music)));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(1), new Mood(2), new HomePull(8),
+                null, "my sister's visit", true, Set.of()));
 
         String html = mvc.perform(get("/checkins/summary").with(TestAccounts.as(me)))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -7,15 +7,15 @@ import org.springframework.stereotype.Component;
 
 /** Runs inside the account's own transaction, so registration and erasure commit or fail as one. */
 @Component
-class CheckinAccountEvents {
+class CheckInAccountEvents {
 
-    private final CheckinService checkins;
+    private final CheckInService checkins;
 
     private final WellbeingService wellbeing;
 
     private final SummaryService summaries;
 
-    CheckinAccountEvents(CheckinService checkins, WellbeingService wellbeing, SummaryService summaries) {
+    CheckInAccountEvents(CheckInService checkins, WellbeingService wellbeing, SummaryService summaries) {
         this.checkins = checkins;
         this.wellbeing = wellbeing;
         this.summaries = summaries;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The journal is personal: every page under /checkins needs a signed-in person. */
 @Component
-class CheckinAccess implements HttpSecurityCustomizer {
+class CheckInAccess implements HttpSecurityCustomizer {
 
     @Override
     public void customize(HttpSecurity http) throws Exception {

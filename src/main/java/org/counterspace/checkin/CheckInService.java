@@ -3,6 +3,7 @@ package org.counterspace.checkin;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -21,13 +23,15 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Check-ins and counter-environments of one person at a time: every method takes the owner's id. */
 @Service
 @Transactional(readOnly = true)
-class CheckinService {
+class CheckInService {
 
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -57,7 +61,7 @@ class CheckinService {
 
     private final Clock clock;
 
-    CheckinService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc) {
+    CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc) {
         this.environments = environments;
         this.checkIns = checkIns;
         this.jdbc = jdbc;
@@ -117,10 +121,36 @@ class CheckinService {
     }
 
     CounterEnvironment ownEnvironment(UUID accountId, UUID id) {
-        return environments.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
+        return environments.findByIdAndAccountId(id, accountId).orElseThrow(CheckInService::notFound);
     }
 
     // ---- check-ins
+
+    /**
+     * The rules for a check-in form that need the person: the date in their time zone, and only their
+     * own environments. Problems are added to the form's errors. Opens no transaction of its own: most
+     * check-ins name no environment, and then {@link #ownsAll} has nothing to look up.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    void validate(UUID accountId, ZoneId zone, CheckInForm form, Errors errors) {
+        if (!errors.hasFieldErrors("day")) {
+            LocalDate day = form.date();
+            Optional<String> problem = day == null ? Optional.of("invalid")
+                    : dayProblem(day, LocalDate.now(clock.withZone(zone)));
+            problem.ifPresent(p -> errors.rejectValue("day", "checkin.error.day." + p));
+        }
+        if (form.malformedEnvironments() || !ownsAll(accountId, form.chosen())) {
+            errors.rejectValue("environments", "checkin.error.environments.unknown");
+        }
+    }
+
+    /** Why a real date cannot hold a check-in, "future" or "early" (the ends of its message keys), if it cannot. */
+    static Optional<String> dayProblem(LocalDate day, LocalDate today) {
+        if (day.isAfter(today)) {
+            return Optional.of("future");
+        }
+        return day.isBefore(EARLIEST) ? Optional.of("early") : Optional.empty();
+    }
 
     @Transactional
     CheckIn record(UUID accountId, CheckInEntry entry) {
@@ -140,7 +170,7 @@ class CheckinService {
     }
 
     CheckIn find(UUID accountId, UUID id) {
-        return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckinService::notFound);
+        return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckInService::notFound);
     }
 
     /** A page of history with the person's environments, read in one transaction. */
@@ -218,7 +248,7 @@ class CheckinService {
     /** Whether the latest check-in was a very hard day (for the gentle support panel). */
     private boolean latestWasHardDay(UUID accountId) {
         return checkIns.latestMoodAndPull(accountId, PageRequest.of(0, 1)).stream()
-            .anyMatch(row -> CheckInView.isHardDay((Integer) row[0], (Integer) row[1]));
+            .anyMatch(row -> new Mood((Integer) row[0]).isHardDayWith(new HomePull((Integer) row[1])));
     }
 
     @Transactional

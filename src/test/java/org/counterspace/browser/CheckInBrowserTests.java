@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The check-in journey in real Chromium, signed in through the login form, with axe-core on every journal page. */
-class CheckinBrowserTests extends BrowserTestSupport {
+class CheckInBrowserTests extends BrowserTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;

@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 /** Safety plans: every save adds a version; every read is scoped to its owner. */
 @Service
 @Transactional(readOnly = true)
-class SafetyPlans {
+class SafetyPlanService {
 
     private final SafetyPlanRepository versions;
 
-    SafetyPlans(SafetyPlanRepository versions) {
+    SafetyPlanService(SafetyPlanRepository versions) {
         this.versions = versions;
     }
 

@@ -82,10 +82,12 @@ class CheckinBrowserTests extends BrowserTestSupport {
         assertNoAxeViolations();
         driver.findElement(By.cssSelector(".error-summary a[href='#mood']")).click();
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("mood");
+        assertErrorSummaryLinksFocusTheirFields();
 
         open("/checkins/wellbeing");
         clickThrough(By.cssSelector("main form[action='/checkins/wellbeing'] button[type=submit]"));
         assertNoAxeViolations();
+        assertErrorSummaryLinksFocusTheirFields();
     }
 
     @Test

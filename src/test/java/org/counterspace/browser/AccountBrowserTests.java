@@ -64,6 +64,7 @@ class AccountBrowserTests extends BrowserTestSupport {
         assertThat(driver.findElement(By.id("username")).getAttribute("value")).isEqualTo(name);
         assertThat(driver.findElement(By.id("password")).getAttribute("value")).isEmpty();
         assertNoAxeViolations();
+        assertErrorSummaryLinksFocusTheirFields();
 
         type("password", PASSWORD);
         type("confirm", PASSWORD);

@@ -80,12 +80,14 @@ class CheckInBrowserTests extends BrowserTestSupport {
         clickThrough(By.cssSelector(".checkin-form button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".error-summary")).getText()).contains("Choose how you feel", "Enter the date");
         assertNoAxeViolations();
-        driver.findElement(By.cssSelector(".error-summary a[href='#field-mood']")).click();
-        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("field-mood");
+        driver.findElement(By.cssSelector(".error-summary a[href='#mood']")).click();
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("mood");
+        assertErrorSummaryLinksFocusTheirFields();
 
         open("/checkins/wellbeing");
         clickThrough(By.cssSelector("main form[action='/checkins/wellbeing'] button[type=submit]"));
         assertNoAxeViolations();
+        assertErrorSummaryLinksFocusTheirFields();
     }
 
     @Test

@@ -112,6 +112,11 @@ class DirectoryBrowserTests extends BrowserTestSupport {
             open(page);
             assertNoAxeViolations();
         }
+        // the suggestion form sent empty: its error summary and messages must be accessible too
+        open("/support/suggest");
+        clickThrough(By.cssSelector("main form button[type=submit]"));
+        assertNoAxeViolations();
+        assertErrorSummaryLinksFocusTheirFields();
     }
 
     @Test

@@ -230,6 +230,7 @@ class SafetyBrowserTests extends BrowserTestSupport {
         assertThat(waitFor(By.cssSelector(".error-summary")).getText()).contains("My warning signs");
         assertThat(driver.findElement(By.id("warningSigns")).getAttribute("aria-invalid")).isEqualTo("true");
         assertNoAxeViolations();
+        assertErrorSummaryLinksFocusTheirFields();
         screenshot("safety-plan-errors");
 
         driver.executeScript("arguments[0].value = 'Not sleeping';", driver.findElement(By.id("warningSigns")));

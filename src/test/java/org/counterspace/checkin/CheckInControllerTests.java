@@ -173,17 +173,17 @@ class CheckInControllerTests {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            mood     | 0          | field-mood     | Choose how you feel
-            mood     | 6          | field-mood     | Choose how you feel
-            mood     | calm       | field-mood     | Choose how you feel
-            mood     | ''         | field-mood     | Choose how you feel
-            homePull | -1         | field-homePull | Choose how hard home pulled
-            homePull | 11         | field-homePull | Choose how hard home pulled
-            homePull | 2.5        | field-homePull | Choose how hard home pulled
-            day      | 1899-12-31 | field-day      | 1900 or later
-            day      | 31/12/2020 | field-day      | Enter a real date
-            day      | ''         | field-day      | Enter the date
-            environments | not-an-id | field-environments | not in your list
+            mood     | 0          | mood           | Choose how you feel
+            mood     | 6          | mood           | Choose how you feel
+            mood     | calm       | mood           | Choose how you feel
+            mood     | ''         | mood           | Choose how you feel
+            homePull | -1         | homePull       | Choose how hard home pulled
+            homePull | 11         | homePull       | Choose how hard home pulled
+            homePull | 2.5        | homePull       | Choose how hard home pulled
+            day      | 1899-12-31 | day            | 1900 or later
+            day      | 31/12/2020 | day            | Enter a real date
+            day      | ''         | day            | Enter the date
+            environments | not-an-id | environments       | not in your list
             """)
     void badInputReRendersTheFormWithTheInputKeptAndMessages(String field, String value, String anchor, String message)
             throws Exception {
@@ -191,6 +191,7 @@ class CheckInControllerTests {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("class=\"error-summary\" role=\"alert\"")))
             .andExpect(content().string(containsString("href=\"#" + anchor + "\"")))
+            .andExpect(content().string(containsString("id=\"" + anchor + "\"")))
             .andExpect(content().string(containsString(message)))
             .andExpect(content().string(containsString("keep &lt;this&gt; note")))
             .andExpect(content().string(not(containsString("Failed to convert"))));

@@ -94,10 +94,11 @@ class WellbeingAndSummaryTests {
         mvc.perform(answers("3", "9", "x", "2"))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("class=\"error-summary\" role=\"alert\"")))
-            .andExpect(content().string(containsString("href=\"#field-item2\"")))
-            .andExpect(content().string(containsString("href=\"#field-item5\"")))
+            .andExpect(content().string(containsString("href=\"#item2\"")))
+            .andExpect(content().string(containsString("href=\"#item5\"")))
+            .andExpect(content().string(containsString("<fieldset class=\"field field--invalid\" id=\"item5\"")))
             .andExpect(content().string(containsString("id=\"item1-3\" value=\"3\" checked")))
-            .andExpect(content().string(not(containsString("href=\"#field-item1\""))));
+            .andExpect(content().string(not(containsString("href=\"#item1\""))));
         assertThat(wellbeing.history(me.id())).isEmpty();
     }
 

@@ -189,6 +189,21 @@ public abstract class BrowserTestSupport {
             .isEmpty();
     }
 
+    /**
+     * Every link in the page's error summary moves focus to the field it names: the element whose id is
+     * the link's anchor, which is the field's control (or, for a group of choices, its fieldset).
+     */
+    protected void assertErrorSummaryLinksFocusTheirFields() {
+        List<WebElement> links = driver.findElements(By.cssSelector(".error-summary a"));
+        assertThat(links).as("error summary links on " + driver.getCurrentUrl()).isNotEmpty();
+        for (WebElement link : links) {
+            String anchor = link.getAttribute("href").replaceFirst("^[^#]*#", "");
+            link.click();
+            assertThat(driver.switchTo().activeElement().getAttribute("id")).as("focus after the link to #" + anchor)
+                .isEqualTo(anchor);
+        }
+    }
+
     /** Forgets the network requests recorded so far. */
     protected void clearRequestLog() {
         driver.manage().logs().get(LogType.PERFORMANCE);

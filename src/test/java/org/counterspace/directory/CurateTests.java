@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.counterspace.account.AccountPrincipal;
+import org.counterspace.directory.search.DirectoryIndex;
+import org.counterspace.directory.search.DirectorySearch;
+import org.counterspace.directory.search.SearchQuery;
+import org.counterspace.directory.search.ServiceCard;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +180,7 @@ class CurateTests {
             for (String town : List.of("Ilkley", "Skipton", "Harrogate", "Ripon")) {
                 Location location = new Location(UUID.randomUUID(), service.getOrganization(), "physical");
                 location.addAddress(UUID.randomUUID(), "1 High Street", town, "England", "HG1 1AA", "GB");
-                service.addLocation(UUID.randomUUID(), locations.save(location));
+                service.addLocation(ServiceDetails.Place.at(locations.save(location)));
             }
             index.changed(service);
         });

@@ -146,7 +146,8 @@ public record ServiceDetails(String name, About about, Access access, Fees fees,
         public ServiceDetails build() {
             return new ServiceDetails(name, about, access, fees, coverage, provenance,
                     channels.isEmpty() ? EnumSet.noneOf(Channel.class) : EnumSet.copyOf(channels), List.copyOf(phones),
-                    List.copyOf(openings), List.copyOf(languages), List.copyOf(places), Collections.unmodifiableSet(new LinkedHashSet<>(terms)));
+                    List.copyOf(openings), List.copyOf(languages), List.copyOf(places),
+                    Collections.unmodifiableSet(new LinkedHashSet<>(terms)));
         }
     }
 }

@@ -111,7 +111,8 @@ class CurateTests {
         while (input.find()) {
             Map<String, String> field = attributes(input.group(1));
             boolean box = List.of("checkbox", "radio").contains(field.get("type"));
-            if (field.containsKey("name") && !field.get("name").equals("_csrf") && (!box || field.containsKey("checked"))) {
+            boolean sent = field.containsKey("name") && !field.get("name").equals("_csrf");
+            if (sent && (!box || field.containsKey("checked"))) {
                 fields.add(field.get("name"), field.getOrDefault("value", ""));
             }
         }
@@ -126,7 +127,8 @@ class CurateTests {
         Map<String, String> attributes = new HashMap<>();
         Matcher attribute = Pattern.compile("([\\w-]+)(?:=\"([^\"]*)\")?").matcher(tag);
         while (attribute.find()) {
-            attributes.put(attribute.group(1), attribute.group(2) == null ? "" : HtmlUtils.htmlUnescape(attribute.group(2)));
+            String value = attribute.group(2);
+            attributes.put(attribute.group(1), value == null ? "" : HtmlUtils.htmlUnescape(value));
         }
         return attributes;
     }

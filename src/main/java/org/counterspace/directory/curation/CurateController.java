@@ -86,7 +86,7 @@ class CurateController {
     @PostMapping("/curate/services")
     String create(@Valid @ModelAttribute("serviceForm") ServiceForm form, BindingResult errors,
             @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
-        ServiceForms.check(form, errors);
+        ServiceFormMapping.check(form, errors);
         if (errors.hasErrors()) {
             return form(model, null);
         }
@@ -107,7 +107,7 @@ class CurateController {
             BindingResult errors, @AuthenticationPrincipal AccountPrincipal me, Model model,
             RedirectAttributes redirect) {
         UUID serviceId = PathIds.parse(id);
-        ServiceForms.check(form, errors);
+        ServiceFormMapping.check(form, errors);
         if (errors.hasErrors()) {
             return form(model, serviceId);
         }

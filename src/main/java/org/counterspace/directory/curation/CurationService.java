@@ -68,14 +68,14 @@ class CurationService {
 
     @Transactional(readOnly = true)
     ServiceForm form(UUID id) {
-        return ServiceForms.formOf(find(id));
+        return ServiceFormMapping.formOf(find(id));
     }
 
     @Transactional
     UUID create(ServiceForm form, String actor) {
         Organization provider = organization(form.organization());
         SupportService s = writer.create(UUID.randomUUID(), provider,
-                ServiceForms.details(form, null, provider, categories(form)));
+                ServiceFormMapping.details(form, null, provider, categories(form)));
         audit.save(new AuditEntry(actor, "create", "service", s.getId(), "Created " + s.getName()));
         return s.getId();
     }
@@ -84,7 +84,7 @@ class CurationService {
     void update(UUID id, ServiceForm form, String actor) {
         SupportService s = find(id);
         Organization provider = organization(form.organization());
-        writer.replace(s, provider, ServiceForms.details(form, s, provider, categories(form)));
+        writer.replace(s, provider, ServiceFormMapping.details(form, s, provider, categories(form)));
         index.changed(s);
         audit.save(new AuditEntry(actor, "update", "service", id, "Edited " + s.getName()));
     }

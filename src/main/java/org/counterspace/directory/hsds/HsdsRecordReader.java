@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HsdsRecordReader {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Opens the file again: an import reads it twice, first to check every record, then to import. */
     @FunctionalInterface

@@ -76,7 +76,8 @@ class HsdsReferences {
             return existing;
         }
         String type = text(l, "location_type");
-        Location location = new Location(id, organization, type == null || !PLACE_TYPES.contains(type) ? "physical" : type);
+        Location location = new Location(id, organization,
+                type == null || !PLACE_TYPES.contains(type) ? "physical" : type);
         location.setName(cut(text(l, "name"), 300));
         location.setDescription(cut(text(l, "description"), 2000));
         if (l.path("latitude").isNumber() && l.path("longitude").isNumber()

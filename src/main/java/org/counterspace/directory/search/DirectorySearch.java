@@ -60,7 +60,8 @@ public class DirectorySearch {
             SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
             step.aggregation(SearchFacets.FREE, SearchFacets.free(scope.aggregation()));
             switch (query.effectiveSort()) {
-                case DISTANCE -> step.sort(f -> f.distance(ServiceIndexBinder.POINT, SearchConditions.geo(query.near())));
+                case DISTANCE -> step.sort(
+                        f -> f.distance(ServiceIndexBinder.POINT, SearchConditions.geo(query.near())));
                 case NAME -> step.sort(f -> f.field(ServiceIndexBinder.SORT_NAME));
                 case RELEVANCE -> step.sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME));
             }

@@ -81,7 +81,8 @@ class TypedWords {
                 for (String field : PLAIN_FIELDS) {
                     if (isKnown) {
                         float weight = topicWords.contains(word) ? TOPIC_BOOST : 1f;
-                        known.add(new BoostQuery(new TermQuery(new Term(field, word)), weight), BooleanClause.Occur.SHOULD);
+                        known.add(new BoostQuery(new TermQuery(new Term(field, word)), weight),
+                                BooleanClause.Occur.SHOULD);
                     }
                     else {
                         fuzzy.add(nearMisses(field, word), BooleanClause.Occur.SHOULD);

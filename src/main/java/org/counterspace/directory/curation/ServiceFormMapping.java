@@ -26,7 +26,6 @@ import org.counterspace.directory.Fees;
 import org.counterspace.directory.Location;
 import org.counterspace.directory.Organization;
 import org.counterspace.directory.Phone;
-import org.counterspace.directory.Point;
 import org.counterspace.directory.Provenance;
 import org.counterspace.directory.ServiceDetails;
 import org.counterspace.directory.SupportService;
@@ -38,13 +37,13 @@ import org.springframework.validation.Errors;
  * {@link ServiceDetails}. What the form does not show (other names, interpreting, ages, the area
  * served, where the listing comes from, languages) is kept as the service has it.
  */
-final class ServiceForms {
+final class ServiceFormMapping {
 
     static final Pattern OPENING = Pattern.compile("((?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)\\s+(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})");
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private ServiceForms() {
+    private ServiceFormMapping() {
     }
 
     static ServiceForm formOf(SupportService s) {
@@ -104,7 +103,8 @@ final class ServiceForms {
                     access.interpretationServices(), access.minimumAge(), access.maximumAge(),
                     AgeGroup.fromCode(form.ageGroup()).orElse(AgeGroup.ALL)))
             .fees(new Fees(blank(form.fees()), form.isFree()))
-            .coverage(new Coverage(form.country(), blank(form.region()), ZoneId.of(form.timeZone().strip()), serviceArea))
+            .coverage(new Coverage(form.country(), blank(form.region()), ZoneId.of(form.timeZone().strip()),
+                    serviceArea))
             .provenance(current == null ? Provenance.LOCAL : current.provenance())
             .channels(channels)
             .phones(phones(form))
@@ -131,7 +131,7 @@ final class ServiceForms {
         if (hours == null) {
             return List.of();
         }
-        return lines(hours).filter(line -> !line.isBlank()).map(ServiceForms::openingOf).filter(Objects::nonNull)
+        return lines(hours).filter(line -> !line.isBlank()).map(ServiceFormMapping::openingOf).filter(Objects::nonNull)
             .toList();
     }
 

@@ -49,8 +49,8 @@ class CurateController {
 
     private final HsdsExporter exporter;
 
-    CurateController(CurationService curation, ModerationService moderation, DirectoryPages pages, HsdsImporter jsonImporter,
-            HsdsCsvImporter csvImporter, HsdsExporter exporter) {
+    CurateController(CurationService curation, ModerationService moderation, DirectoryPages pages,
+            HsdsImporter jsonImporter, HsdsCsvImporter csvImporter, HsdsExporter exporter) {
         this.curation = curation;
         this.moderation = moderation;
         this.pages = pages;

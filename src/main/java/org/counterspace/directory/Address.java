@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 /** An HSDS address of a location. */
 @Entity
 @Table(name = "dir_address")
-class Address {
+public class Address {
 
     @Id
     private UUID id;
@@ -56,60 +56,60 @@ class Address {
         this.addressType = "physical";
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    Location getLocation() {
+    public Location getLocation() {
         return location;
     }
 
-    String getAddress1() {
+    public String getAddress1() {
         return address1;
     }
 
-    String getAddress2() {
+    public String getAddress2() {
         return address2;
     }
 
-    void setAddress2(String address2) {
+    public void setAddress2(String address2) {
         this.address2 = address2;
     }
 
-    String getCity() {
+    public String getCity() {
         return city;
     }
 
-    String getRegion() {
+    public String getRegion() {
         return region;
     }
 
-    void setRegion(String region) {
+    public void setRegion(String region) {
         this.region = region;
     }
 
-    String getStateProvince() {
+    public String getStateProvince() {
         return stateProvince;
     }
 
-    String getPostalCode() {
+    public String getPostalCode() {
         return postalCode;
     }
 
-    String getCountry() {
+    public String getCountry() {
         return country;
     }
 
-    String getAddressType() {
+    public String getAddressType() {
         return addressType;
     }
 
-    void setAddressType(String addressType) {
+    public void setAddressType(String addressType) {
         this.addressType = addressType;
     }
 
     /** One line for a page: street, town, postcode. */
-    String oneLine() {
+    public String oneLine() {
         StringBuilder line = new StringBuilder(address1);
         if (address2 != null && !address2.isBlank()) {
             line.append(", ").append(address2);

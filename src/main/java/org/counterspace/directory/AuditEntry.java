@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** One change a curator (or an import) made to the directory. */
 @Entity
 @Table(name = "dir_audit")
-class AuditEntry {
+public class AuditEntry {
 
     @Id
     private UUID id;
@@ -30,7 +30,7 @@ class AuditEntry {
     protected AuditEntry() {
     }
 
-    AuditEntry(String actor, String action, String entityType, UUID entityId, String summary) {
+    public AuditEntry(String actor, String action, String entityType, UUID entityId, String summary) {
         this.id = UUID.randomUUID();
         this.changedAt = Instant.now();
         this.actor = actor;

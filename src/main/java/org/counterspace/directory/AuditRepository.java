@@ -6,7 +6,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface AuditRepository extends JpaRepository<AuditEntry, UUID> {
+public interface AuditRepository extends JpaRepository<AuditEntry, UUID> {
 
     Page<AuditEntry> findAllByOrderByChangedAtDesc(Pageable pageable);
 }

@@ -1,29 +1,31 @@
 package org.counterspace.directory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Our own taxonomy of kinds of support. Its ids are name-based UUIDs, so they stay the same in
  * every installation and in exported HSDS data.
  */
-final class Categories {
+public final class Categories {
 
-    static final UUID TAXONOMY_ID = id("taxonomy");
+    public static final UUID TAXONOMY_ID = id("taxonomy");
 
-    static final String TAXONOMY_NAME = "Counterspace support categories";
+    public static final String TAXONOMY_NAME = "Counterspace support categories";
 
-    static final String TAXONOMY_DESCRIPTION = "Kinds of outside support a person looking for help can filter by.";
+    public static final String TAXONOMY_DESCRIPTION = "Kinds of outside support a person looking for help can filter by.";
 
-    record Category(String code, String name, String description) {
+    public record Category(String code, String name, String description) {
 
-        UUID id() {
+        public UUID id() {
             return termId(code);
         }
     }
 
-    static final List<Category> ALL = List.of(
+    public static final List<Category> ALL = List.of(
             new Category("counselling", "Counselling and therapy", "Talking therapies with a trained counsellor or therapist."),
             new Category("domestic-abuse", "Domestic abuse support", "Help for people experiencing domestic abuse or coercive control."),
             new Category("peer-support", "Peer support groups", "Groups and lines run by people with lived experience."),
@@ -35,11 +37,18 @@ final class Categories {
     private Categories() {
     }
 
-    static UUID termId(String code) {
+    /** Category code to name, in our order. */
+    public static Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        ALL.forEach(category -> names.put(category.code(), category.name()));
+        return names;
+    }
+
+    public static UUID termId(String code) {
         return id("term:" + code);
     }
 
-    static UUID id(String name) {
+    public static UUID id(String name) {
         return UUID.nameUUIDFromBytes(("counterspace:directory:" + name).getBytes(StandardCharsets.UTF_8));
     }
 }

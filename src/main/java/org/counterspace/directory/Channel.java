@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** How a person can reach a service. */
-enum Channel {
+public enum Channel {
 
     PHONE, TEXT, CHAT, IN_PERSON, ONLINE;
 
@@ -14,7 +14,7 @@ enum Channel {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static Optional<Channel> fromCode(String code) {
+    public static Optional<Channel> fromCode(String code) {
         return Arrays.stream(values()).filter(channel -> channel.code().equals(code)).findFirst();
     }
 }

@@ -5,14 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.counterspace.directory.search.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -44,11 +49,6 @@ class DirectorySeeder {
 
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2})(am|pm)\\s*[–-]\\s*(\\d{1,2}(?:am|pm)|midnight)");
 
-    record DemoService(String name, String org, String desc, List<String> cats, List<String> ch, boolean free,
-            String fees, String elig, String apply, String access, String age, List<String> langs, String place,
-            String street, String postcode, String phone, String text, String url, List<String> hours) {
-    }
-
     record DemoFile(String about, List<DemoService> services) {
     }
 
@@ -56,7 +56,7 @@ class DirectorySeeder {
 
     private final OrganizationRepository organizations;
 
-    private final LocationRepository locations;
+    private final ServiceWriter writer;
 
     private final TaxonomyRepository taxonomies;
 
@@ -66,12 +66,12 @@ class DirectorySeeder {
 
     private final Gazetteer gazetteer;
 
-    DirectorySeeder(ServiceRepository services, OrganizationRepository organizations, LocationRepository locations,
+    DirectorySeeder(ServiceRepository services, OrganizationRepository organizations, ServiceWriter writer,
             TaxonomyRepository taxonomies, TaxonomyTermRepository terms, NationalLines nationalLines,
             Gazetteer gazetteer) {
         this.services = services;
         this.organizations = organizations;
-        this.locations = locations;
+        this.writer = writer;
         this.taxonomies = taxonomies;
         this.terms = terms;
         this.nationalLines = nationalLines;
@@ -106,57 +106,60 @@ class DirectorySeeder {
         int count = 0;
         for (NationalLines.Region region : nationalLines.regions()) {
             for (NationalLines.Line line : region.lines()) {
+                String description = TOPIC_DESCRIPTIONS.get(line.topic());
                 Organization organization = organizations
-                    .save(new Organization(UUID.randomUUID(), line.name(), TOPIC_DESCRIPTIONS.get(line.topic())));
-                SupportService service = new SupportService(UUID.randomUUID(), organization, line.name());
-                service.setDescription(TOPIC_DESCRIPTIONS.get(line.topic()));
-                service.setNational(true);
-                service.setSource(line.source());
-                service.setUrl(line.source());
-                service.setFree(true);
-                service.setFeesDescription("Free to contact.");
-                service.setCountry(region.code());
-                service.setTimeZone(ZoneId.of(COUNTRY_ZONES.getOrDefault(region.code(), "UTC")));
-                service.setAgeGroup("youth".equals(line.topic()) ? AgeGroup.YOUNG_PEOPLE : AgeGroup.ALL);
+                    .save(new Organization(UUID.randomUUID(), line.name(), description));
+                SupportService service = writer.create(UUID.randomUUID(), organization, nationalLine(region, line));
                 service.assure(nationalLines.reviewed(), null);
-                Set<Channel> channels = EnumSet.noneOf(Channel.class);
-                if (line.phone() != null) {
-                    service.addPhone(UUID.randomUUID(), line.phone(), "voice", null);
-                    channels.add(Channel.PHONE);
-                }
-                if (line.text() != null) {
-                    String keyword = line.textKeyword() == null ? null : "Text " + line.textKeyword();
-                    service.addPhone(UUID.randomUUID(), line.text(), "text", keyword);
-                    channels.add(Channel.TEXT);
-                }
-                service.setChannels(channels);
-                addHours(service, line.hours());
-                terms.findById(Categories.termId(line.topic())).ifPresent(service.getTerms()::add);
-                service.addLanguage(UUID.randomUUID(), "English", "en");
-                services.save(service);
                 count++;
             }
         }
         return count;
     }
 
+    private ServiceDetails nationalLine(NationalLines.Region region, NationalLines.Line line) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        List<ServiceDetails.PhoneNumber> phones = new ArrayList<>();
+        if (line.phone() != null) {
+            phones.add(ServiceDetails.PhoneNumber.voice(line.phone()));
+            channels.add(Channel.PHONE);
+        }
+        if (line.text() != null) {
+            phones.add(ServiceDetails.PhoneNumber.text(line.text(),
+                    line.textKeyword() == null ? null : "Text " + line.textKeyword()));
+            channels.add(Channel.TEXT);
+        }
+        return ServiceDetails.named(line.name())
+            .about(new About(null, TOPIC_DESCRIPTIONS.get(line.topic()), line.source(), null))
+            .access(Access.forAges("youth".equals(line.topic()) ? AgeGroup.YOUNG_PEOPLE : AgeGroup.ALL))
+            .fees(new Fees("Free to contact.", true))
+            .coverage(new Coverage(region.code(), null, ZoneId.of(COUNTRY_ZONES.getOrDefault(region.code(), "UTC")),
+                    null))
+            .provenance(Provenance.nationalLine(line.source()))
+            .channels(channels)
+            .phones(phones)
+            .openings(openings(line.hours()))
+            .languages(List.of(ServiceDetails.SpokenLanguage.of("English", "en")))
+            .terms(categories(List.of(line.topic())))
+            .build();
+    }
+
     /** "24/7", "10am–10pm", "3pm–midnight": every day; anything else stays without hours. */
-    static void addHours(SupportService service, String hours) {
+    static List<ServiceDetails.Opening> openings(String hours) {
         String all = "MO,TU,WE,TH,FR,SA,SU";
         if (hours == null) {
-            return;
+            return List.of();
         }
         if (hours.strip().equals("24/7")) {
-            service.addSchedule(UUID.randomUUID(), all, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
-            return;
+            return List.of(ServiceDetails.Opening.weekly(all, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT));
         }
-        Matcher m = HOURS.matcher(hours.strip().toLowerCase(java.util.Locale.ROOT));
-        if (m.matches()) {
-            service.addSchedule(UUID.randomUUID(), all, LocalTime.of(hour(m.group(1), m.group(2)), 0),
-                    m.group(3).equals("midnight") ? LocalTime.MIDNIGHT
-                            : LocalTime.of(hour(m.group(3).replaceAll("\\D", ""), m.group(3).replaceAll("\\d", "")),
-                                    0));
+        Matcher m = HOURS.matcher(hours.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return List.of();
         }
+        LocalTime closes = m.group(3).equals("midnight") ? LocalTime.MIDNIGHT
+                : LocalTime.of(hour(m.group(3).replaceAll("\\D", ""), m.group(3).replaceAll("\\d", "")), 0);
+        return List.of(ServiceDetails.Opening.weekly(all, LocalTime.of(hour(m.group(1), m.group(2)), 0), closes));
     }
 
     private static int hour(String number, String half) {
@@ -172,57 +175,20 @@ class DirectorySeeder {
         catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DEMO_RESOURCE, e);
         }
-        Map<String, Organization> byName = new java.util.HashMap<>();
+        Map<String, Organization> byName = new HashMap<>();
         for (DemoService demo : file.services()) {
             Gazetteer.Place place = gazetteer.find(demo.place())
                 .orElseThrow(() -> new IllegalStateException("Demo place not in gazetteer: " + demo.place()));
             Organization organization = byName.computeIfAbsent(demo.org(), name -> organizations
                 .save(new Organization(UUID.randomUUID(), name, "Demo organisation (fictional).")));
-            SupportService service = new SupportService(UUID.randomUUID(), organization, demo.name());
-            service.setDemo(true);
-            service.setDescription(demo.desc());
-            service.setFree(demo.free());
-            service.setFeesDescription(demo.fees());
-            service.setEligibilityDescription(demo.elig());
-            service.setApplicationProcess(demo.apply());
-            service.setAccessibility(demo.access());
-            service.setAgeGroup(AgeGroup.fromCode(demo.age()).orElse(AgeGroup.ALL));
-            service.setCountry(place.country());
-            service.setRegion(place.region());
-            service.setTimeZone(ZoneId.of(place.timeZone()));
-            service.setServiceArea(place.name() + ", " + place.region());
-            service.setUrl(demo.url());
-            Set<Channel> channels = EnumSet.noneOf(Channel.class);
-            demo.ch().forEach(code -> Channel.fromCode(code).ifPresent(channels::add));
-            service.setChannels(channels);
-            if (demo.phone() != null) {
-                service.addPhone(UUID.randomUUID(), demo.phone(), "voice", null);
-            }
-            if (demo.text() != null) {
-                service.addPhone(UUID.randomUUID(), demo.text(), "text", null);
-            }
-            for (String language : demo.langs()) {
-                String[] parts = language.split(":", 2);
-                service.addLanguage(UUID.randomUUID(), parts[1], parts[0]);
-            }
-            for (String opening : demo.hours()) {
-                String[] parts = opening.split(" ");
-                String[] times = parts[1].split("-");
-                service.addSchedule(UUID.randomUUID(), parts[0], LocalTime.parse(times[0]), LocalTime.parse(times[1]));
-            }
-            demo.cats().forEach(code -> terms.findById(Categories.termId(code)).ifPresent(service.getTerms()::add));
-            if (channels.contains(Channel.IN_PERSON)) {
-                Location location = new Location(UUID.randomUUID(), organization, "physical");
-                location.setName(demo.name());
-                location.setAccessibility(demo.access());
-                location.setCoordinates(place.latitude(), place.longitude());
-                location.addAddress(UUID.randomUUID(), demo.street(), place.name(), place.region(), demo.postcode(),
-                        place.country());
-                locations.save(location);
-                service.addLocation(UUID.randomUUID(), location);
-            }
-            services.save(service);
+            writer.create(UUID.randomUUID(), organization, demo.details(place, organization, this::categories));
         }
         return file.services().size();
+    }
+
+    private Set<TaxonomyTerm> categories(List<String> codes) {
+        Set<TaxonomyTerm> found = new LinkedHashSet<>();
+        codes.forEach(code -> terms.findById(Categories.termId(code)).ifPresent(found::add));
+        return found;
     }
 }

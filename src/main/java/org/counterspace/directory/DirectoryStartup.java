@@ -1,5 +1,7 @@
 package org.counterspace.directory;
 
+import org.counterspace.directory.hsds.DirectoryImportOption;
+import org.counterspace.directory.search.DirectoryIndex;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;

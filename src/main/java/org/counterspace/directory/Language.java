@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** An HSDS language a service is offered in ({@code code}: ISO 639-1 or BCP 47). */
 @Entity
 @Table(name = "dir_language")
-class Language {
+public class Language {
 
     @Id
     private UUID id;
@@ -30,30 +30,27 @@ class Language {
     protected Language() {
     }
 
-    Language(UUID id, SupportService service, String name, String code) {
-        this.id = id;
+    Language(SupportService service, ServiceDetails.SpokenLanguage language) {
+        this.id = language.id();
         this.service = service;
-        this.name = name;
-        this.code = code;
+        this.name = language.name();
+        this.code = language.code();
+        this.note = language.note();
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    String getCode() {
+    public String getCode() {
         return code;
     }
 
-    String getNote() {
+    public String getNote() {
         return note;
-    }
-
-    void setNote(String note) {
-        this.note = note;
     }
 }

@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
 /** An HSDS location: a physical place (with an address and coordinates) or a virtual one. */
 @Entity
 @Table(name = "dir_location")
-class Location {
+public class Location {
 
     @Id
     private UUID id;
@@ -44,74 +44,87 @@ class Location {
     protected Location() {
     }
 
-    Location(UUID id, Organization organization, String locationType) {
+    public Location(UUID id, Organization organization, String locationType) {
         this.id = id;
         this.organization = organization;
         this.locationType = locationType;
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    Organization getOrganization() {
+    public Organization getOrganization() {
         return organization;
     }
 
-    String getLocationType() {
+    public String getLocationType() {
         return locationType;
     }
 
-    void setLocationType(String locationType) {
+    public void setLocationType(String locationType) {
         this.locationType = locationType;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    void setName(String name) {
+    public void setName(String name) {
         this.name = name;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
     }
 
-    void setDescription(String description) {
+    public void setDescription(String description) {
         this.description = description;
     }
 
-    String getAccessibility() {
+    public String getAccessibility() {
         return accessibility;
     }
 
-    void setAccessibility(String accessibility) {
+    public void setAccessibility(String accessibility) {
         this.accessibility = accessibility;
     }
 
-    Double getLatitude() {
+    public Double getLatitude() {
         return latitude;
     }
 
-    Double getLongitude() {
+    public Double getLongitude() {
         return longitude;
     }
 
-    void setCoordinates(Double latitude, Double longitude) {
+    public void setCoordinates(Double latitude, Double longitude) {
         this.latitude = latitude;
         this.longitude = longitude;
     }
 
-    boolean hasCoordinates() {
+    public boolean hasCoordinates() {
         return latitude != null && longitude != null;
     }
 
-    List<Address> getAddresses() {
+    public List<Address> getAddresses() {
         return addresses;
     }
 
-    Address addAddress(UUID addressId, String address1, String city, String stateProvince, String postalCode,
+    /** A physical place with one street address and, when known, its coordinates. */
+    public static Location physical(Organization organization, String name, String accessibility, Point point,
+            String street, String city, String region, String postcode, String country) {
+        Location location = new Location(UUID.randomUUID(), organization, "physical");
+        location.setName(name);
+        location.setAccessibility(accessibility);
+        if (point != null) {
+            location.setCoordinates(point.latitude(), point.longitude());
+        }
+        location.addAddress(UUID.randomUUID(), street, city, region, postcode, country);
+        return location;
+    }
+
+    public Address addAddress(UUID addressId, String address1, String city, String stateProvince, String postalCode,
             String country) {
         Address address = new Address(addressId, this, address1, city, stateProvince, postalCode, country);
         addresses.add(address);

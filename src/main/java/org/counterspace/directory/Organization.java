@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** An HSDS organization: who provides one or more services. */
 @Entity
 @Table(name = "dir_organization")
-class Organization {
+public class Organization {
 
     @Id
     private UUID id;
@@ -30,62 +30,62 @@ class Organization {
     protected Organization() {
     }
 
-    Organization(UUID id, String name, String description) {
+    public Organization(UUID id, String name, String description) {
         this.id = id;
         this.name = name;
         this.description = description;
         this.lastModified = Instant.now();
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    void setName(String name) {
+    public void setName(String name) {
         this.name = name;
     }
 
-    String getAlternateName() {
+    public String getAlternateName() {
         return alternateName;
     }
 
-    void setAlternateName(String alternateName) {
+    public void setAlternateName(String alternateName) {
         this.alternateName = alternateName;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
     }
 
-    void setDescription(String description) {
+    public void setDescription(String description) {
         this.description = description;
     }
 
-    String getEmail() {
+    public String getEmail() {
         return email;
     }
 
-    void setEmail(String email) {
+    public void setEmail(String email) {
         this.email = email;
     }
 
-    String getWebsite() {
+    public String getWebsite() {
         return website;
     }
 
-    void setWebsite(String website) {
+    public void setWebsite(String website) {
         this.website = website;
     }
 
-    Instant getLastModified() {
+    public Instant getLastModified() {
         return lastModified;
     }
 
-    void touch() {
+    public void touch() {
         this.lastModified = Instant.now();
     }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** An HSDS phone of a service. {@code type}: voice, text, fax, cell, video, pager, textphone. */
 @Entity
 @Table(name = "dir_phone")
-class Phone {
+public class Phone {
 
     @Id
     private UUID id;
@@ -34,49 +34,49 @@ class Phone {
     protected Phone() {
     }
 
-    Phone(UUID id, SupportService service, String number, String type, String description, int sortOrder) {
-        this.id = id;
+    Phone(SupportService service, ServiceDetails.PhoneNumber phone, int sortOrder) {
+        this.id = phone.id();
         this.service = service;
-        this.number = number;
-        this.type = type;
-        this.description = description;
+        this.number = phone.number();
+        this.type = phone.type();
+        this.description = phone.description();
         this.sortOrder = sortOrder;
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    String getNumber() {
+    public String getNumber() {
         return number;
     }
 
-    String getExtension() {
+    public String getExtension() {
         return extension;
     }
 
-    void setExtension(String extension) {
+    public void setExtension(String extension) {
         this.extension = extension;
     }
 
-    String getType() {
+    public String getType() {
         return type;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
     }
 
-    String dialable() {
+    public String dialable() {
         return dialable(number);
     }
 
     /** A number as a tel:/sms: link target: digits and a leading plus only. */
-    static String dialable(String number) {
+    public static String dialable(String number) {
         return number.replaceAll("[^0-9+]", "");
     }
 
-    boolean isText() {
+    public boolean isText() {
         return "text".equals(type);
     }
 }

@@ -12,7 +12,7 @@ import io.github.bucket4j.Bucket;
  * beyond {@link #MAX_CLIENTS}, so a flood of addresses cannot grow it without bound. With several
  * instances each keeps its own buckets (see docs/directory.md).
  */
-class RateLimits {
+public class RateLimits {
 
     static final int MAX_CLIENTS = 10_000;
 
@@ -33,7 +33,7 @@ class RateLimits {
     }
 
     /** Takes one token for this client; false when it has none left. */
-    boolean tryAcquire(String client) {
+    public boolean tryAcquire(String client) {
         Bucket bucket;
         synchronized (buckets) {
             bucket = buckets.computeIfAbsent(client, key -> Bucket.builder()

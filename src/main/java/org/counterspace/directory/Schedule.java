@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "dir_schedule")
-class Schedule {
+public class Schedule {
 
     @Id
     private UUID id;
@@ -37,35 +37,32 @@ class Schedule {
     protected Schedule() {
     }
 
-    Schedule(UUID id, SupportService service, String byday, LocalTime opensAt, LocalTime closesAt) {
-        this.id = id;
+    Schedule(SupportService service, ServiceDetails.Opening opening) {
+        this.id = opening.id();
         this.service = service;
-        this.byday = byday;
-        this.opensAt = opensAt;
-        this.closesAt = closesAt;
+        this.byday = opening.byday();
+        this.opensAt = opening.opens();
+        this.closesAt = opening.closes();
+        this.description = opening.description();
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    String getByday() {
+    public String getByday() {
         return byday;
     }
 
-    LocalTime getOpensAt() {
+    public LocalTime getOpensAt() {
         return opensAt;
     }
 
-    LocalTime getClosesAt() {
+    public LocalTime getClosesAt() {
         return closesAt;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
-    }
-
-    void setDescription(String description) {
-        this.description = description;
     }
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** HSDS service_at_location: a service offered at a location. */
 @Entity
 @Table(name = "dir_service_at_location")
-class ServiceAtLocation {
+public class ServiceAtLocation {
 
     @Id
     private UUID id;
@@ -30,29 +30,26 @@ class ServiceAtLocation {
     protected ServiceAtLocation() {
     }
 
-    ServiceAtLocation(UUID id, SupportService service, Location location) {
-        this.id = id;
+    ServiceAtLocation(SupportService service, ServiceDetails.Place place) {
+        this.id = place.id();
         this.service = service;
-        this.location = location;
+        this.location = place.location();
+        this.description = place.description();
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    SupportService getService() {
+    public SupportService getService() {
         return service;
     }
 
-    Location getLocation() {
+    public Location getLocation() {
         return location;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
-    }
-
-    void setDescription(String description) {
-        this.description = description;
     }
 }

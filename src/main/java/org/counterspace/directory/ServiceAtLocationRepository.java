@@ -7,7 +7,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface ServiceAtLocationRepository extends JpaRepository<ServiceAtLocation, UUID> {
+public interface ServiceAtLocationRepository extends JpaRepository<ServiceAtLocation, UUID> {
 
     @Query("select sal from ServiceAtLocation sal join sal.location l join l.addresses a "
             + "where upper(replace(a.postalCode, ' ', '')) like ?1")

@@ -1,5 +1,6 @@
 package org.counterspace.directory;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,10 +8,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface ServiceRepository extends JpaRepository<SupportService, UUID>, JpaSpecificationExecutor<SupportService> {
+public interface ServiceRepository extends JpaRepository<SupportService, UUID>, JpaSpecificationExecutor<SupportService> {
 
     List<SupportService> findByOrganizationId(UUID organizationId);
 
-    @Query("select distinct s.timeZone from SupportService s")
-    List<String> distinctTimeZones();
+    @Query("select distinct s.coverage.timeZone from SupportService s")
+    List<ZoneId> distinctTimeZones();
 }

@@ -2,17 +2,17 @@ package org.counterspace.directory;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -24,25 +24,27 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.counterspace.directory.search.ServiceIndexBinder;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 
 /**
- * An HSDS service, with what a person needs to decide and make contact, plus our own fields:
- * how to reach it ({@link Channel}), age group, country/region, the time zone its schedules are in,
- * whether it is a national line (with the {@code source} page that publishes it) or demo data.
- * Every searchable field is written by {@link ServiceIndexBinder}.
+ * An HSDS service, with what a person needs to decide and make contact, plus our own fields: how to
+ * reach it ({@link Channel}), and the groups of {@link ServiceDetails} (who it is for, fees, where it
+ * works and in which time zone its hours are, whether it is a national line or demo data). It is
+ * filled only through {@link ServiceWriter}; its lifecycle (retired, listed again, checked) has its own
+ * methods. Every searchable field is written by {@link ServiceIndexBinder}.
  */
 @Entity
 @Table(name = "dir_service")
 @Indexed(index = "service")
 @TypeBinding(binder = @TypeBinderRef(type = ServiceIndexBinder.class))
-class SupportService {
+public class SupportService {
 
-    static final String ACTIVE = "active";
+    public static final String ACTIVE = "active";
 
-    static final String INACTIVE = "inactive";
+    public static final String INACTIVE = "inactive";
 
     @Id
     private UUID id;
@@ -53,55 +55,30 @@ class SupportService {
 
     private String name;
 
-    private String alternateName;
-
-    private String description;
-
-    private String url;
-
-    private String email;
-
     /** HSDS: active, inactive, defunct, temporarily closed. Retired services are inactive. */
     private String status;
 
-    private String interpretationServices;
+    @Embedded
+    private About about;
 
-    private String applicationProcess;
+    @Embedded
+    private Access access;
 
-    private String feesDescription;
+    @Embedded
+    private Fees fees;
 
-    private boolean free;
+    @Embedded
+    private Coverage coverage;
 
-    private String eligibilityDescription;
+    @Embedded
+    private Provenance provenance;
 
-    private String accessibility;
+    /** Null when never checked: Hibernate reads an embedded value whose columns are all empty as null. */
+    @Embedded
+    private Assurance assurance;
 
-    private String serviceArea;
-
-    private Integer minimumAge;
-
-    private Integer maximumAge;
-
-    private String ageGroup;
-
+    /** Channel codes, comma-separated. */
     private String channels;
-
-    private String country;
-
-    private String region;
-
-    private String timeZone;
-
-    @Column(name = "is_national")
-    private boolean national;
-
-    private boolean demo;
-
-    private String source;
-
-    private LocalDate assuredDate;
-
-    private String assurerEmail;
 
     private Instant lastModified;
 
@@ -127,297 +104,170 @@ class SupportService {
     protected SupportService() {
     }
 
-    SupportService(UUID id, Organization organization, String name) {
+    /** A new, active service; {@link #describe} says the rest. */
+    SupportService(UUID id) {
         this.id = id;
-        this.organization = organization;
-        this.name = name;
         this.status = ACTIVE;
-        this.ageGroup = AgeGroup.ALL.code();
-        this.channels = "";
-        this.country = "GB";
-        this.timeZone = "Europe/London";
         this.lastModified = Instant.now();
     }
 
-    UUID getId() {
+    /** Takes everything the details say. Its parts must have been forgotten first (see {@link ServiceWriter}). */
+    void describe(Organization provider, ServiceDetails details) {
+        organization = provider;
+        name = details.name();
+        about = details.about();
+        access = details.access();
+        fees = details.fees();
+        coverage = details.coverage();
+        provenance = details.provenance();
+        channels = String.join(",", details.channels().stream().sorted().map(Channel::code).toList());
+        details.phones().forEach(phone -> phones.add(new Phone(this, phone, phones.size())));
+        details.openings().forEach(opening -> schedules.add(new Schedule(this, opening)));
+        details.languages().forEach(language -> languages.add(new Language(this, language)));
+        details.places().forEach(this::addLocation);
+        terms.addAll(details.terms());
+    }
+
+    /** Drops the parts {@link ServiceDetails} lists, before the service is described anew. */
+    void forgetParts() {
+        phones.clear();
+        schedules.clear();
+        languages.clear();
+        serviceAtLocations.clear();
+        terms.clear();
+    }
+
+    /** Offered at one more place; the location must be saved already. */
+    void addLocation(ServiceDetails.Place place) {
+        serviceAtLocations.add(new ServiceAtLocation(this, place));
+    }
+
+    /** Takes the status an HSDS record gives. */
+    public void changeStatus(String hsdsStatus) {
+        this.status = hsdsStatus;
+        touch();
+    }
+
+    /** No longer listed: searches leave it out, its page says so. */
+    public void retire() {
+        changeStatus(INACTIVE);
+    }
+
+    public void reactivate() {
+        changeStatus(ACTIVE);
+    }
+
+    /** Checked on this date, by this person (null when its source was reviewed as a whole). */
+    public void assure(LocalDate date, String byWhom) {
+        this.assurance = new Assurance(date, byWhom);
+    }
+
+    public void touch() {
+        this.lastModified = Instant.now();
+    }
+
+    public UUID getId() {
         return id;
     }
 
-    Organization getOrganization() {
+    public Organization getOrganization() {
         return organization;
     }
 
-    void setOrganization(Organization organization) {
-        this.organization = organization;
-    }
-
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    void setName(String name) {
-        this.name = name;
-    }
-
-    String getAlternateName() {
-        return alternateName;
-    }
-
-    void setAlternateName(String alternateName) {
-        this.alternateName = alternateName;
-    }
-
-    String getDescription() {
-        return description;
-    }
-
-    void setDescription(String description) {
-        this.description = description;
-    }
-
-    String getUrl() {
-        return url;
-    }
-
-    void setUrl(String url) {
-        this.url = url;
-    }
-
-    String getEmail() {
-        return email;
-    }
-
-    void setEmail(String email) {
-        this.email = email;
-    }
-
-    String getStatus() {
+    public String getStatus() {
         return status;
     }
 
-    void setStatus(String status) {
-        this.status = status;
-    }
-
-    boolean isActive() {
+    public boolean isActive() {
         return ACTIVE.equals(status);
     }
 
-    String getInterpretationServices() {
-        return interpretationServices;
+    public About about() {
+        return about == null ? About.NOTHING : about;
     }
 
-    void setInterpretationServices(String interpretationServices) {
-        this.interpretationServices = interpretationServices;
+    public Access access() {
+        return access;
     }
 
-    String getApplicationProcess() {
-        return applicationProcess;
+    public Fees fees() {
+        return fees;
     }
 
-    void setApplicationProcess(String applicationProcess) {
-        this.applicationProcess = applicationProcess;
+    public Coverage coverage() {
+        return coverage;
     }
 
-    String getFeesDescription() {
-        return feesDescription;
+    public ZoneId getTimeZone() {
+        return coverage.timeZone();
     }
 
-    void setFeesDescription(String feesDescription) {
-        this.feesDescription = feesDescription;
+    public Provenance provenance() {
+        return provenance;
     }
 
-    boolean isFree() {
-        return free;
+    public Assurance assurance() {
+        return assurance == null ? Assurance.NEVER : assurance;
     }
 
-    void setFree(boolean free) {
-        this.free = free;
+    public List<Channel> getChannels() {
+        return Arrays.stream(channels.split(",")).map(Channel::fromCode).flatMap(Optional::stream).toList();
     }
 
-    String getEligibilityDescription() {
-        return eligibilityDescription;
-    }
-
-    void setEligibilityDescription(String eligibilityDescription) {
-        this.eligibilityDescription = eligibilityDescription;
-    }
-
-    String getAccessibility() {
-        return accessibility;
-    }
-
-    void setAccessibility(String accessibility) {
-        this.accessibility = accessibility;
-    }
-
-    String getServiceArea() {
-        return serviceArea;
-    }
-
-    void setServiceArea(String serviceArea) {
-        this.serviceArea = serviceArea;
-    }
-
-    Integer getMinimumAge() {
-        return minimumAge;
-    }
-
-    Integer getMaximumAge() {
-        return maximumAge;
-    }
-
-    void setAges(Integer minimumAge, Integer maximumAge) {
-        this.minimumAge = minimumAge;
-        this.maximumAge = maximumAge;
-    }
-
-    AgeGroup getAgeGroup() {
-        return AgeGroup.fromCode(ageGroup).orElse(AgeGroup.ALL);
-    }
-
-    void setAgeGroup(AgeGroup ageGroup) {
-        this.ageGroup = ageGroup.code();
-    }
-
-    List<Channel> getChannels() {
-        return Arrays.stream(channels.split(",")).map(Channel::fromCode).flatMap(java.util.Optional::stream).toList();
-    }
-
-    void setChannels(Set<Channel> channelSet) {
-        this.channels = String.join(",", channelSet.stream().sorted().map(Channel::code).toList());
-    }
-
-    String getCountry() {
-        return country;
-    }
-
-    void setCountry(String country) {
-        this.country = country;
-    }
-
-    String getRegion() {
-        return region;
-    }
-
-    void setRegion(String region) {
-        this.region = region;
-    }
-
-    ZoneId getTimeZone() {
-        return ZoneId.of(timeZone);
-    }
-
-    void setTimeZone(ZoneId zone) {
-        this.timeZone = zone.getId();
-    }
-
-    boolean isNational() {
-        return national;
-    }
-
-    void setNational(boolean national) {
-        this.national = national;
-    }
-
-    boolean isDemo() {
-        return demo;
-    }
-
-    void setDemo(boolean demo) {
-        this.demo = demo;
-    }
-
-    String getSource() {
-        return source;
-    }
-
-    void setSource(String source) {
-        this.source = source;
-    }
-
-    LocalDate getAssuredDate() {
-        return assuredDate;
-    }
-
-    String getAssurerEmail() {
-        return assurerEmail;
-    }
-
-    void assure(LocalDate date, String byWhom) {
-        this.assuredDate = date;
-        this.assurerEmail = byWhom;
-    }
-
-    Instant getLastModified() {
+    public Instant getLastModified() {
         return lastModified;
     }
 
-    void touch() {
-        this.lastModified = Instant.now();
-    }
-
-    List<Phone> getPhones() {
+    public List<Phone> getPhones() {
         return phones;
     }
 
-    Phone addPhone(UUID phoneId, String number, String type, String phoneDescription) {
-        Phone phone = new Phone(phoneId, this, number, type, phoneDescription, phones.size());
-        phones.add(phone);
-        return phone;
-    }
-
-    List<Schedule> getSchedules() {
+    public List<Schedule> getSchedules() {
         return schedules;
     }
 
-    Schedule addSchedule(UUID scheduleId, String byday, LocalTime opensAt, LocalTime closesAt) {
-        Schedule schedule = new Schedule(scheduleId, this, byday, opensAt, closesAt);
-        schedules.add(schedule);
-        return schedule;
-    }
-
-    List<Language> getLanguages() {
+    public List<Language> getLanguages() {
         return languages;
     }
 
-    Language addLanguage(UUID languageId, String languageName, String code) {
-        Language language = new Language(languageId, this, languageName, code);
-        languages.add(language);
-        return language;
-    }
-
-    List<ServiceAtLocation> getServiceAtLocations() {
+    public List<ServiceAtLocation> getServiceAtLocations() {
         return serviceAtLocations;
     }
 
-    ServiceAtLocation addLocation(UUID salId, Location location) {
-        ServiceAtLocation sal = new ServiceAtLocation(salId, this, location);
-        serviceAtLocations.add(sal);
-        return sal;
-    }
-
-    Set<TaxonomyTerm> getTerms() {
+    public Set<TaxonomyTerm> getTerms() {
         return terms;
     }
 
     /** The towns of the service's addresses, each once, in the order of its locations. */
-    List<String> towns() {
-        return serviceAtLocations.stream()
-            .flatMap(sal -> sal.getLocation().getAddresses().stream())
+    public List<String> towns() {
+        return addresses().stream()
             .map(Address::getCity)
             .filter(city -> city != null && !city.isBlank())
             .distinct()
             .toList();
     }
 
+    /** The addresses of all its locations, in their order. */
+    public List<Address> addresses() {
+        return serviceAtLocations.stream().flatMap(sal -> sal.getLocation().getAddresses().stream()).toList();
+    }
+
     /** The first phone a person can call (voice), if any. */
-    java.util.Optional<Phone> mainPhone() {
+    public Optional<Phone> mainPhone() {
         return phones.stream().filter(phone -> !phone.isText()).findFirst();
     }
 
+    /** The first number a person can text, if any. */
+    public Optional<Phone> textPhone() {
+        return phones.stream().filter(Phone::isText).findFirst();
+    }
+
     /** Weekly openings, in the service's own time zone. */
-    WeeklyHours hours() {
+    public WeeklyHours hours() {
         return WeeklyHours.of(schedules);
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 /** An HSDS taxonomy: a vocabulary of terms that classify services. */
 @Entity
 @Table(name = "dir_taxonomy")
-class Taxonomy {
+public class Taxonomy {
 
     @Id
     private UUID id;
@@ -25,7 +25,7 @@ class Taxonomy {
     protected Taxonomy() {
     }
 
-    Taxonomy(UUID id, String name, String description, String uri, String version) {
+    public Taxonomy(UUID id, String name, String description, String uri, String version) {
         this.id = id;
         this.name = name;
         this.description = description;
@@ -33,23 +33,23 @@ class Taxonomy {
         this.version = version;
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
     }
 
-    String getUri() {
+    public String getUri() {
         return uri;
     }
 
-    String getVersion() {
+    public String getVersion() {
         return version;
     }
 }

@@ -4,5 +4,5 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface TaxonomyRepository extends JpaRepository<Taxonomy, UUID> {
+public interface TaxonomyRepository extends JpaRepository<Taxonomy, UUID> {
 }

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** An HSDS taxonomy term; our own categories are terms of the Counterspace taxonomy. */
 @Entity
 @Table(name = "dir_taxonomy_term")
-class TaxonomyTerm {
+public class TaxonomyTerm {
 
     @Id
     private UUID id;
@@ -34,7 +34,7 @@ class TaxonomyTerm {
     protected TaxonomyTerm() {
     }
 
-    TaxonomyTerm(UUID id, Taxonomy taxonomy, UUID parentId, String code, String name, String description) {
+    public TaxonomyTerm(UUID id, Taxonomy taxonomy, UUID parentId, String code, String name, String description) {
         this.id = id;
         this.taxonomy = taxonomy;
         this.parentId = parentId;
@@ -43,35 +43,35 @@ class TaxonomyTerm {
         this.description = description;
     }
 
-    UUID getId() {
+    public UUID getId() {
         return id;
     }
 
-    Taxonomy getTaxonomy() {
+    public Taxonomy getTaxonomy() {
         return taxonomy;
     }
 
-    UUID getParentId() {
+    public UUID getParentId() {
         return parentId;
     }
 
-    String getCode() {
+    public String getCode() {
         return code;
     }
 
-    String getName() {
+    public String getName() {
         return name;
     }
 
-    String getDescription() {
+    public String getDescription() {
         return description;
     }
 
-    String getTermUri() {
+    public String getTermUri() {
         return termUri;
     }
 
-    void setTermUri(String termUri) {
+    public void setTermUri(String termUri) {
         this.termUri = termUri;
     }
 }

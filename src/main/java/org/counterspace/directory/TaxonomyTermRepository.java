@@ -6,7 +6,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface TaxonomyTermRepository extends JpaRepository<TaxonomyTerm, UUID> {
+public interface TaxonomyTermRepository extends JpaRepository<TaxonomyTerm, UUID> {
 
     Page<TaxonomyTerm> findByTaxonomyId(UUID taxonomyId, Pageable pageable);
 

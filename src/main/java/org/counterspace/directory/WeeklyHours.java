@@ -17,17 +17,17 @@ import java.util.Map;
  * time zone. An opening that runs past midnight simply ends on the next day; one that runs past
  * Sunday midnight ends after {@link #WEEK} and wraps to Monday.
  */
-record WeeklyHours(List<Interval> intervals) {
+public record WeeklyHours(List<Interval> intervals) {
 
-    static final int DAY = 24 * 60;
+    public static final int DAY = 24 * 60;
 
-    static final int WEEK = 7 * DAY;
+    public static final int WEEK = 7 * DAY;
 
     /** [start, end) in minutes since Monday 00:00; end may exceed {@link #WEEK}. */
-    record Interval(DayOfWeek day, LocalTime opens, LocalTime closes, int start, int end) {
+    public record Interval(DayOfWeek day, LocalTime opens, LocalTime closes, int start, int end) {
     }
 
-    static WeeklyHours of(Collection<Schedule> schedules) {
+    public static WeeklyHours of(Collection<Schedule> schedules) {
         List<Interval> intervals = new ArrayList<>();
         for (Schedule schedule : schedules) {
             for (DayOfWeek day : days(schedule.getByday())) {
@@ -43,7 +43,7 @@ record WeeklyHours(List<Interval> intervals) {
     }
 
     /** RFC 5545 day codes ("MO,TU,WE"); unknown codes are skipped. */
-    static List<DayOfWeek> days(String byday) {
+    public static List<DayOfWeek> days(String byday) {
         List<DayOfWeek> days = new ArrayList<>();
         if (byday == null) {
             return days;
@@ -66,19 +66,19 @@ record WeeklyHours(List<Interval> intervals) {
         return days;
     }
 
-    static int minuteOfWeek(ZonedDateTime local) {
+    public static int minuteOfWeek(ZonedDateTime local) {
         return (local.getDayOfWeek().getValue() - 1) * DAY + local.getHour() * 60 + local.getMinute();
     }
 
-    static int minuteOfWeek(Instant instant, ZoneId zone) {
+    public static int minuteOfWeek(Instant instant, ZoneId zone) {
         return minuteOfWeek(instant.atZone(zone));
     }
 
-    boolean isKnown() {
+    public boolean isKnown() {
         return !intervals.isEmpty();
     }
 
-    boolean openAt(Instant instant, ZoneId zone) {
+    public boolean openAt(Instant instant, ZoneId zone) {
         int minute = minuteOfWeek(instant, zone);
         return intervals.stream().anyMatch(i -> contains(i, minute) || contains(i, minute + WEEK));
     }
@@ -88,7 +88,7 @@ record WeeklyHours(List<Interval> intervals) {
     }
 
     /** The intervals folded into one week, inclusive bounds, as the search index stores them. */
-    List<int[]> indexRanges() {
+    public List<int[]> indexRanges() {
         List<int[]> ranges = new ArrayList<>();
         for (Interval interval : intervals) {
             ranges.add(new int[] { interval.start(), Math.min(interval.end(), WEEK) - 1 });
@@ -100,7 +100,7 @@ record WeeklyHours(List<Interval> intervals) {
     }
 
     /** {@link #indexRanges()} as text ("540-1019 1980-2459"), stored in the index for result cards. */
-    String rangesText() {
+    public String rangesText() {
         StringBuilder text = new StringBuilder();
         for (int[] range : indexRanges()) {
             text.append(text.isEmpty() ? "" : " ").append(range[0]).append('-').append(range[1]);
@@ -109,7 +109,7 @@ record WeeklyHours(List<Interval> intervals) {
     }
 
     /** Whether ranges written by {@link #rangesText()} contain this minute of the week. */
-    static boolean rangesContain(String rangesText, int minute) {
+    public static boolean rangesContain(String rangesText, int minute) {
         for (String range : rangesText.split(" ")) {
             int dash = range.indexOf('-');
             if (dash > 0 && Integer.parseInt(range, 0, dash, 10) <= minute
@@ -121,7 +121,7 @@ record WeeklyHours(List<Interval> intervals) {
     }
 
     /** Opening times per day for a page, Monday first; days without openings are absent. */
-    Map<DayOfWeek, List<Interval>> byDay() {
+    public Map<DayOfWeek, List<Interval>> byDay() {
         Map<DayOfWeek, List<Interval>> days = new EnumMap<>(DayOfWeek.class);
         for (Interval interval : intervals) {
             days.computeIfAbsent(interval.day(), d -> new ArrayList<>()).add(interval);
@@ -130,7 +130,7 @@ record WeeklyHours(List<Interval> intervals) {
     }
 
     /** Open around the clock every day. */
-    boolean alwaysOpen() {
+    public boolean alwaysOpen() {
         return DayOfWeek.values().length == byDay().size()
                 && intervals.stream().allMatch(i -> i.end() - i.start() == DAY);
     }

@@ -7,13 +7,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.counterspace.account.AccountPrincipal;
+import org.counterspace.directory.listing.DirectoryPages;
+import org.counterspace.directory.listing.ServiceView;
+import org.counterspace.directory.search.DirectoryIndex;
+import org.counterspace.directory.search.DirectorySearch;
+import org.counterspace.directory.search.SearchQuery;
+import org.counterspace.directory.search.ServiceCard;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +40,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.HtmlUtils;
 
 /** Curator pages: who may use them, editing, retiring, verifying, the queue, the audit trail, files. */
 @SpringBootTest(properties = "counterspace.directory.limits.reports=20")
@@ -55,6 +70,9 @@ class CurateTests {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    DirectoryPages pages;
+
     AccountPrincipal curator;
 
     AccountPrincipal user;
@@ -79,6 +97,51 @@ class CurateTests {
 
     UUID serviceId(String name) {
         return jdbc.queryForObject("select id from dir_service where name = ?", UUID.class, name);
+    }
+
+    /** What the curator's edit form sends as its page fills it: fields, ticked boxes, hidden markers, text areas. */
+    MultiValueMap<String, String> editForm(UUID id) throws Exception {
+        String page = mvc.perform(get("/curate/services/" + id).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher form = Pattern.compile("<form[^>]*action=\"/curate/services/" + id + "\"[^>]*>(.*?)</form>",
+                Pattern.DOTALL).matcher(page);
+        assertThat(form.find()).as("the edit form").isTrue();
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        Matcher input = Pattern.compile("<input([^>]*)>").matcher(form.group(1));
+        while (input.find()) {
+            Map<String, String> field = attributes(input.group(1));
+            boolean box = List.of("checkbox", "radio").contains(field.get("type"));
+            boolean sent = field.containsKey("name") && !field.get("name").equals("_csrf");
+            if (sent && (!box || field.containsKey("checked"))) {
+                fields.add(field.get("name"), field.getOrDefault("value", ""));
+            }
+        }
+        Matcher area = Pattern.compile("<textarea([^>]*)>(.*?)</textarea>", Pattern.DOTALL).matcher(form.group(1));
+        while (area.find()) {
+            fields.add(attributes(area.group(1)).get("name"), HtmlUtils.htmlUnescape(area.group(2)));
+        }
+        return fields;
+    }
+
+    private static Map<String, String> attributes(String tag) {
+        Map<String, String> attributes = new HashMap<>();
+        Matcher attribute = Pattern.compile("([\\w-]+)(?:=\"([^\"]*)\")?").matcher(tag);
+        while (attribute.find()) {
+            String value = attribute.group(2);
+            attributes.put(attribute.group(1), value == null ? "" : HtmlUtils.htmlUnescape(value));
+        }
+        return attributes;
+    }
+
+    void save(UUID id, MultiValueMap<String, String> form) throws Exception {
+        mvc.perform(post("/curate/services/" + id).params(form).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(redirectedUrl("/curate/services/" + id));
+    }
+
+    /** The coordinates of the service's places, as the search distance and the HSDS export read them. */
+    List<Map<String, Object>> coordinates(UUID id) {
+        return jdbc.queryForList("select l.latitude, l.longitude from dir_location l join dir_service_at_location sal "
+                + "on sal.location_id = l.id where sal.service_id = ?", id);
     }
 
     @ParameterizedTest
@@ -154,6 +217,37 @@ class CurateTests {
     }
 
     @Test
+    void aServiceWithAnAddressPhonesAndHoursIsSavedUnchangedAndChangedWithNothingLost() throws Exception {
+        UUID id = serviceId("Leeds Women's Safety Line");
+        Instant now = Instant.now();
+        ServiceView before = pages.service(id, now).orElseThrow();
+        assertThat(before.addresses()).singleElement().asString().contains("LS");
+        assertThat(before.phones()).extracting(ServiceView.PhoneLine::text).containsExactly(false, true);
+        assertThat(before.hours()).isNotEmpty();
+        assertThat(before.languages()).hasSize(3);
+        List<Map<String, Object>> coordinates = coordinates(id);
+        assertThat(coordinates).singleElement().satisfies(point -> assertThat(point.values()).doesNotContainNull());
+
+        MultiValueMap<String, String> form = editForm(id);
+        save(id, form);
+        assertThat(pages.service(id, now)).contains(before);
+        assertThat(coordinates(id)).isEqualTo(coordinates);
+
+        String oldNumber = form.getFirst("phone");
+        form.set("phone", "0113 496 0777");
+        form.set("hours", form.getFirst("hours") + "\nSU 10:00-12:00");
+        save(id, form);
+        ServiceView after = pages.service(id, now).orElseThrow();
+        assertThat(after.phones()).extracting(ServiceView.PhoneLine::number).contains("0113 496 0777")
+            .doesNotContain(oldNumber).hasSize(2);
+        assertThat(after.hours()).containsKey(DayOfWeek.SUNDAY).containsAllEntriesOf(before.hours());
+        assertThat(after).usingRecursiveComparison().ignoringFields("phones", "hours", "openNow").isEqualTo(before);
+        assertThat(coordinates(id)).isEqualTo(coordinates);
+        mvc.perform(get("/curate/audit").with(TestAccounts.as(curator)))
+            .andExpect(content().string(containsString("Edited Leeds Women&#39;s Safety Line")));
+    }
+
+    @Test
     void aServiceIsFoundByTheTownOfItsAddressAndItsCardNamesIt() throws Exception {
         UUID id = created(newService()
             .param("name", "Wharfedale Allotment Mornings").param("organization", "Wharfedale Growers")
@@ -176,7 +270,7 @@ class CurateTests {
             for (String town : List.of("Ilkley", "Skipton", "Harrogate", "Ripon")) {
                 Location location = new Location(UUID.randomUUID(), service.getOrganization(), "physical");
                 location.addAddress(UUID.randomUUID(), "1 High Street", town, "England", "HG1 1AA", "GB");
-                service.addLocation(UUID.randomUUID(), locations.save(location));
+                service.addLocation(ServiceDetails.Place.at(locations.save(location)));
             }
             index.changed(service);
         });

@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WeeklyHoursTests {
 
     static SupportService service(String zone, String byday, String opens, String closes) {
-        SupportService service = new SupportService(UUID.randomUUID(), null, "Test");
-        service.setTimeZone(ZoneId.of(zone));
-        service.addSchedule(UUID.randomUUID(), byday, LocalTime.parse(opens), LocalTime.parse(closes));
+        SupportService service = new SupportService(UUID.randomUUID());
+        service.describe(null, ServiceDetails.named("Test").coverage(new Coverage("GB", null, ZoneId.of(zone), null))
+            .openings(List.of(ServiceDetails.Opening.weekly(byday, LocalTime.parse(opens), LocalTime.parse(closes))))
+            .build());
         return service;
     }
 

@@ -1,0 +1,219 @@
+package org.counterspace.directory.curation;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Categories;
+import org.counterspace.directory.Channel;
+import org.counterspace.directory.hsds.HsdsCsvImporter;
+import org.counterspace.directory.hsds.HsdsExporter;
+import org.counterspace.directory.hsds.HsdsImporter;
+import org.counterspace.directory.hsds.ImportReport;
+import org.counterspace.directory.listing.DirectoryPages;
+import org.counterspace.directory.listing.PathIds;
+import org.counterspace.directory.search.QueryText;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Curator pages (ROLE_ADMIN, see DirectoryAccess): services, moderation queue, audit trail, HSDS files. */
+@Controller
+class CurateController {
+
+    private final CurationService curation;
+
+    private final ModerationService moderation;
+
+    private final DirectoryPages pages;
+
+    private final HsdsImporter jsonImporter;
+
+    private final HsdsCsvImporter csvImporter;
+
+    private final HsdsExporter exporter;
+
+    CurateController(CurationService curation, ModerationService moderation, DirectoryPages pages,
+            HsdsImporter jsonImporter, HsdsCsvImporter csvImporter, HsdsExporter exporter) {
+        this.curation = curation;
+        this.moderation = moderation;
+        this.pages = pages;
+        this.jsonImporter = jsonImporter;
+        this.csvImporter = csvImporter;
+        this.exporter = exporter;
+    }
+
+    /** Times on curator pages are in the curator's own time zone. */
+    @ModelAttribute("zone")
+    ZoneId zone(@AuthenticationPrincipal AccountPrincipal me) {
+        return me == null ? ZoneId.of("UTC") : me.timeZone();
+    }
+
+    @GetMapping("/curate")
+    String services(@RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "page", defaultValue = "1") String page, Model model) {
+        int number = Math.max(0, Math.min(10_000, parseOr(page, 1) - 1));
+        String text = q == null ? null : QueryText.cut(q);
+        model.addAttribute("q", text == null ? "" : text);
+        model.addAttribute("maxQueryChars", QueryText.MAX_CHARS);
+        model.addAttribute("rows", curation.list(text, number));
+        model.addAttribute("queueSize", moderation.openQueue().size());
+        return "directory/curate/index";
+    }
+
+    @GetMapping("/curate/services/new")
+    String newService(Model model) {
+        model.addAttribute("serviceForm", ServiceForm.empty());
+        return form(model, null);
+    }
+
+    @PostMapping("/curate/services")
+    String create(@Valid @ModelAttribute("serviceForm") ServiceForm form, BindingResult errors,
+            @AuthenticationPrincipal AccountPrincipal me, Model model, RedirectAttributes redirect) {
+        ServiceFormMapping.check(form, errors);
+        if (errors.hasErrors()) {
+            return form(model, null);
+        }
+        UUID id = curation.create(form, me.getUsername());
+        redirect.addFlashAttribute("done", "curate.done.created");
+        return "redirect:/curate/services/" + id;
+    }
+
+    @GetMapping("/curate/services/{id}")
+    String edit(@PathVariable String id, Model model) {
+        UUID serviceId = PathIds.parse(id);
+        model.addAttribute("serviceForm", curation.form(serviceId));
+        return form(model, serviceId);
+    }
+
+    @PostMapping("/curate/services/{id}")
+    String update(@PathVariable String id, @Valid @ModelAttribute("serviceForm") ServiceForm form,
+            BindingResult errors, @AuthenticationPrincipal AccountPrincipal me, Model model,
+            RedirectAttributes redirect) {
+        UUID serviceId = PathIds.parse(id);
+        ServiceFormMapping.check(form, errors);
+        if (errors.hasErrors()) {
+            return form(model, serviceId);
+        }
+        curation.update(serviceId, form, me.getUsername());
+        redirect.addFlashAttribute("done", "curate.done.saved");
+        return "redirect:/curate/services/" + serviceId;
+    }
+
+    private String form(Model model, UUID id) {
+        model.addAttribute("serviceId", id);
+        model.addAttribute("categoryNames", Categories.names());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("ageGroups", AgeGroup.values());
+        if (id != null) {
+            pages.service(id, Instant.now()).ifPresent(view -> model.addAttribute("view", view));
+        }
+        return "directory/curate/service";
+    }
+
+    @PostMapping("/curate/services/{id}/retire")
+    String retire(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        UUID serviceId = PathIds.parse(id);
+        curation.retire(serviceId, me.getUsername());
+        redirect.addFlashAttribute("done", "curate.done.retired");
+        return "redirect:/curate/services/" + serviceId;
+    }
+
+    @PostMapping("/curate/services/{id}/reactivate")
+    String reactivate(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal me,
+            RedirectAttributes redirect) {
+        UUID serviceId = PathIds.parse(id);
+        curation.reactivate(serviceId, me.getUsername());
+        redirect.addFlashAttribute("done", "curate.done.reactivated");
+        return "redirect:/curate/services/" + serviceId;
+    }
+
+    @PostMapping("/curate/services/{id}/verify")
+    String verify(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        UUID serviceId = PathIds.parse(id);
+        curation.verify(serviceId, LocalDate.now(me.timeZone()), me.getUsername());
+        redirect.addFlashAttribute("done", "curate.done.verified");
+        return "redirect:/curate/services/" + serviceId;
+    }
+
+    @GetMapping("/curate/queue")
+    String queue(Model model) {
+        model.addAttribute("items", moderation.openQueue());
+        return "directory/curate/queue";
+    }
+
+    @PostMapping("/curate/queue/{id}/resolve")
+    String resolve(@PathVariable String id, @AuthenticationPrincipal AccountPrincipal me, RedirectAttributes redirect) {
+        moderation.resolve(PathIds.parse(id), me.getUsername());
+        redirect.addFlashAttribute("done", "curate.done.resolved");
+        return "redirect:/curate/queue";
+    }
+
+    @GetMapping("/curate/audit")
+    String audit(@RequestParam(name = "page", defaultValue = "1") String page, Model model) {
+        model.addAttribute("entries", curation.auditTrail(Math.max(0, Math.min(10_000, parseOr(page, 1) - 1))));
+        return "directory/curate/audit";
+    }
+
+    @GetMapping("/curate/files")
+    String files() {
+        return "directory/curate/files";
+    }
+
+    @PostMapping("/curate/files/import")
+    String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal AccountPrincipal me, Model model) throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("noFile", true);
+            return "directory/curate/files";
+        }
+        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        String lower = name.toLowerCase(Locale.ROOT);
+        ImportReport report = lower.endsWith(".zip") ? csvImporter.importZip(name, file.getBytes(), me.getUsername())
+                : jsonImporter.importJson(name, file.getBytes(), me.getUsername());
+        model.addAttribute("report", report);
+        return "directory/curate/files";
+    }
+
+    @GetMapping("/curate/files/export.json")
+    void exportJson(@AuthenticationPrincipal AccountPrincipal me, HttpServletResponse response) throws IOException {
+        curation.audit(me.getUsername(), "export", "Exported the directory as HSDS JSON");
+        response.setContentType("application/json");
+        response.setHeader("Content-Disposition", "attachment; filename=\"directory-hsds.json\"");
+        exporter.exportJson(response.getOutputStream());
+    }
+
+    @GetMapping("/curate/files/export.zip")
+    void exportCsv(@AuthenticationPrincipal AccountPrincipal me, HttpServletResponse response) throws IOException {
+        curation.audit(me.getUsername(), "export", "Exported the directory as HSDS CSV");
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"directory-hsds-csv.zip\"");
+        exporter.exportCsv(response.getOutputStream());
+    }
+
+    private static int parseOr(String value, int fallback) {
+        try {
+            return Integer.parseInt(value.strip());
+        }
+        catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+}

@@ -1,0 +1,75 @@
+package org.counterspace.directory.hsds;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bulk load at start-up: {@code --counterspace.directory.import=<path>} imports an HSDS JSON file,
+ * a zip of HSDS CSV tables, or a folder holding the CSV tables, with the same all-or-nothing rules
+ * as an upload. The outcome goes to the log.
+ */
+@Component
+public class DirectoryImportOption {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryImportOption.class);
+
+    private final String path;
+
+    private final HsdsImporter jsonImporter;
+
+    private final HsdsCsvImporter csvImporter;
+
+    DirectoryImportOption(@Value("${counterspace.directory.import:}") String path, HsdsImporter jsonImporter,
+            HsdsCsvImporter csvImporter) {
+        this.path = path;
+        this.jsonImporter = jsonImporter;
+        this.csvImporter = csvImporter;
+    }
+
+    /** True if a file was given and imported. */
+    public boolean runIfAsked() throws IOException {
+        if (path == null || path.isBlank()) {
+            return false;
+        }
+        Path file = Path.of(path);
+        long started = System.nanoTime();
+        ImportReport report;
+        if (Files.isDirectory(file)) {
+            Map<String, byte[]> tables = new HashMap<>();
+            try (Stream<Path> files = Files.list(file)) {
+                for (Path csv : files.filter(f -> HsdsCsvImporter.TABLES.containsKey(f.getFileName().toString()))
+                    .toList()) {
+                    tables.put(csv.getFileName().toString(), Files.readAllBytes(csv));
+                }
+            }
+            report = csvImporter.importTables(file.toString(), tables, "start-up import");
+        }
+        else if (file.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            report = csvImporter.importZip(file.toString(), Files.readAllBytes(file), "start-up import");
+        }
+        else {
+            report = jsonImporter.importJson(file.toString(), () -> Files.newInputStream(file), "start-up import");
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (report.accepted()) {
+            log.info("Imported {} services from {} in {} ms ({} with notes)", report.imported(), file, millis,
+                    report.withWarnings().size());
+        }
+        else {
+            log.error("Imported nothing from {}: {} {}", file, report.fileProblems(),
+                    report.rejected().stream().limit(20).map(e -> "record " + e.position() + ": " + e.messages())
+                        .toList());
+        }
+        return report.accepted();
+    }
+}

@@ -1,0 +1,257 @@
+package org.counterspace.directory.hsds;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.counterspace.directory.Point;
+import org.counterspace.directory.RateLimits;
+import org.counterspace.directory.search.Gazetteer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The read-only HSDS 3 API (paths and parameter names from the HSDS OpenAPI description), open to
+ * any origin for GET and rate-limited per client address. Bad parameters answer 400 with a short
+ * JSON message; unknown ids 404.
+ */
+@RestController
+@RequestMapping(path = "/api", produces = "application/json")
+@CrossOrigin(origins = "*", methods = RequestMethod.GET, allowCredentials = "false")
+class HsdsApiController {
+
+    static final int DEFAULT_PER_PAGE = 50;
+
+    static final int MAX_PER_PAGE = 200;
+
+    private final HsdsApi api;
+
+    private final Gazetteer gazetteer;
+
+    private final RateLimits apiLimits;
+
+    HsdsApiController(HsdsApi api, Gazetteer gazetteer, @Qualifier("apiLimits") RateLimits apiLimits) {
+        this.api = api;
+        this.gazetteer = gazetteer;
+        this.apiLimits = apiLimits;
+    }
+
+    static final class BadParameter extends RuntimeException {
+
+        BadParameter(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final class TooManyRequests extends RuntimeException {
+
+        TooManyRequests() {
+            super(null, null, false, false);
+        }
+    }
+
+    @ModelAttribute
+    void limit(HttpServletRequest request) {
+        if (!apiLimits.tryAcquire(request.getRemoteAddr())) {
+            throw new TooManyRequests();
+        }
+    }
+
+    @GetMapping({ "", "/" })
+    Map<String, Object> about() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", "3.0");
+        m.put("profile", "https://docs.openreferral.org/en/latest/hsds/");
+        m.put("openapi_url", "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json");
+        return m;
+    }
+
+    @GetMapping("/services")
+    Map<String, Object> services(@RequestParam Map<String, String> params) {
+        HsdsApi.ServiceFilter filter = new HsdsApi.ServiceFilter(params.get("search"),
+                uuid(params, "taxonomy_term_id"), uuid(params, "taxonomy_id"), uuid(params, "organization_id"),
+                instant(params, "modified_after"));
+        String format = params.getOrDefault("format", "json");
+        if (!format.equals("json")) {
+            throw new BadParameter("format: only json is offered");
+        }
+        return api.services(filter, paging(params), bool(params, "full"), bool(params, "minimal"));
+    }
+
+    @GetMapping("/services/{id}")
+    Map<String, Object> service(@PathVariable String id) {
+        return found(api.service(pathId(id)));
+    }
+
+    @GetMapping("/organizations")
+    Map<String, Object> organizations(@RequestParam Map<String, String> params) {
+        return api.organizations(params.get("search"), paging(params),
+                bool(params, "full_service") || bool(params, "full"));
+    }
+
+    @GetMapping("/organizations/{id}")
+    Map<String, Object> organization(@PathVariable String id) {
+        return found(api.organization(pathId(id)));
+    }
+
+    @GetMapping("/taxonomies")
+    Map<String, Object> taxonomies(@RequestParam Map<String, String> params) {
+        return api.taxonomies(paging(params));
+    }
+
+    @GetMapping("/taxonomies/{id}")
+    Map<String, Object> taxonomy(@PathVariable String id) {
+        return found(api.taxonomy(pathId(id)));
+    }
+
+    @GetMapping("/taxonomy_terms")
+    Map<String, Object> taxonomyTerms(@RequestParam Map<String, String> params) {
+        return api.taxonomyTerms(uuid(params, "taxonomy_id"), uuid(params, "parent_id"), bool(params, "top_only"),
+                paging(params));
+    }
+
+    @GetMapping("/taxonomy_terms/{id}")
+    Map<String, Object> taxonomyTerm(@PathVariable String id) {
+        return found(api.taxonomyTerm(pathId(id)));
+    }
+
+    /** {@code postcode} filters by postcode prefix; with {@code proximity} (km) distances from it are given. */
+    @GetMapping("/service_at_locations")
+    Map<String, Object> serviceAtLocations(@RequestParam Map<String, String> params) {
+        String postcode = params.get("postcode");
+        if (postcode != null && (postcode.length() > 12 || !postcode.matches("[A-Za-z0-9 ]*"))) {
+            throw new BadParameter("postcode: letters, digits and spaces, at most 12");
+        }
+        Point near = postcode == null ? null : gazetteer.find(postcode).map(Gazetteer.Place::point).orElse(null);
+        double proximity = params.containsKey("proximity") ? number(params, "proximity") : 0;
+        return api.serviceAtLocations(postcode, proximity > 0 ? near : null, proximity, paging(params),
+                bool(params, "full"));
+    }
+
+    @GetMapping("/service_at_locations/{id}")
+    Map<String, Object> serviceAtLocation(@PathVariable String id) {
+        return found(api.serviceAtLocation(pathId(id)));
+    }
+
+    private static Map<String, Object> found(Optional<Map<String, Object>> object) {
+        return object.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static UUID pathId(String id) {
+        try {
+            return UUID.fromString(id);
+        }
+        catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static HsdsApi.Paging paging(Map<String, String> params) {
+        int page = params.containsKey("page") ? (int) Math.max(1, Math.min(100_000, number(params, "page"))) : 1;
+        int perPage = params.containsKey("per_page")
+                ? (int) Math.max(1, Math.min(MAX_PER_PAGE, number(params, "per_page"))) : DEFAULT_PER_PAGE;
+        return new HsdsApi.Paging(page, perPage);
+    }
+
+    private static double number(Map<String, String> params, String name) {
+        try {
+            double value = Double.parseDouble(params.get(name).strip());
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        }
+        catch (NumberFormatException e) {
+            throw new BadParameter(name + ": a number is needed");
+        }
+    }
+
+    private static boolean bool(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new BadParameter(name + ": true or false");
+        };
+    }
+
+    private static UUID uuid(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        }
+        catch (IllegalArgumentException e) {
+            throw new BadParameter(name + ": a UUID is needed");
+        }
+    }
+
+    private static Instant instant(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(value).toInstant();
+        }
+        catch (DateTimeParseException e) {
+            throw new BadParameter(name + ": a date (2024-05-16) or date-time (2024-05-16T10:00:00Z) is needed");
+        }
+    }
+
+    /** API errors are JSON, never the HTML error pages. */
+    @RestControllerAdvice(assignableTypes = HsdsApiController.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class Errors {
+
+        @ExceptionHandler(BadParameter.class)
+        ResponseEntity<Map<String, Object>> bad(BadParameter e) {
+            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+
+        @ExceptionHandler(TooManyRequests.class)
+        ResponseEntity<Map<String, Object>> tooMany() {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60")
+                .body(Map.of("error", "Too many requests from this address; please slow down."));
+        }
+
+        @ExceptionHandler(ResponseStatusException.class)
+        ResponseEntity<Map<String, Object>> status(ResponseStatusException e) {
+            return error(HttpStatus.valueOf(e.getStatusCode().value()),
+                    e.getStatusCode().value() == 404 ? "Not found" : "Request not accepted");
+        }
+
+        private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+            return ResponseEntity.status(status).body(Map.of("error", message));
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.counterspace.directory.hsds;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Imports the HSDS tabular form (a Tabular Data Package: one CSV per object, as in the official
+ * examples/csv folder) by joining the tables into nested service objects and handing them to the
+ * JSON importer, so both forms follow the same rules and the same all-or-nothing report.
+ */
+@Service
+public class HsdsCsvImporter {
+
+    /** The tables we read and the columns each must have. Other tables in the package are ignored. */
+    static final Map<String, Set<String>> TABLES = Map.ofEntries(
+            Map.entry("services.csv", Set.of("id", "name", "status")),
+            Map.entry("organizations.csv", Set.of("id", "name", "description")),
+            Map.entry("phones.csv", Set.of("id", "service_id", "number")),
+            Map.entry("schedules.csv", Set.of("id", "service_id", "byday", "opens_at", "closes_at")),
+            Map.entry("languages.csv", Set.of("id", "service_id", "name", "code")),
+            Map.entry("locations.csv", Set.of("id", "location_type")),
+            Map.entry("addresses.csv", Set.of("id", "location_id", "address_1", "city", "state_province",
+                    "postal_code", "country")),
+            Map.entry("service_at_location.csv", Set.of("id", "service_id", "location_id")),
+            Map.entry("service_areas.csv", Set.of("id", "service_id", "name")),
+            Map.entry("taxonomies.csv", Set.of("id", "name", "description")),
+            Map.entry("taxonomy_terms.csv", Set.of("id", "name", "description")),
+            Map.entry("attributes.csv", Set.of("id", "link_id", "taxonomy_term_id")));
+
+    static final long MAX_ZIP_BYTES = 200L * 1024 * 1024;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final HsdsImporter importer;
+
+    HsdsCsvImporter(HsdsImporter importer) {
+        this.importer = importer;
+    }
+
+    /** A zip holding the package's CSV files (at its root or in one folder). */
+    public ImportReport importZip(String file, byte[] zip, String actor) {
+        Map<String, byte[]> files = new HashMap<>();
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
+                if (entry.isDirectory() || !TABLES.containsKey(name)) {
+                    continue;
+                }
+                byte[] content = read(in, MAX_ZIP_BYTES - total);
+                if (content == null) {
+                    return ImportReport.fileProblem(file, "The zip unpacks to more than 200 MB.");
+                }
+                total += content.length;
+                files.put(name, content);
+            }
+        }
+        catch (IOException e) {
+            return ImportReport.fileProblem(file, "The file is not a readable zip archive.");
+        }
+        return importTables(file, files, actor);
+    }
+
+    private static byte[] read(InputStream in, long budget) throws IOException {
+        byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));
+        return content.length > budget ? null : content;
+    }
+
+    public ImportReport importTables(String file, Map<String, byte[]> files, String actor) {
+        if (!files.containsKey("services.csv")) {
+            return ImportReport.fileProblem(file, "There is no services.csv in the package.");
+        }
+        Map<String, List<Map<String, String>>> tables = new HashMap<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            try {
+                tables.put(f.getKey(), rows(f.getKey(), HsdsRecordReader.utf8(f.getValue())));
+            }
+            catch (CharacterCodingException e) {
+                return ImportReport.fileProblem(file, f.getKey() + " is not valid UTF-8 text.");
+            }
+            catch (IllegalArgumentException e) {
+                return ImportReport.fileProblem(file, e.getMessage());
+            }
+        }
+        return importer.importServices(file, services(tables), actor);
+    }
+
+    /** Rows as column → value, after checking the header has the columns we need. */
+    static List<Map<String, String>> rows(String name, String csv) {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+            .get().parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))) {
+            List<String> header = parser.getHeaderNames();
+            List<String> missing = TABLES.get(name).stream().filter(c -> !header.contains(c)).sorted().toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException(name + " lacks the column(s) " + String.join(", ", missing) + ".");
+            }
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (String column : header) {
+                    String value = record.isSet(column) ? record.get(column) : null;
+                    row.put(column, value == null || value.isEmpty() ? null : value);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(name + " is not well-formed CSV.");
+        }
+    }
+
+    private static List<JsonNode> services(Map<String, List<Map<String, String>>> t) {
+        Map<String, Map<String, String>> organizations = byId(t.get("organizations.csv"));
+        Map<String, Map<String, String>> locations = byId(t.get("locations.csv"));
+        Map<String, Map<String, String>> terms = byId(t.get("taxonomy_terms.csv"));
+        Map<String, Map<String, String>> taxonomies = byId(t.get("taxonomies.csv"));
+        Map<String, List<Map<String, String>>> phones = group(t.get("phones.csv"), "service_id");
+        Map<String, List<Map<String, String>>> schedules = group(t.get("schedules.csv"), "service_id");
+        Map<String, List<Map<String, String>>> languages = group(t.get("languages.csv"), "service_id");
+        Map<String, List<Map<String, String>>> areas = group(t.get("service_areas.csv"), "service_id");
+        Map<String, List<Map<String, String>>> sals = group(t.get("service_at_location.csv"), "service_id");
+        Map<String, List<Map<String, String>>> addresses = group(t.get("addresses.csv"), "location_id");
+        Map<String, List<Map<String, String>>> attributes = group(t.get("attributes.csv"), "link_id");
+        List<JsonNode> services = new ArrayList<>();
+        for (Map<String, String> row : t.get("services.csv")) {
+            ObjectNode s = object(row, Set.of("minimum_age", "maximum_age"));
+            String id = row.get("id");
+            Map<String, String> organization = organizations.get(row.get("organization_id"));
+            if (organization != null) {
+                s.set("organization", object(organization, Set.of("year_incorporated")));
+            }
+            s.set("phones", array(phones.get(id), Set.of("extension")));
+            s.set("schedules", array(schedules.get(id), Set.of("timezone", "count", "interval")));
+            s.set("languages", array(languages.get(id), Set.of()));
+            s.set("service_areas", array(areas.get(id), Set.of()));
+            s.set("service_at_locations", atLocations(sals.getOrDefault(id, List.of()), locations, addresses));
+            s.set("attributes", attributes(attributes.getOrDefault(id, List.of()), terms, taxonomies));
+            services.add(s);
+        }
+        return services;
+    }
+
+    /** A service's service_at_location rows, each with its location and that location's addresses nested. */
+    private static ArrayNode atLocations(List<Map<String, String>> sals, Map<String, Map<String, String>> locations,
+            Map<String, List<Map<String, String>>> addresses) {
+        ArrayNode atLocations = NODES.arrayNode();
+        for (Map<String, String> sal : sals) {
+            ObjectNode node = object(sal, Set.of());
+            Map<String, String> location = locations.get(sal.get("location_id"));
+            if (location != null) {
+                ObjectNode l = object(location, Set.of("latitude", "longitude"));
+                l.set("addresses", array(addresses.get(location.get("id")), Set.of()));
+                node.set("location", l);
+            }
+            atLocations.add(node);
+        }
+        return atLocations;
+    }
+
+    /** A service's attribute rows, each with its taxonomy term (and the term's taxonomy) nested. */
+    private static ArrayNode attributes(List<Map<String, String>> rows, Map<String, Map<String, String>> terms,
+            Map<String, Map<String, String>> taxonomies) {
+        ArrayNode links = NODES.arrayNode();
+        for (Map<String, String> attribute : rows) {
+            ObjectNode a = object(attribute, Set.of());
+            Map<String, String> term = terms.get(attribute.get("taxonomy_term_id"));
+            if (term != null) {
+                ObjectNode termNode = object(term, Set.of());
+                Map<String, String> taxonomy = taxonomies.get(term.get("taxonomy_id"));
+                if (taxonomy != null) {
+                    termNode.set("taxonomy_detail", object(taxonomy, Set.of()));
+                }
+                a.set("taxonomy_term", termNode);
+            }
+            links.add(a);
+        }
+        return links;
+    }
+
+    private static Map<String, Map<String, String>> byId(List<Map<String, String>> rows) {
+        Map<String, Map<String, String>> byId = new HashMap<>();
+        if (rows != null) {
+            rows.forEach(row -> byId.put(row.get("id"), row));
+        }
+        return byId;
+    }
+
+    private static Map<String, List<Map<String, String>>> group(List<Map<String, String>> rows, String column) {
+        Map<String, List<Map<String, String>>> groups = new HashMap<>();
+        if (rows != null) {
+            rows.forEach(row -> groups.computeIfAbsent(row.get(column), k -> new ArrayList<>()).add(row));
+        }
+        return groups;
+    }
+
+    private static ArrayNode array(List<Map<String, String>> rows, Set<String> numeric) {
+        ArrayNode array = NODES.arrayNode();
+        if (rows != null) {
+            rows.forEach(row -> array.add(object(row, numeric)));
+        }
+        return array;
+    }
+
+    /** A CSV row as a JSON object; numeric columns become numbers when they parse. */
+    private static ObjectNode object(Map<String, String> row, Set<String> numeric) {
+        ObjectNode node = NODES.objectNode();
+        row.forEach((column, value) -> {
+            if (value == null) {
+                return;
+            }
+            if (numeric.contains(column)) {
+                try {
+                    node.put(column, Double.parseDouble(value));
+                    return;
+                }
+                catch (NumberFormatException e) {
+                    // kept as text; the importer reports or ignores it
+                }
+            }
+            node.put(column, value);
+        });
+        return node;
+    }
+}

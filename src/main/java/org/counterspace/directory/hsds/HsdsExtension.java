@@ -1,0 +1,94 @@
+package org.counterspace.directory.hsds;
+
+import static org.counterspace.directory.hsds.HsdsJson.abbreviate;
+import static org.counterspace.directory.hsds.HsdsJson.cut;
+import static org.counterspace.directory.hsds.HsdsJson.text;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Channel;
+import org.counterspace.directory.Provenance;
+import org.counterspace.directory.SupportService;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Our own fields in a record's {@code x_counterspace} object, when the file came from a Counterspace
+ * export. Those HSDS has no place for (national, demo, source, age group, region, accessibility) keep
+ * the {@code current} service's values (or a new one's) when a record has no such object; the others
+ * replace what the HSDS fields gave only where the object says them.
+ */
+record HsdsExtension(JsonNode x, SupportService current) {
+
+    static HsdsExtension of(JsonNode record, SupportService current) {
+        return new HsdsExtension(record.path(HsdsMapper.EXTENSION), current);
+    }
+
+    private boolean given() {
+        return x.isObject();
+    }
+
+    Provenance provenance() {
+        if (!given()) {
+            return current == null ? Provenance.LOCAL : current.provenance();
+        }
+        return new Provenance(x.path("national").asBoolean(false), x.path("demo").asBoolean(false),
+                cut(text(x, "source"), 1000));
+    }
+
+    AgeGroup ageGroup() {
+        AgeGroup kept = current == null ? AgeGroup.ALL : current.access().ageGroup();
+        return given() ? AgeGroup.fromCode(text(x, "age_group")).orElse(kept) : kept;
+    }
+
+    String region() {
+        return given() ? cut(text(x, "region"), 100) : current == null ? null : current.coverage().region();
+    }
+
+    String accessibility() {
+        return given() ? cut(text(x, "accessibility"), 1000)
+                : current == null ? null : current.access().accessibility();
+    }
+
+    boolean free(boolean fromFees) {
+        return given() && x.has("free") ? x.path("free").asBoolean() : fromFees;
+    }
+
+    Set<Channel> channels(Set<Channel> found) {
+        if (!given() || !x.path("channels").isArray()) {
+            return found;
+        }
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        x.path("channels").forEach(c -> Channel.fromCode(c.asString()).ifPresent(channels::add));
+        return channels;
+    }
+
+    String country(String found) {
+        String country = given() ? text(x, "country") : null;
+        return country != null && country.matches("[A-Z]{2}") ? country : found;
+    }
+
+    ZoneId timeZone(ZoneId found, List<String> warnings) {
+        String zone = given() ? text(x, "time_zone") : null;
+        if (zone == null) {
+            return found;
+        }
+        try {
+            return ZoneId.of(zone);
+        }
+        catch (DateTimeException e) {
+            warnings.add("Unknown time zone " + abbreviate(zone) + "; UTC used.");
+            return found;
+        }
+    }
+
+    /** Who checked the listing, where HSDS's assurer_email is meant for an email only. */
+    String assuredBy() {
+        return given() ? cut(text(x, "assured_by"), 300) : null;
+    }
+}

@@ -1,0 +1,219 @@
+package org.counterspace.directory.hsds;
+
+import static org.counterspace.directory.hsds.HsdsJson.cut;
+import static org.counterspace.directory.hsds.HsdsJson.integer;
+import static org.counterspace.directory.hsds.HsdsJson.isUuid;
+import static org.counterspace.directory.hsds.HsdsJson.text;
+import static org.counterspace.directory.hsds.HsdsJson.time;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.counterspace.directory.About;
+import org.counterspace.directory.Access;
+import org.counterspace.directory.Address;
+import org.counterspace.directory.Channel;
+import org.counterspace.directory.Coverage;
+import org.counterspace.directory.Fees;
+import org.counterspace.directory.Location;
+import org.counterspace.directory.Organization;
+import org.counterspace.directory.ServiceDetails;
+import org.counterspace.directory.SupportService;
+import org.counterspace.directory.TaxonomyTerm;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a checked HSDS service record as {@link ServiceDetails}, with a warning for each thing left
+ * out or guessed. Fields are cut to what the directory keeps; channels, country and time zone are
+ * derived from the phones, places, website and schedules unless our own extension says them.
+ */
+@Component
+class HsdsRecordMapper {
+
+    /** A record as the importer writes it: the details, plus status and check date that are not details. */
+    record ImportedService(Organization organization, ServiceDetails details, String status, LocalDate assuredOn,
+            String assurerEmail, String assuredBy) {
+
+        void assure(SupportService service) {
+            if (assuredOn != null) {
+                service.assure(assuredOn, assurerEmail);
+            }
+            if (assuredBy != null && service.assurance().date() != null) {
+                service.assure(service.assurance().date(), assuredBy);
+            }
+        }
+    }
+
+    /** The places of a record, whether any is somewhere to go, and the country of the first address. */
+    private record Places(List<ServiceDetails.Place> places, boolean inPerson, String country) {
+    }
+
+    private final HsdsReferences references;
+
+    HsdsRecordMapper(HsdsReferences references) {
+        this.references = references;
+    }
+
+    /** {@code current}: the service with this id already in the directory, or null. */
+    ImportedService map(JsonNode r, SupportService current, List<String> warnings) {
+        Organization organization = references.organization(r, warnings);
+        LocalDate assuredOn = assuredDate(r, warnings);
+        JsonNode areas = r.path("service_areas");
+        String serviceArea = areas.size() > 0 ? cut(text(areas.get(0), "name"), 500) : null;
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        List<ServiceDetails.PhoneNumber> phones = phones(r, channels);
+        List<ServiceDetails.Opening> openings = openings(r, warnings);
+        List<ServiceDetails.SpokenLanguage> languages = languages(r, warnings);
+        Places places = places(r, organization, warnings);
+        Set<TaxonomyTerm> terms = terms(r, warnings);
+        String url = cut(text(r, "url"), 1000);
+        if (places.inPerson()) {
+            channels.add(Channel.IN_PERSON);
+        }
+        if (url != null) {
+            channels.add(Channel.ONLINE);
+        }
+        String fees = cut(text(r, "fees_description"), 1000);
+        String country = places.country() != null && places.country().matches("[A-Za-z]{2}")
+                ? places.country().toUpperCase(Locale.ROOT) : "ZZ";
+        HsdsExtension x = HsdsExtension.of(r, current);
+        ServiceDetails details = ServiceDetails.named(text(r, "name"))
+            .about(new About(cut(text(r, "alternate_name"), 300), text(r, "description"), url,
+                    cut(text(r, "email"), 300)))
+            .access(new Access(cut(text(r, "eligibility_description"), 2000), cut(text(r, "application_process"), 2000),
+                    x.accessibility(), cut(text(r, "interpretation_services"), 1000), integer(r, "minimum_age"),
+                    integer(r, "maximum_age"), x.ageGroup()))
+            .fees(new Fees(fees, x.free(fees == null || fees.toLowerCase(Locale.ROOT).startsWith("free"))))
+            .coverage(new Coverage(x.country(country), x.region(), x.timeZone(offsetZone(r), warnings), serviceArea))
+            .provenance(x.provenance())
+            .channels(x.channels(channels))
+            .phones(phones).openings(openings).languages(languages).places(places.places()).terms(terms)
+            .build();
+        if (text(r, "organization_id") != null && organization == null) {
+            warnings.add("organization_id points to an organization not in this file; left unlinked.");
+        }
+        if (text(r, "program_id") != null) {
+            warnings.add("Programs are not kept; program_id was left out.");
+        }
+        return new ImportedService(organization, details, text(r, "status"), assuredOn,
+                cut(text(r, "assurer_email"), 300), x.assuredBy());
+    }
+
+    private static LocalDate assuredDate(JsonNode r, List<String> warnings) {
+        String assured = text(r, "assured_date");
+        if (assured == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(assured);
+        }
+        catch (DateTimeParseException e) {
+            warnings.add("assured_date is not a date and was left out.");
+            return null;
+        }
+    }
+
+    /** Phones, each a way to call or text the service. */
+    private static List<ServiceDetails.PhoneNumber> phones(JsonNode r, Set<Channel> channels) {
+        List<ServiceDetails.PhoneNumber> phones = new ArrayList<>();
+        for (JsonNode p : r.path("phones")) {
+            String type = text(p, "type") == null ? "voice" : text(p, "type");
+            phones.add(new ServiceDetails.PhoneNumber(UUID.fromString(text(p, "id")), cut(text(p, "number"), 60),
+                    cut(type, 20), cut(text(p, "description"), 1000)));
+            channels.add("text".equals(type) ? Channel.TEXT : Channel.PHONE);
+        }
+        return phones;
+    }
+
+    private static List<ServiceDetails.Opening> openings(JsonNode r, List<String> warnings) {
+        List<ServiceDetails.Opening> openings = new ArrayList<>();
+        for (JsonNode sc : r.path("schedules")) {
+            if (!isWeeklyOpening(sc)) {
+                warnings.add("A schedule without byday, opens_at and closes_at was left out.");
+                continue;
+            }
+            if (!"WEEKLY".equalsIgnoreCase(text(sc, "freq")) && text(sc, "freq") != null) {
+                warnings.add("A schedule that is not weekly was read as weekly.");
+            }
+            openings.add(new ServiceDetails.Opening(UUID.fromString(text(sc, "id")), cut(text(sc, "byday"), 40),
+                    time(text(sc, "opens_at")), time(text(sc, "closes_at")), cut(text(sc, "description"), 1000)));
+        }
+        return openings;
+    }
+
+    private static boolean isWeeklyOpening(JsonNode schedule) {
+        return time(text(schedule, "opens_at")) != null && time(text(schedule, "closes_at")) != null
+                && text(schedule, "byday") != null;
+    }
+
+    /** A schedule's numeric {@code timezone} as a fixed offset (the last one given), else UTC. */
+    private static ZoneId offsetZone(JsonNode r) {
+        ZoneId zone = ZoneId.of("UTC");
+        for (JsonNode sc : r.path("schedules")) {
+            if (isWeeklyOpening(sc) && sc.path("timezone").isNumber()) {
+                zone = ZoneId.ofOffset("UTC", ZoneOffset.ofTotalSeconds((int) (sc.path("timezone").asDouble() * 3600)));
+            }
+        }
+        return zone;
+    }
+
+    private static List<ServiceDetails.SpokenLanguage> languages(JsonNode r, List<String> warnings) {
+        List<ServiceDetails.SpokenLanguage> languages = new ArrayList<>();
+        for (JsonNode l : r.path("languages")) {
+            String code = text(l, "code");
+            String name = text(l, "name");
+            if (code == null && name == null) {
+                warnings.add("A language without name or code was left out.");
+                continue;
+            }
+            languages.add(new ServiceDetails.SpokenLanguage(UUID.fromString(text(l, "id")),
+                    cut(name == null ? code : name, 100), cut(code == null ? name.toLowerCase(Locale.ROOT) : code, 20),
+                    cut(text(l, "note"), 500)));
+        }
+        return languages;
+    }
+
+    private Places places(JsonNode r, Organization organization, List<String> warnings) {
+        List<ServiceDetails.Place> places = new ArrayList<>();
+        boolean inPerson = false;
+        String country = null;
+        for (JsonNode sal : r.path("service_at_locations")) {
+            JsonNode l = sal.path("location");
+            if (!l.isObject() || text(l, "id") == null || !isUuid(text(l, "id"))) {
+                warnings.add("A service_at_location without a nested location was left out.");
+                continue;
+            }
+            Location location = references.location(l, organization, warnings);
+            inPerson |= !"virtual".equals(location.getLocationType());
+            for (Address a : location.getAddresses()) {
+                country = country == null ? a.getCountry() : country;
+            }
+            places.add(new ServiceDetails.Place(UUID.fromString(text(sal, "id")), location,
+                    cut(text(sal, "description"), 2000)));
+        }
+        return new Places(places, inPerson, country);
+    }
+
+    private Set<TaxonomyTerm> terms(JsonNode r, List<String> warnings) {
+        Set<TaxonomyTerm> terms = new LinkedHashSet<>();
+        for (JsonNode attribute : r.path("attributes")) {
+            TaxonomyTerm term = references.term(attribute.path("taxonomy_term"), text(attribute, "taxonomy_term_id"),
+                    warnings);
+            if (term != null) {
+                terms.add(term);
+            }
+        }
+        return terms;
+    }
+}

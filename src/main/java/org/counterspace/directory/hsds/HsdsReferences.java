@@ -1,0 +1,167 @@
+package org.counterspace.directory.hsds;
+
+import static org.counterspace.directory.hsds.HsdsJson.abbreviate;
+import static org.counterspace.directory.hsds.HsdsJson.cut;
+import static org.counterspace.directory.hsds.HsdsJson.isUuid;
+import static org.counterspace.directory.hsds.HsdsJson.orEmpty;
+import static org.counterspace.directory.hsds.HsdsJson.text;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.counterspace.directory.Address;
+import org.counterspace.directory.Location;
+import org.counterspace.directory.Organization;
+import org.counterspace.directory.Point;
+import org.counterspace.directory.Taxonomy;
+import org.counterspace.directory.TaxonomyTerm;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The entities a service record refers to by id (its organization, locations, taxonomy terms and
+ * their taxonomies): found when the directory has them, else created from the record and saved, so
+ * the next record in the file finds them too. Call inside the import's transaction.
+ */
+@Component
+class HsdsReferences {
+
+    private static final Set<String> PLACE_TYPES = Set.of("physical", "postal", "virtual");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** The nested organization, created or updated; else the one organization_id names, if we have it. */
+    Organization organization(JsonNode r, List<String> warnings) {
+        JsonNode o = r.path("organization");
+        if (!o.isObject()) {
+            String organizationId = text(r, "organization_id");
+            return organizationId != null && isUuid(organizationId)
+                    ? em.find(Organization.class, UUID.fromString(organizationId)) : null;
+        }
+        UUID id = UUID.fromString(text(o, "id"));
+        Organization organization = em.find(Organization.class, id);
+        String description = text(o, "description");
+        if (description == null) {
+            warnings.add("The organization has no description; its name is used.");
+            description = text(o, "name");
+        }
+        if (organization == null) {
+            organization = new Organization(id, cut(text(o, "name"), 300), cut(description, 4000));
+            em.persist(organization);
+        }
+        organization.setName(cut(text(o, "name"), 300));
+        organization.setDescription(cut(description, 4000));
+        organization.setAlternateName(cut(text(o, "alternate_name"), 300));
+        organization.setEmail(cut(text(o, "email"), 300));
+        organization.setWebsite(cut(text(o, "website"), 1000));
+        organization.touch();
+        if (text(o, "parent_organization_id") != null) {
+            warnings.add("parent_organization_id is not kept.");
+        }
+        return organization;
+    }
+
+    /** The location with this record's id as the directory has it, or a new one from the record. */
+    Location location(JsonNode l, Organization organization, List<String> warnings) {
+        UUID id = UUID.fromString(text(l, "id"));
+        Location existing = em.find(Location.class, id);
+        if (existing != null) {
+            return existing;
+        }
+        String type = text(l, "location_type");
+        Location location = new Location(id, organization,
+                type == null || !PLACE_TYPES.contains(type) ? "physical" : type);
+        location.setName(cut(text(l, "name"), 300));
+        location.setDescription(cut(text(l, "description"), 2000));
+        if (l.path("latitude").isNumber() && l.path("longitude").isNumber()
+                && Point.valid(l.path("latitude").asDouble(), l.path("longitude").asDouble())) {
+            location.setCoordinates(l.path("latitude").asDouble(), l.path("longitude").asDouble());
+        }
+        JsonNode accessibility = l.path("accessibility");
+        if (accessibility.size() > 0) {
+            location.setAccessibility(cut(text(accessibility.get(0), "description"), 1000));
+        }
+        for (JsonNode a : l.path("addresses")) {
+            if (text(a, "id") == null || !isUuid(text(a, "id")) || text(a, "address_1") == null) {
+                warnings.add("An address without a UUID id or address_1 was left out.");
+                continue;
+            }
+            address(location, a);
+        }
+        em.persist(location);
+        return location;
+    }
+
+    private static void address(Location location, JsonNode a) {
+        String country = text(a, "country");
+        Address address = location.addAddress(UUID.fromString(text(a, "id")), cut(text(a, "address_1"), 300),
+                cut(orEmpty(text(a, "city")), 200), cut(orEmpty(text(a, "state_province")), 200),
+                cut(orEmpty(text(a, "postal_code")), 40),
+                country != null && country.length() == 2 ? country.toUpperCase(Locale.ROOT) : "ZZ");
+        address.setAddress2(cut(text(a, "address_2"), 300));
+        address.setRegion(cut(text(a, "region"), 200));
+        String addressType = text(a, "address_type");
+        address.setAddressType(addressType != null && PLACE_TYPES.contains(addressType) ? addressType : "physical");
+    }
+
+    /** The term an attribute links, found or created from its nested object; null (with a warning) if neither. */
+    TaxonomyTerm term(JsonNode t, String fallbackId, List<String> warnings) {
+        String termId = t.isObject() ? text(t, "id") : fallbackId;
+        if (termId == null || !isUuid(termId)) {
+            warnings.add("An attribute without a taxonomy term was left out.");
+            return null;
+        }
+        TaxonomyTerm existing = em.find(TaxonomyTerm.class, UUID.fromString(termId));
+        if (existing != null) {
+            return existing;
+        }
+        if (!t.isObject() || text(t, "name") == null) {
+            warnings.add("taxonomy_term_id " + abbreviate(termId) + " is not in the directory; left out.");
+            return null;
+        }
+        TaxonomyTerm term = new TaxonomyTerm(UUID.fromString(termId), taxonomy(t, warnings), parent(t, warnings),
+                cut(text(t, "code"), 100), cut(text(t, "name"), 200), cut(orEmpty(text(t, "description")), 1000));
+        term.setTermUri(cut(text(t, "term_uri"), 1000));
+        em.persist(term);
+        return term;
+    }
+
+    private Taxonomy taxonomy(JsonNode t, List<String> warnings) {
+        JsonNode detail = t.path("taxonomy_detail");
+        String taxonomyId = detail.isObject() ? text(detail, "id") : text(t, "taxonomy_id");
+        if (taxonomyId == null || !isUuid(taxonomyId)) {
+            return null;
+        }
+        Taxonomy taxonomy = em.find(Taxonomy.class, UUID.fromString(taxonomyId));
+        if (taxonomy == null && detail.isObject() && text(detail, "name") != null) {
+            taxonomy = new Taxonomy(UUID.fromString(taxonomyId), cut(text(detail, "name"), 200),
+                    cut(orEmpty(text(detail, "description")), 1000), cut(text(detail, "uri"), 1000),
+                    cut(text(detail, "version"), 50));
+            em.persist(taxonomy);
+        }
+        else if (taxonomy == null) {
+            warnings.add("taxonomy_id " + abbreviate(taxonomyId) + " is not in the directory; term kept without it.");
+        }
+        return taxonomy;
+    }
+
+    private UUID parent(JsonNode t, List<String> warnings) {
+        String parentId = text(t, "parent_id");
+        if (parentId == null || !isUuid(parentId)) {
+            return null;
+        }
+        if (em.find(TaxonomyTerm.class, UUID.fromString(parentId)) != null) {
+            return UUID.fromString(parentId);
+        }
+        warnings.add("parent_id " + abbreviate(parentId) + " of term " + abbreviate(text(t, "name"))
+                + " is not in the directory; term kept without a parent.");
+        return null;
+    }
+}

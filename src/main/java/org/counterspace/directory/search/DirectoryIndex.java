@@ -1,0 +1,119 @@
+package org.counterspace.directory.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.counterspace.directory.ServiceRepository;
+import org.counterspace.directory.SupportService;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.mapper.orm.Search;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the search index in step with the directory: every write path calls {@link #changed}
+ * for the services it touched, and start-up rebuilds the index when it does not match the
+ * database (first start, restored backup, bulk load).
+ */
+@Component
+public class DirectoryIndex implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryIndex.class);
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final EntityManagerFactory entityManagerFactory;
+
+    private final ServiceRepository services;
+
+    private volatile List<String> timeZones;
+
+    DirectoryIndex(EntityManagerFactory entityManagerFactory, ServiceRepository services) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.services = services;
+    }
+
+    /** Reindex these services when the current transaction commits. */
+    public void changed(SupportService service) {
+        Search.session(entityManager).indexingPlan().addOrUpdate(service);
+        timeZones = null;
+    }
+
+    /** The time zones services keep their hours in; few, so "open now" asks each in turn. */
+    List<String> timeZones() {
+        List<String> zones = timeZones;
+        if (zones == null) {
+            zones = services.distinctTimeZones().stream().map(ZoneId::getId).toList();
+            timeZones = zones;
+        }
+        return zones;
+    }
+
+    public long indexedCount() {
+        try (EntityManager own = entityManagerFactory.createEntityManager()) {
+            return Search.session(own).search(SupportService.class).where(f -> f.matchAll()).fetchTotalHitCount();
+        }
+    }
+
+    /**
+     * Empties an index written with an older layout of fields before the web server starts, so no
+     * search reads it and nothing writes to it: its documents lack stored fields the result cards
+     * need, and Lucene keeps a field's kind after its documents are deleted, so a field that changed
+     * kind could not be written into the old files.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (olderLayout()) {
+            log.info("Directory search index has an older layout: starting it anew");
+            Search.mapping(entityManagerFactory).scope(SupportService.class).schemaManager().dropAndCreate();
+        }
+    }
+
+    /** Rebuilds the whole index from the database if its size differs from the table's; true if it did. */
+    public boolean rebuildIfStale() throws InterruptedException {
+        long rows = services.count();
+        long indexed = indexedCount();
+        if (rows != indexed) {
+            log.info("Directory search index has {} of {} services: rebuilding", indexed, rows);
+            rebuild();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean olderLayout() {
+        try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
+            .extension(LuceneExtension.get()).openIndexReader()) {
+            return reader.numDocs() > 0
+                    && FieldInfos.getMergedFieldInfos(reader).fieldInfo(ServiceIndexBinder.LAYOUT) == null;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void rebuild() throws InterruptedException {
+        Search.mapping(entityManagerFactory).scope(SupportService.class).massIndexer().threadsToLoadObjects(2)
+            .batchSizeToLoadObjects(100).mergeSegmentsOnFinish(true).startAndWait();
+        timeZones = null;
+    }
+
+    /**
+     * One segment after a bulk load: each search looks its terms up, and each facet maps its
+     * ordinals, once per segment.
+     */
+    public void mergeSegments() {
+        Search.mapping(entityManagerFactory).scope(SupportService.class).workspace().mergeSegments();
+    }
+}

@@ -1,0 +1,95 @@
+package org.counterspace.directory.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
+
+import org.counterspace.directory.SupportService;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.spatial.DistanceUnit;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keyword search with stemming, synonyms and typo tolerance over the Lucene index, with filters,
+ * facet counts, "open now" in each service's own time zone and distance from a place. The conditions
+ * are built by {@link SearchConditions}, the facets by {@link SearchFacets}, the cards by {@link CardFields}.
+ */
+@Service
+public class DirectorySearch {
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    private final EntityManagerFactory entityManagerFactory;
+
+    private final DirectoryIndex index;
+
+    private final TypedWords typedWords;
+
+    DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index, TypedWords typedWords) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.index = index;
+        this.typedWords = typedWords;
+    }
+
+    public record Results(List<ServiceCard> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
+            long openNowCount) {
+    }
+
+    /**
+     * One page of results with its facet counts. The cards come from fields stored in the index, so
+     * no database connection is taken: a session without a transaction only hosts the query.
+     */
+    public Results search(SearchQuery query) {
+        try (EntityManager own = entityManagerFactory.createEntityManager()) {
+            SearchSession session = Search.session(own);
+            var scope = session.scope(SupportService.class);
+            SearchConditions conditions = new SearchConditions(query,
+                    query.hasText() ? typedWords.plainWords(query.text()) : PlainWords.NONE, index.timeZones());
+            var step = session.search(scope).select(card(scope.projection(), query))
+                .where(conditions.predicate(scope.predicate(), query.openNow()));
+            SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
+            step.aggregation(SearchFacets.FREE, SearchFacets.free(scope.aggregation()));
+            switch (query.effectiveSort()) {
+                case DISTANCE -> step.sort(
+                        f -> f.distance(ServiceIndexBinder.POINT, SearchConditions.geo(query.near())));
+                case NAME -> step.sort(f -> f.field(ServiceIndexBinder.SORT_NAME));
+                case RELEVANCE -> step.sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME));
+            }
+            SearchResult<ServiceCard> result = step.fetch((query.page() - 1) * query.perPage(), query.perPage());
+            SearchFacets.Counts counts = SearchFacets.read(result);
+            long openNowCount = query.openNow() ? result.total().hitCount()
+                    : session.search(scope).where(conditions.predicate(scope.predicate(), true)).fetchTotalHitCount();
+            return new Results(result.hits(), result.total().hitCount(), counts.byField(), counts.free(), openNowCount);
+        }
+    }
+
+    /** A result card from the stored fields; the distances only when searching near a place. */
+    private static SearchProjection<ServiceCard> card(SearchProjectionFactory<?, ?> f, SearchQuery query) {
+        var distances = query.near() == null ? f.constant(List.<Double>of())
+                : f.distance(ServiceIndexBinder.POINT, SearchConditions.geo(query.near())).list()
+                    .unit(DistanceUnit.KILOMETERS);
+        return f.composite().from(f.composite().as(CardFields.class), distances)
+            .as((fields, kilometres) -> fields.card(query.now(), kilometres))
+            .toProjection();
+    }
+
+    /** Ids of the services (any status) best matching the words, for the API's {@code search}. */
+    @Transactional(readOnly = true)
+    public List<UUID> matchingIds(String text, int limit) {
+        SearchSession session = Search.session(entityManager);
+        var scope = session.scope(SupportService.class);
+        String words = QueryText.cut(text);
+        return session.search(scope).select(f -> f.id(UUID.class))
+            .where(SearchConditions.text(scope.predicate(), words, typedWords.plainWords(words))).fetchHits(limit);
+    }
+}

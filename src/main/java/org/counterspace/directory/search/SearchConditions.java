@@ -1,0 +1,86 @@
+package org.counterspace.directory.search;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Point;
+import org.counterspace.directory.SupportService;
+import org.counterspace.directory.WeeklyHours;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.spatial.DistanceUnit;
+import org.hibernate.search.engine.spatial.GeoPoint;
+
+/**
+ * What a search asks of the index: active services matching the words and every filter chosen, open
+ * now in their own time zone ({@code zones}: those the directory has) and within the radius of a place.
+ */
+record SearchConditions(SearchQuery query, PlainWords plain, List<String> zones) {
+
+    /** {@code openNow} apart from the query, so the page can count what is open now without that filter. */
+    SearchPredicate predicate(SearchPredicateFactory f, boolean openNow) {
+        var bool = f.bool();
+        bool.filter(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
+        if (query.hasText()) {
+            bool.must(text(f, query.text(), plain));
+        }
+        query.categories().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.CATEGORY).matching(code)));
+        query.channels().forEach(
+                channel -> bool.filter(f.match().field(ServiceIndexBinder.CHANNEL).matching(channel.code())));
+        query.languages().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.LANGUAGE).matching(code)));
+        if (query.freeOnly()) {
+            bool.filter(f.match().field(ServiceIndexBinder.FREE).matching(true));
+        }
+        if (query.age() != null) {
+            bool.filter(f.or(f.match().field(ServiceIndexBinder.AGE).matching(query.age().code()),
+                    f.match().field(ServiceIndexBinder.AGE).matching(AgeGroup.ALL.code())));
+        }
+        if (query.country() != null) {
+            bool.filter(f.match().field(ServiceIndexBinder.COUNTRY).matching(query.country()));
+        }
+        if (openNow) {
+            bool.filter(openNow(f));
+        }
+        if (query.near() != null) {
+            bool.filter(f.spatial().within().field(ServiceIndexBinder.POINT)
+                .circle(geo(query.near()), query.radiusKm(), DistanceUnit.KILOMETERS));
+        }
+        return bool.toPredicate();
+    }
+
+    /**
+     * Services matching the stemmed words, or near-misses of the words the directory does not know;
+     * the words in the name and the unstemmed words add to the score.
+     */
+    static SearchPredicate text(SearchPredicateFactory f, String text, PlainWords plain) {
+        var exact = f.match().field(ServiceIndexBinder.TEXT).matching(text);
+        var lucene = f.extension(LuceneExtension.get());
+        var words = f.bool().must(plain.fuzzy() == null ? exact : f.or(exact, lucene.fromLuceneQuery(plain.fuzzy())));
+        // scored on matching services only: a word in the name counts three times
+        words.should(f.match().field(ServiceIndexBinder.NAME).boost(2f).matching(text));
+        if (plain.known() != null) {
+            words.should(lucene.fromLuceneQuery(plain.known()));
+        }
+        return words.toPredicate();
+    }
+
+    /**
+     * Open now: for each time zone in the directory, services in that zone with an opening that
+     * contains the current minute of the week there.
+     */
+    private SearchPredicate openNow(SearchPredicateFactory f) {
+        var any = f.or();
+        for (String zone : zones) {
+            int minute = WeeklyHours.minuteOfWeek(query.now(), ZoneId.of(zone));
+            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone), f.extension(LuceneExtension.get())
+                .fromLuceneQuery(new OpenAtQuery(ServiceIndexBinder.OPENINGS, minute))));
+        }
+        return zones.isEmpty() ? f.matchNone().toPredicate() : any.toPredicate();
+    }
+
+    static GeoPoint geo(Point point) {
+        return GeoPoint.of(point.latitude(), point.longitude());
+    }
+}

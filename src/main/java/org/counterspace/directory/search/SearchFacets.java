@@ -1,0 +1,56 @@
+package org.counterspace.directory.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.aggregation.SearchAggregation;
+import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+
+/**
+ * The facet counts of a results page, asked for with the hits: services per value of each faceted
+ * field, and how many of them are free.
+ */
+final class SearchFacets {
+
+    static final List<String> FIELDS = List.of(ServiceIndexBinder.CATEGORY, ServiceIndexBinder.CHANNEL,
+            ServiceIndexBinder.LANGUAGE, ServiceIndexBinder.AGE, ServiceIndexBinder.COUNTRY);
+
+    static final AggregationKey<Map<Boolean, Long>> FREE = AggregationKey.of("free");
+
+    /** Far more values than any field has: a facet lists them all. */
+    private static final int MAX_VALUES = 50;
+
+    private static final Map<String, AggregationKey<Map<String, Long>>> KEYS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.forEach(field -> KEYS.put(field, AggregationKey.of(field)));
+    }
+
+    record Counts(Map<String, Map<String, Long>> byField, long free) {
+    }
+
+    private SearchFacets() {
+    }
+
+    /** The term count of each faceted field, by the key to read it back with. */
+    static Map<AggregationKey<Map<String, Long>>, SearchAggregation<Map<String, Long>>> terms(
+            SearchAggregationFactory f) {
+        Map<AggregationKey<Map<String, Long>>, SearchAggregation<Map<String, Long>>> terms = new LinkedHashMap<>();
+        KEYS.forEach((field, key) -> terms.put(key,
+                f.terms().field(field, String.class).maxTermCount(MAX_VALUES).toAggregation()));
+        return terms;
+    }
+
+    static SearchAggregation<Map<Boolean, Long>> free(SearchAggregationFactory f) {
+        return f.terms().field(ServiceIndexBinder.FREE, Boolean.class).toAggregation();
+    }
+
+    static Counts read(SearchResult<?> result) {
+        Map<String, Map<String, Long>> byField = new LinkedHashMap<>();
+        KEYS.forEach((field, key) -> byField.put(field, result.aggregation(key)));
+        return new Counts(byField, result.aggregation(FREE).getOrDefault(Boolean.TRUE, 0L));
+    }
+}

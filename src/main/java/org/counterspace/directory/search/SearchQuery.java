@@ -1,0 +1,40 @@
+package org.counterspace.directory.search;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Channel;
+import org.counterspace.directory.Point;
+
+/**
+ * What a person asked for on the search page, already cleaned: every value here is valid, unknown
+ * values were dropped. {@code near} is null unless a place or coordinates were given.
+ */
+public record SearchQuery(String text, Set<String> categories, Set<Channel> channels, boolean freeOnly,
+        Set<String> languages, AgeGroup age, String country, boolean openNow, Point near, int radiusKm,
+        SortOrder sort, int page, int perPage, Instant now) {
+
+    public enum SortOrder {
+        RELEVANCE, DISTANCE, NAME
+    }
+
+    public boolean hasText() {
+        return text != null && !text.isBlank();
+    }
+
+    public SortOrder effectiveSort() {
+        if (sort == SortOrder.DISTANCE && near == null) {
+            return hasText() ? SortOrder.RELEVANCE : SortOrder.NAME;
+        }
+        if (sort == SortOrder.RELEVANCE && !hasText()) {
+            return near != null ? SortOrder.DISTANCE : SortOrder.NAME;
+        }
+        return sort;
+    }
+
+    public static SearchQuery text(String text, Instant now) {
+        return new SearchQuery(text, Set.of(), Set.of(), false, Set.of(), null, null, false, null, 25,
+                SortOrder.RELEVANCE, 1, 10, now);
+    }
+}

@@ -1,0 +1,174 @@
+package org.counterspace.directory.search;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Channel;
+import org.counterspace.directory.Point;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Reads the search page's query string forgivingly: anything malformed or unknown is dropped or
+ * clamped, never an error, so every shared link opens a page. Keeps the cleaned values to build
+ * links (pages, removing a filter) that carry all the other filters.
+ */
+record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
+        Set<String> languages, AgeGroup age, String country, boolean openNow, String place, Point near,
+        boolean placeUnknown, int radiusKm, SearchQuery.SortOrder sort, int page, int perPage) {
+
+    static final int DEFAULT_PER_PAGE = 10;
+
+    static final int MAX_PER_PAGE = 50;
+
+    /** Deep pages cost the index more than they help anyone. */
+    static final int MAX_PAGE = 500;
+
+    static final List<Integer> RADII = List.of(5, 10, 25, 50, 100);
+
+    static SearchRequest from(MultiValueMap<String, String> params, Set<String> knownCategories,
+            Gazetteer gazetteer) {
+        String text = first(params, "q").map(String::strip).orElse("");
+        boolean cut = QueryText.tooLong(text);
+        text = QueryText.cut(text);
+        Set<String> categories = values(params, "category", knownCategories::contains);
+        Set<Channel> channels = new LinkedHashSet<>();
+        values(params, "channel", code -> Channel.fromCode(code).isPresent())
+            .forEach(code -> channels.add(Channel.fromCode(code).orElseThrow()));
+        Set<String> languages = values(params, "language", code -> code.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?"));
+        AgeGroup age = first(params, "age").flatMap(AgeGroup::fromCode).orElse(null);
+        String country = first(params, "country").map(c -> c.toUpperCase(Locale.ROOT))
+            .filter(c -> c.matches("[A-Z]{2}")).orElse(null);
+        boolean free = first(params, "free").filter("yes"::equals).isPresent();
+        boolean openNow = first(params, "open").filter("now"::equals).isPresent();
+        String place = first(params, "place").map(String::strip).filter(p -> !p.isEmpty())
+            .map(p -> p.length() > 100 ? p.substring(0, 100) : p).orElse(null);
+        Point near = null;
+        boolean placeUnknown = false;
+        if (place != null) {
+            Optional<Gazetteer.Place> found = gazetteer.find(place);
+            near = found.map(Gazetteer.Place::point).orElse(null);
+            placeUnknown = found.isEmpty();
+        }
+        else {
+            Double lat = number(params, "lat");
+            Double lon = number(params, "lon");
+            if (lat != null && lon != null && Point.valid(lat, lon)) {
+                near = new Point(Math.round(lat * 1000) / 1000.0, Math.round(lon * 1000) / 1000.0);
+            }
+        }
+        int radius = first(params, "radius").map(SearchRequest::integer).filter(RADII::contains).orElse(25);
+        SearchQuery.SortOrder sort = first(params, "sort").flatMap(SearchRequest::sortOrder)
+            .orElse(near != null && text.isEmpty() ? SearchQuery.SortOrder.DISTANCE : SearchQuery.SortOrder.RELEVANCE);
+        int perPage = clamp(first(params, "per_page").map(SearchRequest::integer).orElse(DEFAULT_PER_PAGE), 1,
+                MAX_PER_PAGE);
+        int page = clamp(first(params, "page").map(SearchRequest::integer).orElse(1), 1, MAX_PAGE);
+        return new SearchRequest(text, cut, categories, channels, free, languages, age, country, openNow, place, near,
+                placeUnknown, radius, sort, page, perPage);
+    }
+
+    SearchQuery toQuery(Instant now) {
+        return new SearchQuery(text, categories, channels, free, languages, age, country, openNow, near, radiusKm,
+                sort, page, perPage, now);
+    }
+
+    public boolean hasFilters() {
+        return !categories.isEmpty() || !channels.isEmpty() || free || !languages.isEmpty() || age != null
+                || country != null || openNow || near != null;
+    }
+
+    /** This search as a link, on another page. */
+    public String url(int toPage) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/support");
+        if (!text.isEmpty()) {
+            uri.queryParam("q", text);
+        }
+        categories.forEach(c -> uri.queryParam("category", c));
+        channels.forEach(c -> uri.queryParam("channel", c.code()));
+        if (free) {
+            uri.queryParam("free", "yes");
+        }
+        languages.forEach(l -> uri.queryParam("language", l));
+        if (age != null) {
+            uri.queryParam("age", age.code());
+        }
+        if (country != null) {
+            uri.queryParam("country", country);
+        }
+        if (openNow) {
+            uri.queryParam("open", "now");
+        }
+        if (place != null) {
+            uri.queryParam("place", place);
+        }
+        else if (near != null) {
+            uri.queryParam("lat", near.latitude()).queryParam("lon", near.longitude());
+        }
+        if (near != null && radiusKm != 25) {
+            uri.queryParam("radius", radiusKm);
+        }
+        if (sort != SearchQuery.SortOrder.RELEVANCE) {
+            uri.queryParam("sort", sort.name().toLowerCase(Locale.ROOT));
+        }
+        if (perPage != DEFAULT_PER_PAGE) {
+            uri.queryParam("per_page", perPage);
+        }
+        if (toPage > 1) {
+            uri.queryParam("page", toPage);
+        }
+        return uri.encode().build().toUriString();
+    }
+
+    private static Optional<String> first(MultiValueMap<String, String> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() || values.get(0) == null ? Optional.empty()
+                : Optional.of(values.get(0));
+    }
+
+    private static Set<String> values(MultiValueMap<String, String> params, String name, Predicate<String> valid) {
+        Set<String> result = new LinkedHashSet<>();
+        List<String> values = params.get(name);
+        if (values != null) {
+            values.stream().limit(20).filter(v -> v != null && v.length() <= 40).map(String::strip).filter(valid)
+                .forEach(result::add);
+        }
+        return result;
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return Integer.valueOf(value.strip());
+        }
+        catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Double number(MultiValueMap<String, String> params, String name) {
+        try {
+            return first(params, name).map(v -> Double.valueOf(v.strip())).orElse(null);
+        }
+        catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Optional<SearchQuery.SortOrder> sortOrder(String value) {
+        for (SearchQuery.SortOrder order : SearchQuery.SortOrder.values()) {
+            if (order.name().equalsIgnoreCase(value)) {
+                return Optional.of(order);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int clamp(Integer value, int min, int max) {
+        return value == null ? min : Math.max(min, Math.min(max, value));
+    }
+}

@@ -45,7 +45,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.HtmlUtils;
 
 /** Curator pages: who may use them, editing, retiring, verifying, the queue, the audit trail, files. */
-@SpringBootTest(properties = "counterspace.directory.limits.reports=20")
+@SpringBootTest
 @AutoConfigureMockMvc
 class CurateTests {
 
@@ -281,8 +281,10 @@ class CurateTests {
     @Test
     void theQueueShowsReportsAndSuggestionsUntilDealtWith() throws Exception {
         UUID id = serviceId("Lifeline");
-        mvc.perform(post("/support/services/" + id + "/report").with(csrf()).param("message", "The hours changed"));
-        mvc.perform(post("/support/suggest").with(csrf()).param("name", "Quiet Garden").param("message", "Open garden"));
+        mvc.perform(post("/support/services/" + id + "/report").with(csrf()).param("message", "The hours changed")
+            .with(r -> { r.setRemoteAddr("192.0.2.40"); return r; }));
+        mvc.perform(post("/support/suggest").with(csrf()).param("name", "Quiet Garden").param("message", "Open garden")
+            .with(r -> { r.setRemoteAddr("192.0.2.40"); return r; }));
         mvc.perform(get("/curate/queue").with(TestAccounts.as(curator)))
             .andExpect(content().string(containsString("Problem report on Lifeline")))
             .andExpect(content().string(containsString("The hours changed")))

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The public directory pages: search parameters, service page, report a problem, suggest a service. */
-@SpringBootTest(properties = "counterspace.directory.limits.reports=3")
+@SpringBootTest
 @AutoConfigureMockMvc
 class SupportPagesTests {
 
@@ -31,6 +31,9 @@ class SupportPagesTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DirectoryLimits limits;
 
     UUID serviceId(String name) {
         return jdbc.queryForObject("select id from dir_service where name = ?", UUID.class, name);
@@ -132,7 +135,7 @@ class SupportPagesTests {
     @Test
     void anyoneCanReportAProblemUntilTheRateLimit() throws Exception {
         UUID id = serviceId("Shout");
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < limits.reports(); i++) {
             mvc.perform(post("/support/services/" + id + "/report").with(csrf()).param("message", "Number changed")
                 .with(r -> { r.setRemoteAddr("203.0.113.7"); return r; }))
                 .andExpect(status().is3xxRedirection())
@@ -148,7 +151,7 @@ class SupportPagesTests {
             .with(r -> { r.setRemoteAddr("203.0.113.8"); return r; }))
             .andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select count(*) from dir_feedback where service_id = ? and kind = 'report'",
-                Long.class, id)).isEqualTo(4);
+                Long.class, id)).isEqualTo(limits.reports() + 1);
     }
 
     @Test

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The public HSDS API: envelope, parameters, schemas, CORS, errors and the rate limit. */
-@SpringBootTest(properties = "counterspace.directory.limits.api-requests=1000")
+@SpringBootTest
 @AutoConfigureMockMvc
 class HsdsApiTests {
 

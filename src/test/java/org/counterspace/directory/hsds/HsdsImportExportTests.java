@@ -24,8 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HSDS import (JSON and the CSV datapackage, official examples included) and export that validates. */
-@SpringBootTest(properties = "counterspace.directory.limits.reports=6")
+/**
+ * HSDS import (JSON and the CSV datapackage, official examples included) and export that validates.
+ * Its imports add services and taxonomies that other classes do not expect, so it has a database of its own.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:hsds-import-export;DB_CLOSE_DELAY=-1")
 class HsdsImportExportTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -18,9 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /** Relevance, filters and facets over the seeded directory (national lines and demo services). */
 @SpringBootTest
+@AutoConfigureMockMvc
 class DirectorySearchTests {
 
     /** A Wednesday, 12:00 in London (UTC in winter). */

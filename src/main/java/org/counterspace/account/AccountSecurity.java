@@ -123,9 +123,9 @@ class AccountSecurity implements HttpSecurityCustomizer {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Optional<String> name = Usernames.key(request.getParameter("username"));
-            Throttle.Key address = new Throttle.Key(Throttle.Limit.SIGN_IN_ADDRESS, request.getRemoteAddr());
-            Throttle.Attempt attempt = throttle.attempt(name.map(key -> signInKeys(key, request.getRemoteAddr()))
-                .orElse(new Throttle.Key[] { address }));
+            String address = request.getRemoteAddr();
+            Throttle.Attempt attempt = throttle.attempt(name.map(key -> signInKeys(key, address))
+                .orElseGet(() -> new Throttle.Key[] { new Throttle.Key(Throttle.Limit.SIGN_IN_ADDRESS, address) }));
             if (!attempt.allowed()) {
                 ThrottledPage.retryAfter(attempt.waitFor(), response);
                 request.setAttribute(ThrottledPage.WAIT_ATTRIBUTE, attempt.waitFor());

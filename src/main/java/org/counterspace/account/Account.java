@@ -3,7 +3,6 @@ package org.counterspace.account;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -52,17 +51,12 @@ class Account implements Persistable<UUID> {
     Account(String username, String passwordHash, Instant createdAt) {
         this.id = UUID.randomUUID();
         this.username = username;
-        this.usernameKey = keyOf(username);
+        this.usernameKey = Usernames.keyOfStored(username); // unique: "Sam" and "sam" are one person
         this.passwordHash = passwordHash;
         this.roles = AccountPrincipal.ROLE_USER;
         this.timeZone = "UTC";
         this.createdAt = createdAt;
         this.fresh = true;
-    }
-
-    /** Usernames are unique regardless of case: "Sam" and "sam" are the same person. */
-    static String keyOf(String username) {
-        return username.toLowerCase(Locale.ROOT);
     }
 
     @Override

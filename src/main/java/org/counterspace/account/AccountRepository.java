@@ -11,8 +11,11 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
     Optional<Account> findByUsernameKey(String usernameKey);
 
-    default Optional<Account> findByUsername(String username) {
-        return findByUsernameKey(Account.keyOf(username));
+    boolean existsByUsernameKey(String usernameKey);
+
+    /** Empty also when the typed name cannot be a username at all (see {@link Usernames}). */
+    default Optional<Account> findByUsername(String typed) {
+        return Usernames.key(typed).flatMap(this::findByUsernameKey);
     }
 
     @Query("select a from Account a where a.roles like concat('%', :role, '%') order by a.usernameKey")

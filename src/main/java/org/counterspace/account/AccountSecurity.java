@@ -1,7 +1,7 @@
 package org.counterspace.account;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,14 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.counterspace.web.HttpSecurityCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
@@ -55,6 +60,7 @@ class AccountSecurity implements HttpSecurityCustomizer {
             .loginPage("/login")
             .usernameParameter("username")
             .passwordParameter("password")
+            .successHandler(new CountOnlyFailures())
             .failureHandler(new KeepUsername())
             .permitAll());
         http.logout(logout -> logout
@@ -81,34 +87,71 @@ class AccountSecurity implements HttpSecurityCustomizer {
         http.addFilterBefore(new SignInLimit(throttle), UsernamePasswordAuthenticationFilter.class);
     }
 
-    static Throttle.Key[] signInKeys(String username, String address) {
-        return new Throttle.Key[] { Throttle.Key.name(Throttle.Limit.SIGN_IN_NAME, username),
+    /** The keys a sign-in attempt counts under; re-authentication counts under the same ones. */
+    static Throttle.Key[] signInKeys(String usernameKey, String address) {
+        return new Throttle.Key[] { new Throttle.Key(Throttle.Limit.SIGN_IN_NAME, usernameKey),
                 new Throttle.Key(Throttle.Limit.SIGN_IN_ADDRESS, address) };
     }
 
-    /** Answers 429 to a sign-in attempt while its username or address has to wait. */
+    /**
+     * Takes one attempt from the username's and the address's limits before the password is
+     * looked at (429 while either has to wait). A name that cannot be a username (a control
+     * character in it, see {@link Usernames}) is refused like a wrong password, counted against the
+     * address only, without a look-up or a hash.
+     */
     static final class SignInLimit extends OncePerRequestFilter {
 
+        private static final Logger log = LoggerFactory.getLogger(SignInLimit.class);
+
+        static final String ATTEMPT = SignInLimit.class.getName() + ".attempt";
+
         private final Throttle throttle;
+
+        private final AuthenticationFailureHandler failure = new KeepUsername();
 
         SignInLimit(Throttle throttle) {
             this.throttle = throttle;
         }
 
         @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return !("POST".equals(request.getMethod()) && "/login".equals(path));
+        }
+
+        @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if ("POST".equals(request.getMethod()) && "/login".equals(path)) {
-                Duration wait = throttle.waitFor(signInKeys(request.getParameter("username"), request.getRemoteAddr()));
-                if (!wait.isZero()) {
-                    ThrottledPage.retryAfter(wait, response);
-                    request.setAttribute(ThrottledPage.WAIT_ATTRIBUTE, wait);
-                    request.getRequestDispatcher("/throttled").forward(request, response);
-                    return;
-                }
+            Optional<String> name = Usernames.key(request.getParameter("username"));
+            String address = request.getRemoteAddr();
+            Throttle.Attempt attempt = throttle.attempt(name.map(key -> signInKeys(key, address))
+                .orElseGet(() -> new Throttle.Key[] { new Throttle.Key(Throttle.Limit.SIGN_IN_ADDRESS, address) }));
+            if (!attempt.allowed()) {
+                ThrottledPage.retryAfter(attempt.waitFor(), response);
+                request.setAttribute(ThrottledPage.WAIT_ATTRIBUTE, attempt.waitFor());
+                request.getRequestDispatcher("/throttled").forward(request, response);
+                return;
             }
+            if (name.isEmpty()) {
+                log.info("Sign-in failed for account unknown");
+                failure.onAuthenticationFailure(request, response, new BadCredentialsException("not a username"));
+                return;
+            }
+            request.setAttribute(ATTEMPT, attempt);
             chain.doFilter(request, response);
+        }
+    }
+
+    /** A successful sign-in gives its attempt back: the limits count failures only. */
+    static final class CountOnlyFailures extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws ServletException, IOException {
+            if (request.getAttribute(SignInLimit.ATTEMPT) instanceof Throttle.Attempt attempt) {
+                attempt.refund();
+            }
+            super.onAuthenticationSuccess(request, response, authentication);
         }
     }
 
@@ -122,7 +165,7 @@ class AccountSecurity implements HttpSecurityCustomizer {
                 AuthenticationException exception) throws IOException {
             String username = request.getParameter("username");
             FlashMap kept = new FlashMap();
-            kept.put("username", username == null ? "" : username.strip().substring(0, Math.min(64, username.strip().length())));
+            kept.put("username", Usernames.key(username).isPresent() ? username.strip() : "");
             kept.setTargetRequestPath(request.getContextPath() + "/login");
             flash.saveOutputFlashMap(kept, request, response);
             response.sendRedirect(request.getContextPath() + "/login?error");

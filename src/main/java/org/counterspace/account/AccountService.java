@@ -16,7 +16,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Everything that changes an account. Callers check the password rules first ({@link Passwords}). */
+/**
+ * Everything that changes an account. Callers check the password rules first ({@link Passwords}),
+ * and the current password where a form asks for it again ({@link Reauthentication}).
+ */
 @Service
 class AccountService {
 
@@ -54,11 +57,16 @@ class AccountService {
     }
 
     /**
-     * Creates the account with its recovery codes. There is no look-up first: the unique
-     * constraint decides, so two registrations racing for one name cannot both win.
+     * Creates the account with its recovery codes. A taken name is found by a look-up first, so the
+     * usual case never reaches the database's refusal (whose message, with the name in it, the JDBC
+     * layer would log); the unique constraint still decides a race, so two registrations racing for
+     * one name cannot both win.
      */
     @Transactional
     public Registration register(String username, String password) {
+        if (accounts.existsByUsernameKey(Usernames.keyOfStored(username))) {
+            throw new UsernameTaken();
+        }
         Account account = new Account(username, encoder.encode(password), Instant.now());
         insert(account);
         List<String> codes = recoveryCodes.replace(account.getId());
@@ -89,15 +97,10 @@ class AccountService {
         return accounts.findById(id).map(account -> encoder.matches(password, account.passwordHash())).orElse(false);
     }
 
-    /** False (and nothing changes) when the current password is wrong. */
+    /** After the current password was confirmed. */
     @Transactional
-    public boolean changePassword(UUID id, String currentPassword, String newPassword) {
-        Account account = accounts.findById(id).orElseThrow();
-        if (!encoder.matches(currentPassword, account.passwordHash())) {
-            return false;
-        }
-        account.changePasswordHash(encoder.encode(newPassword));
-        return true;
+    public void changePassword(UUID id, String newPassword) {
+        accounts.findById(id).orElseThrow().changePasswordHash(encoder.encode(newPassword));
     }
 
     /** Sets a new password with a recovery code, which is spent; empty when name or code do not match. */
@@ -117,13 +120,10 @@ class AccountService {
         return recoveryCodes.remaining(id);
     }
 
-    /** New codes replace the old ones; empty when the password is wrong. */
+    /** New codes replace the old ones, after the current password was confirmed. */
     @Transactional
-    public Optional<List<String>> regenerateRecoveryCodes(UUID id, String currentPassword) {
-        if (!passwordMatches(id, currentPassword)) {
-            return Optional.empty();
-        }
-        return Optional.of(recoveryCodes.replace(id));
+    public List<String> replaceRecoveryCodes(UUID id) {
+        return recoveryCodes.replace(id);
     }
 
     @Transactional
@@ -132,22 +132,18 @@ class AccountService {
     }
 
     /**
-     * Erases the account and everything it holds in one transaction: other features delete their
-     * rows on {@link AccountDeleted}, then the recovery codes, stored sessions and the account go.
-     * False (and nothing is erased) when the password is wrong.
+     * Erases the account and everything it holds in one transaction, after the current password
+     * was confirmed: other features delete their rows on {@link AccountDeleted}, then the recovery
+     * codes, stored sessions and the account go.
      */
     @Transactional
-    public boolean delete(UUID id, String password) {
-        Optional<Account> found = accounts.findById(id);
-        if (found.isEmpty() || !encoder.matches(password, found.get().passwordHash())) {
-            return false;
-        }
+    public void delete(UUID id) {
+        Account account = accounts.findById(id).orElseThrow();
         events.publishEvent(new AccountDeleted(id));
         recoveryCodes.deleteAll(id);
-        jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", found.get().username());
-        accounts.delete(found.get());
+        jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", account.username());
+        accounts.delete(account);
         accounts.flush();
-        return true;
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,9 @@
 package org.counterspace.account;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sessions of an account: signing in from code (after registration), refreshing the
- * principal after a settings change, and ending the other sessions after a password change,
- * recovery or a role being revoked. Sessions are found through Spring Security's
+ * principal after a settings change, signing this browser out, and ending the other sessions after
+ * a password change, recovery or a role being revoked. Sessions are found through Spring Security's
  * {@link SessionRegistry}: in memory by default, and in the {@code postgres} profile backed by
  * Spring Session's {@link FindByIndexNameSessionRepository}, so it reaches every instance.
  */
@@ -54,6 +56,15 @@ class AccountSessions {
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+    }
+
+    /** Signs this browser out: the session ends and the sign-out handlers clear its cookies. */
+    void signOutHere(HttpServletRequest request) throws ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
     }
 
     /** Ends every session of the account except {@code keepSessionId} (null ends them all). */

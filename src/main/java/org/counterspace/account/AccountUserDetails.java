@@ -20,10 +20,7 @@ class AccountUserDetails implements UserDetailsService, UserDetailsPasswordServi
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        if (username == null || username.length() > 64) {
-            throw new UsernameNotFoundException("no such account");
-        }
-        return accounts.findByUsername(username.strip())
+        return accounts.findByUsername(username)
             .map(Account::toPrincipal)
             .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }

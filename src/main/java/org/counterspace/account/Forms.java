@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.counterspace.web.FieldErrorsShown;
+
 /** The account's form objects. Passwords are never echoed back into a form. */
 final class Forms {
 
@@ -16,6 +18,7 @@ final class Forms {
         return value == null ? "" : value.strip();
     }
 
+    @FieldErrorsShown
     record Registration(@Pattern(regexp = USERNAME, message = "{account.username.pattern}") String username,
             String password, String confirm) {
 
@@ -28,6 +31,7 @@ final class Forms {
         }
     }
 
+    @FieldErrorsShown
     record Recovery(@NotBlank(message = "{account.username.required}") @Size(max = 64,
             message = "{account.username.unknown}") String username,
             @NotBlank(message = "{account.recover.code.required}") @Size(max = 64,
@@ -44,6 +48,7 @@ final class Forms {
         }
     }
 
+    @FieldErrorsShown
     record PasswordChange(@NotBlank(message = "{account.password.current.required}") String currentPassword,
             String password, String confirm) {
 
@@ -53,6 +58,7 @@ final class Forms {
     }
 
     /** For actions that need the password once more: new recovery codes, deleting the account. */
+    @FieldErrorsShown
     record Confirmation(@NotBlank(message = "{account.password.current.required}") String currentPassword) {
 
         static Confirmation empty() {
@@ -73,6 +79,7 @@ final class Forms {
         }
     }
 
+    @FieldErrorsShown
     record Curator(@Pattern(regexp = USERNAME, message = "{account.username.pattern}") String username) {
 
         Curator {

@@ -1,6 +1,5 @@
 package org.counterspace.account;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,23 +47,24 @@ class RecoveryController {
     @PostMapping("/recover")
     ModelAndView recover(@Valid @ModelAttribute("form") Forms.Recovery form, BindingResult result,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        Throttle.Key[] keys = { Throttle.Key.name(Throttle.Limit.RECOVER_NAME, form.username()),
-                new Throttle.Key(Throttle.Limit.RECOVER_ADDRESS, request.getRemoteAddr()) };
-        Duration wait = throttle.waitFor(keys);
-        if (!wait.isZero()) {
-            return ThrottledPage.of(wait, response);
+        String name = Usernames.key(form.username()).orElse("");
+        Throttle.Attempt attempt = throttle.attempt(new Throttle.Key(Throttle.Limit.RECOVER_NAME, name),
+                new Throttle.Key(Throttle.Limit.RECOVER_ADDRESS, request.getRemoteAddr()));
+        if (!attempt.allowed()) {
+            return ThrottledPage.of(attempt.waitFor(), response);
         }
         passwords.validateNew(form.password(), form.confirm(), form.username(), result);
         if (result.hasErrors()) {
+            attempt.refund(); // a typing mistake in the form is not a guess
             return new ModelAndView("account/recover");
         }
         Optional<AccountPrincipal> recovered = accounts.recover(form.username(), form.code(), form.password());
         if (recovered.isEmpty()) {
-            throttle.count(keys);
             log.info("Recovery failed");
             result.rejectValue("code", "account.recover.failed");
             return new ModelAndView("account/recover");
         }
+        attempt.refund();
         AccountPrincipal principal = recovered.get();
         sessions.endSessions(principal, null);
         log.info("Account {} recovered with a recovery code; its sessions were ended", principal.id());

@@ -1,6 +1,5 @@
 package org.counterspace.account;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,9 +52,10 @@ class RegistrationController {
         if (result.hasErrors()) {
             return new ModelAndView("account/register");
         }
-        Duration wait = throttle.take(new Throttle.Key(Throttle.Limit.REGISTER_ADDRESS, request.getRemoteAddr()));
-        if (!wait.isZero()) {
-            return ThrottledPage.of(wait, response);
+        Throttle.Attempt attempt = throttle.attempt(
+                new Throttle.Key(Throttle.Limit.REGISTER_ADDRESS, request.getRemoteAddr()));
+        if (!attempt.allowed()) {
+            return ThrottledPage.of(attempt.waitFor(), response);
         }
         AccountService.Registration registration;
         try {

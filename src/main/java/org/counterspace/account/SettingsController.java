@@ -40,11 +40,15 @@ class SettingsController {
 
     private final AccountExport export;
 
-    SettingsController(AccountService accounts, Passwords passwords, AccountSessions sessions, AccountExport export) {
+    private final Reauthentication reauthentication;
+
+    SettingsController(AccountService accounts, Passwords passwords, AccountSessions sessions, AccountExport export,
+            Reauthentication reauthentication) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
         this.export = export;
+        this.reauthentication = reauthentication;
     }
 
     @GetMapping("/account")
@@ -86,15 +90,16 @@ class SettingsController {
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal AccountPrincipal me,
             @Valid @ModelAttribute("form") Forms.PasswordChange form, BindingResult result,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
         passwords.validateNew(form.password(), form.confirm(), me.getUsername(), result);
         if (result.hasErrors()) {
             return "account/password";
         }
-        if (!accounts.changePassword(me.id(), form.currentPassword(), form.password())) {
-            result.rejectValue("currentPassword", "account.password.current.wrong");
-            return "account/password";
+        Reauthentication.Outcome outcome = reauthentication.confirm(me, form.currentPassword(), request);
+        if (outcome != Reauthentication.Outcome.CONFIRMED) {
+            return notConfirmed(outcome, result, "account/password");
         }
+        accounts.changePassword(me.id(), form.password());
         sessions.endSessions(me, request.getSession().getId());
         log.info("Account {} changed its password; its other sessions were ended", me.id());
         redirect.addFlashAttribute("notice", "account.password.changed");
@@ -110,17 +115,16 @@ class SettingsController {
     @PostMapping("/account/recovery-codes/new")
     String newCodes(@AuthenticationPrincipal AccountPrincipal me,
             @Valid @ModelAttribute("form") Forms.Confirmation form, BindingResult result,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
         if (result.hasErrors()) {
             return "account/new-codes";
         }
-        return accounts.regenerateRecoveryCodes(me.id(), form.currentPassword()).map(codes -> {
-            redirect.addFlashAttribute(RegistrationController.CODES, codes);
-            return "redirect:/account/recovery-codes";
-        }).orElseGet(() -> {
-            result.rejectValue("currentPassword", "account.password.current.wrong");
-            return "account/new-codes";
-        });
+        Reauthentication.Outcome outcome = reauthentication.confirm(me, form.currentPassword(), request);
+        if (outcome != Reauthentication.Outcome.CONFIRMED) {
+            return notConfirmed(outcome, result, "account/new-codes");
+        }
+        redirect.addFlashAttribute(RegistrationController.CODES, accounts.replaceRecoveryCodes(me.id()));
+        return "redirect:/account/recovery-codes";
     }
 
     @GetMapping("/account/delete")
@@ -136,17 +140,24 @@ class SettingsController {
         if (result.hasErrors()) {
             return "account/delete";
         }
-        if (!accounts.delete(me.id(), form.currentPassword())) {
-            result.rejectValue("currentPassword", "account.password.current.wrong");
-            return "account/delete";
+        Reauthentication.Outcome outcome = reauthentication.confirm(me, form.currentPassword(), request);
+        if (outcome != Reauthentication.Outcome.CONFIRMED) {
+            return notConfirmed(outcome, result, "account/delete");
         }
+        accounts.delete(me.id());
         sessions.endSessions(me, null);
-        request.logout();
-        if (request.getSession(false) != null) {
-            request.getSession(false).invalidate();
-        }
+        sessions.signOutHere(request);
         log.info("Account {} deleted with everything it held", me.id());
         return "redirect:/login?deleted";
+    }
+
+    /** A wrong current password: the form again with its message, or the sign-in page once signed out. */
+    private static String notConfirmed(Reauthentication.Outcome outcome, BindingResult result, String form) {
+        if (outcome == Reauthentication.Outcome.SIGNED_OUT) {
+            return Reauthentication.SIGNED_OUT_PAGE;
+        }
+        result.rejectValue("currentPassword", "account.password.current.wrong");
+        return form;
     }
 
     @GetMapping("/account/export")

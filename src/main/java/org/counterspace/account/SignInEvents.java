@@ -5,13 +5,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Logs every sign-in by account id ("unknown" when no account has the name typed), never the
- * name, password or address, and counts failures against the username and address limits.
+ * name, password or address. The attempt itself was counted before the password was checked
+ * ({@link AccountSecurity.SignInLimit}).
  */
 @Component
 class SignInEvents {
@@ -20,11 +19,8 @@ class SignInEvents {
 
     private final AccountRepository accounts;
 
-    private final Throttle throttle;
-
-    SignInEvents(AccountRepository accounts, Throttle throttle) {
+    SignInEvents(AccountRepository accounts) {
         this.accounts = accounts;
-        this.throttle = throttle;
     }
 
     @EventListener
@@ -36,13 +32,9 @@ class SignInEvents {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        Authentication attempt = event.getAuthentication();
-        String username = attempt.getName();
-        String account = username == null || username.length() > 64 ? "unknown"
-                : accounts.findByUsername(username.strip()).map(a -> a.getId().toString()).orElse("unknown");
+        String account = accounts.findByUsername(event.getAuthentication().getName())
+            .map(found -> found.getId().toString())
+            .orElse("unknown");
         log.info("Sign-in failed for account {}", account);
-        String address = attempt.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : "unknown";
-        throttle.count(AccountSecurity.signInKeys(username, address));
     }
 }

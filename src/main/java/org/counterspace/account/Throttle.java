@@ -1,8 +1,9 @@
 package org.counterspace.account;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,11 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Attempt limits for sign-in, registration and recovery (Bucket4j token buckets), by the
- * normalised username and by the client address. A username's limit is the same whether or not
+ * Attempt limits for sign-in, the forms that ask for the current password again, registration and
+ * recovery (Bucket4j token buckets), by the normalised username ({@link Usernames}) and by the
+ * client address. A username's limit is the same whether or not
  * the account exists, so waiting tells nobody anything. Buckets live in this instance's memory;
  * several instances would share them through Bucket4j's JDBC or Redis back ends instead.
  */
@@ -29,11 +31,46 @@ class Throttle {
         SIGN_IN_NAME, SIGN_IN_ADDRESS, RECOVER_NAME, RECOVER_ADDRESS, REGISTER_ADDRESS
     }
 
+    /** What a limit counts under: a username key ({@link Usernames}) or a client address. */
     record Key(Limit limit, String value) {
+    }
 
-        static Key name(Limit limit, String username) {
-            String value = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-            return new Key(limit, value.length() > 64 ? value.substring(0, 64) : value);
+    /**
+     * One attempt, counted under all its keys at once, or under none when one of them has no
+     * attempt left. An attempt that turns out not to count (a sign-in that succeeded, a form sent
+     * back for a typing mistake) is given back with {@link #refund()}.
+     */
+    static final class Attempt {
+
+        private final List<Bucket> taken;
+
+        private final Duration wait;
+
+        private final boolean last;
+
+        private Attempt(List<Bucket> taken, Duration wait, boolean last) {
+            this.taken = taken;
+            this.wait = wait;
+            this.last = last;
+        }
+
+        boolean allowed() {
+            return wait.isZero();
+        }
+
+        /** How long until one more attempt is allowed; zero when this one was. */
+        Duration waitFor() {
+            return wait;
+        }
+
+        /** True when this attempt used the last one a key allowed: the next will have to wait. */
+        boolean wasLast() {
+            return last;
+        }
+
+        void refund() {
+            taken.forEach(bucket -> bucket.addTokens(1));
+            taken.clear();
         }
     }
 
@@ -45,35 +82,26 @@ class Throttle {
         this.properties = properties;
     }
 
-    /** How long until one more attempt is allowed under all the keys; zero when it is allowed now. */
-    Duration waitFor(Key... keys) {
-        long nanos = 0;
+    /**
+     * Takes one attempt under every key, each with a single atomic {@code tryConsume}, so attempts
+     * sent in parallel cannot all pass one check before any is counted. When a key has nothing left,
+     * the attempts already taken under the other keys are given back.
+     */
+    Attempt attempt(Key... keys) {
+        List<Bucket> taken = new ArrayList<>(keys.length);
+        boolean last = false;
         for (Key key : keys) {
-            Bucket bucket = buckets.get(key);
-            if (bucket != null) {
-                EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-                if (!probe.canBeConsumed()) {
-                    nanos = Math.max(nanos, probe.getNanosToWaitForRefill());
-                }
+            Bucket bucket = bucketFor(key);
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                taken.forEach(counted -> counted.addTokens(1));
+                Duration wait = Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+                return new Attempt(new ArrayList<>(), wait, false);
             }
+            taken.add(bucket);
+            last |= probe.getRemainingTokens() == 0;
         }
-        return Duration.ofNanos(nanos);
-    }
-
-    /** Counts one attempt against every key (a failed sign-in, a registration). */
-    void count(Key... keys) {
-        for (Key key : keys) {
-            bucketFor(key).tryConsume(1);
-        }
-    }
-
-    /** Counts an attempt unless a key is exhausted; the wait when it is (nothing is counted then). */
-    Duration take(Key... keys) {
-        Duration wait = waitFor(keys);
-        if (wait.isZero()) {
-            count(keys);
-        }
-        return wait;
+        return new Attempt(taken, Duration.ZERO, last);
     }
 
     private Bucket bucketFor(Key key) {
@@ -109,9 +137,5 @@ class Throttle {
                 keys.remove();
             }
         }
-    }
-
-    int tracked() {
-        return buckets.size();
     }
 }

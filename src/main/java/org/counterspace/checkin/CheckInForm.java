@@ -12,6 +12,8 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.counterspace.web.FieldErrorsShown;
+
 /**
  * What the check-in form sends, as the text typed, so a bad value never stops the rest of the
  * input from coming back to the person. Never carries an id or an owner: those come from the URL
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.Size;
  * constructor parameter's annotations again on each request, which was a sixth of a check-in's CPU;
  * setters are bound through cached property descriptors.
  */
+@FieldErrorsShown
 class CheckInForm {
 
     @NotBlank(message = "{checkin.error.day.required}")

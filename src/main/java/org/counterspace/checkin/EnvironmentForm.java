@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.counterspace.web.FieldErrorsShown;
+
 /** A new counter-environment: its kind (as sent) and its name. */
+@FieldErrorsShown
 record EnvironmentForm(
         @NotNull(message = "{checkin.error.kind}") @Pattern(regexp = "SPACE|PERSON|PRACTICE", message = "{checkin.error.kind}") String kind,
         @NotBlank(message = "{checkin.error.name.required}") @Size(max = CounterEnvironment.NAME_MAX, message = "{checkin.error.name.size}")

@@ -43,7 +43,11 @@ class ErrorPages {
             log.debug("Request {} {} answered {}: {}", request.getMethod(), request.getRequestURI(), status.value(),
                     exception.toString());
         }
-        return view(status);
+        ModelAndView page = view(status);
+        if (exception instanceof InputBoundary.RefusedInput refused && refused.getReason() != null) {
+            page.addObject("explanation", refused.getReason());
+        }
+        return page;
     }
 
     /** The status Spring MVC itself would give, so bad input is a 4xx and only our faults are a 500. */

@@ -24,9 +24,12 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -142,6 +145,18 @@ class RegistrationTests extends AccountWebTestSupport {
         mvc.perform(post("/login").with(csrf()).with(from(uniqueAddress()))
             .param("username", name.toUpperCase()).param("password", decomposed))
             .andExpect(authenticated().withUsername(name));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aTakenNameIsNotWrittenToTheLog(CapturedOutput log) throws Exception {
+        String name = uniqueName("Secret");
+        register(name, PASSWORD);
+        int before = log.length();
+        mvc.perform(post("/register").with(csrf()).with(from(uniqueAddress()))
+            .param("username", name.toUpperCase()).param("password", PASSWORD).param("confirm", PASSWORD))
+            .andExpect(content().string(containsString("That username is already taken")));
+        assertThat(log.toString().substring(before).toLowerCase()).doesNotContain(name.toLowerCase());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,11 +37,35 @@ class MalformedRequestTests {
         assertThat(response.toLowerCase()).contains("content-security-policy: default-src 'self'");
     }
 
-    private String rawGet(String target) throws Exception {
+    /** Refused by Spring Security's firewall: the same calm page and headers, and the path is not repeated. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/guidance;x=1", "/help;jsessionid=abc/x", "/guidance/%2e/x", "/support/%2E%2E/admin",
+            "/guidance/a%5cb", "/checkins//new" })
+    void requestsTheFirewallRefusesAnswer400WithTheCalmPageAndSecurityHeaders(String target) throws Exception {
+        String response = rawGet(target);
+        assertThat(response.substring(0, response.indexOf("\r\n"))).startsWith("HTTP/1.1 400");
+        String headers = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase();
+        assertThat(headers).contains("content-security-policy: default-src 'self'", "x-frame-options: deny",
+                "referrer-policy: no-referrer", "x-content-type-options: nosniff", "content-type: text/html");
+        String body = response.substring(response.indexOf("\r\n\r\n"));
+        assertThat(body).contains("Something in that request did not look right")
+            .doesNotContain(target, "Exception", "\"path\"", "rejected");
+    }
+
+    @Test
+    void theErrorPageAskedForByItsAddressIsNotFoundRatherThanAFailure() throws Exception {
+        String response = rawGet("/error", "Accept: text/html");
+        assertThat(response.substring(0, response.indexOf("\r\n"))).startsWith("HTTP/1.1 404");
+        assertThat(response).contains("We could not find that page");
+        assertThat(response.toLowerCase()).contains("content-security-policy: default-src 'self'");
+    }
+
+    private String rawGet(String target, String... headers) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            String extra = headers.length == 0 ? "" : String.join("\r\n", headers) + "\r\n";
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "Connection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();

@@ -8,11 +8,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.counterspace.directory.Point;
+import org.counterspace.web.FieldErrorsShown;
 
 /**
  * A curator's view of one service. {@code hours} is one opening per line, e.g.
  * "MO,TU,WE 09:00-17:00"; an address is kept when street, town and postcode are all given.
  */
+@FieldErrorsShown
 record ServiceForm(
         @NotBlank(message = "{curate.form.name.required}") @Size(max = 300, message = "{curate.form.tooLong}") String name,
         @NotBlank(message = "{curate.form.organization.required}") @Size(max = 300, message = "{curate.form.tooLong}") String organization,

@@ -5,26 +5,38 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Requests Tomcat refuses before Spring sees them (a broken path encoding, say) get a small calm
- * page of our own instead of Tomcat's report, with the same security headers as every page.
+ * Requests refused before Spring MVC sees them get a small calm page of our own, with the same
+ * security headers as every page and nothing of the request repeated in it: those Tomcat refuses (a
+ * broken path encoding, say) instead of Tomcat's report, and those Spring Security's firewall
+ * refuses (a ';' or an encoded '.' in the path) instead of an error document that names the path.
  */
 @Component
-class ConnectorErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class RefusedRequestPage implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, RequestRejectedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RefusedRequestPage.class);
 
     private final String html;
 
-    ConnectorErrorPage(MessageSource messages) {
+    RefusedRequestPage(MessageSource messages) {
         Locale locale = Locale.ENGLISH;
         this.html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -42,6 +54,17 @@ class ConnectorErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
         return HtmlUtils.htmlEscape(messages.getMessage(key, null, locale));
     }
 
+    /** The headers Spring Security gives every page, for responses written outside its filters. */
+    static void securityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY);
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Permissions-Policy", SecurityConfig.PERMISSIONS_POLICY);
+        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addContextCustomizers(context -> {
@@ -49,6 +72,22 @@ class ConnectorErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
             host.setErrorReportValveClass(CalmErrorReportValve.class.getName());
             host.getPipeline().addValve(new CalmErrorReportValve(html));
         });
+    }
+
+    /** Answered here rather than through /error, which would run the same refused request again. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        log.debug("Request {} refused by the firewall: {}", request.getMethod(), rejected.getMessage());
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        securityHeaders(response);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(html);
     }
 
     static final class CalmErrorReportValve extends ErrorReportValve {
@@ -67,10 +106,7 @@ class ConnectorErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
             try {
                 response.setContentType("text/html");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.setHeader("Content-Security-Policy", SecurityConfig.CONTENT_SECURITY_POLICY);
-                response.setHeader("Referrer-Policy", "no-referrer");
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                response.setHeader("Cache-Control", "no-store");
+                securityHeaders(response);
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write(html);

@@ -44,11 +44,10 @@ class CheckInController {
     }
 
     /**
-     * Only the form's own fields are bound, by their plain names: a hand-made name such as
-     * "environments[300]" or "mood[0]" would have the binder grow or index a property and fail before
-     * validation could say anything. The form has no "_field" markers (nothing is bound onto an
-     * existing object). Its only parameter with that prefix is "_csrf", which the binder would take for
-     * the marker of a "csrf" property and look up through an exception on every post.
+     * Only the form's own fields are bound (hand-made indexed names never get this far: the web
+     * module's input boundary answers them with a 400). The form has no "_field" markers (nothing is
+     * bound onto an existing object). Its only parameter with that prefix is "_csrf", which the binder
+     * would take for the marker of a "csrf" property and look up through an exception on every post.
      */
     @InitBinder("checkInForm")
     void checkInFormBinding(WebDataBinder binder) {

@@ -54,12 +54,13 @@ class AccountService {
     }
 
     /**
-     * Creates the account with its recovery codes. There is no look-up first: the unique
-     * constraint decides, so two registrations racing for one name cannot both win.
+     * Creates the account with its recovery codes, in discreet mode if the person chose it. There is no
+     * look-up first: the unique constraint decides, so two registrations racing for one name cannot both win.
      */
     @Transactional
-    public Registration register(String username, String password) {
+    public Registration register(String username, String password, boolean discreet) {
         Account account = new Account(username, encoder.encode(password), Instant.now());
+        account.changeSettings(account.timeZone(), discreet);
         insert(account);
         List<String> codes = recoveryCodes.replace(account.getId());
         events.publishEvent(new AccountRegistered(account.getId()));

@@ -81,8 +81,19 @@ class HsdsMapper {
         put(extension, "region", s.getRegion());
         extension.put("time_zone", s.getTimeZone().getId());
         put(extension, "accessibility", s.getAccessibility());
-        put(extension, "assured_by", s.getAssurerEmail());
         m.put(EXTENSION, extension);
+        return m;
+    }
+
+    /**
+     * The full service as curators export it: with who last checked it (a curator's username), which the
+     * public API leaves out so that no public answer names a curator.
+     */
+    Map<String, Object> exportedService(SupportService s) {
+        Map<String, Object> m = service(s);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extension = (Map<String, Object>) m.get(EXTENSION);
+        put(extension, "assured_by", s.getAssurerEmail());
         return m;
     }
 

@@ -11,14 +11,14 @@ import java.util.UUID;
 
 /**
  * Everything a page shows about a service, read inside the transaction so templates never touch
- * lazy associations.
+ * lazy associations. Who checked it is left out: the public page says only that a curator did.
  */
 record ServiceView(UUID id, String name, String organization, String description, List<Term> categories,
         List<Channel> channels, boolean free, String fees, String eligibility, String applicationProcess,
         String accessibility, String serviceArea, String interpretation, AgeGroup ageGroup, List<PhoneLine> phones,
         String url, String email, List<String> languages, List<String> addresses, String country, String region,
         String timeZone, Map<DayOfWeek, List<Opening>> hours, boolean hoursKnown, boolean alwaysOpen,
-        boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, String assuredBy,
+        boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, boolean checkedByCurator,
         boolean active) {
 
     record Term(String code, String name) {
@@ -53,6 +53,11 @@ record ServiceView(UUID id, String name, String organization, String description
                 s.getUrl(), s.getEmail(), s.getLanguages().stream().map(Language::getName).toList(), addresses,
                 s.getCountry(), s.getRegion(), s.getTimeZone().getId(), byDay, hours.isKnown(), hours.alwaysOpen(),
                 hours.openAt(now, s.getTimeZone()), s.isNational(), s.isDemo(), s.getSource(), s.getAssuredDate(),
-                s.getAssurerEmail(), s.isActive());
+                checkedByCurator(s.getAssurerEmail()), s.isActive());
+    }
+
+    /** A curator's check records their username; an HSDS import may carry the publisher's email instead. */
+    private static boolean checkedByCurator(String assurer) {
+        return assurer != null && !assurer.contains("@");
     }
 }

@@ -70,7 +70,7 @@ class TrendsControllerTests {
         String html = page("30");
         assertThat(html).contains("<svg class=\"chart\"", "viewBox=\"0 0 640 220\"", "role=\"img\"", "<title id=\"mood-chart-title\"");
         assertThat(html.split("<circle", -1)).hasSize(1 + 3 * 2); // 3 days, two charts
-        assertThat(html).contains("<caption>Daily figures from").contains("<th scope=\"row\">");
+        assertThat(html).contains("<caption id=\"daily-caption\">Daily figures from").contains("<th scope=\"row\">");
         // the chart needs no script: the only scripts are the layout's self-hosted files
         assertThat(html).doesNotContainPattern("style=").doesNotContainPattern("<script(?![^>]*\\ssrc=)");
         // what helps: Music on 2 of 3 days: mood (4+4)/2 = 4.0 vs 2.0, pull (2+4)/2 = 3.0 vs 8.0

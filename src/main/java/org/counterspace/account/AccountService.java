@@ -57,17 +57,18 @@ class AccountService {
     }
 
     /**
-     * Creates the account with its recovery codes. A taken name is found by a look-up first, so the
-     * usual case never reaches the database's refusal (whose message, with the name in it, the JDBC
-     * layer would log); the unique constraint still decides a race, so two registrations racing for
-     * one name cannot both win.
+     * Creates the account with its recovery codes, in discreet mode if the person chose it. A taken
+     * name is found by a look-up first, so the usual case never reaches the database's refusal (whose
+     * message, with the name in it, the JDBC layer would log); the unique constraint still decides a
+     * race, so two registrations racing for one name cannot both win.
      */
     @Transactional
-    public Registration register(String username, String password) {
+    public Registration register(String username, String password, boolean discreet) {
         if (accounts.existsByUsernameKey(Usernames.keyOfStored(username))) {
             throw new UsernameTaken();
         }
         Account account = new Account(username, encoder.encode(password), Instant.now());
+        account.changeSettings(account.timeZone(), discreet);
         insert(account);
         List<String> codes = recoveryCodes.replace(account.getId());
         events.publishEvent(new AccountRegistered(account.getId()));

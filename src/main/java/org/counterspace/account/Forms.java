@@ -18,16 +18,25 @@ final class Forms {
         return value == null ? "" : value.strip();
     }
 
+    /**
+     * {@code discreet} is "true" or "false" from a pair of radios; the blank form offers "true", because
+     * a new account is most often made on the device that may be shared. Anything else is "off", as in
+     * {@link Settings}.
+     */
     @FieldErrorsShown
     record Registration(@Pattern(regexp = USERNAME, message = "{account.username.pattern}") String username,
-            String password, String confirm) {
+            String password, String confirm, String discreet) {
 
         Registration {
             username = strip(username);
         }
 
         static Registration empty() {
-            return new Registration("", "", "");
+            return new Registration("", "", "", "true");
+        }
+
+        public boolean discreetOn() {
+            return "true".equals(discreet);
         }
     }
 

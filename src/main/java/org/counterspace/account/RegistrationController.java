@@ -59,7 +59,7 @@ class RegistrationController {
         }
         AccountService.Registration registration;
         try {
-            registration = accounts.register(form.username(), form.password());
+            registration = accounts.register(form.username(), form.password(), form.discreetOn());
         }
         catch (AccountService.UsernameTaken e) {
             result.rejectValue("username", "account.username.taken");

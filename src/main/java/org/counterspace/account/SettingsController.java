@@ -1,5 +1,6 @@
 package org.counterspace.account;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import org.counterspace.web.DownloadNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -166,7 +168,8 @@ class SettingsController {
             .contentType(MediaType.APPLICATION_JSON)
             .cacheControl(CacheControl.noStore())
             .header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment().filename(AccountExport.FILE_NAME).build().toString())
+                    ContentDisposition.attachment().filename(DownloadNames.of(AccountExport.FILE_NAME, me.discreet(),
+                            LocalDate.now(me.timeZone()), "json")).build().toString())
             .body(export.export(me.id()));
     }
 }

@@ -56,6 +56,8 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
 
     long countByAccountId(UUID accountId);
 
+    boolean existsByAccountIdAndDay(UUID accountId, LocalDate day);
+
     @Modifying
     @Query("delete from CheckIn c where c.accountId = :accountId")
     void deleteAllOf(UUID accountId);

@@ -237,12 +237,14 @@ class CheckInService {
     /** Counter-environment moments this week (from Monday), this month and in all time. */
     Accumulated accumulated(UUID accountId, LocalDate today) {
         LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
-        Object[] counts = checkIns.moments(accountId, monday, today.withDayOfMonth(1)).get(0);
-        return new Accumulated(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+        LocalDate first = today.withDayOfMonth(1);
+        Object[] counts = checkIns.moments(accountId, monday, first).get(0);
+        return new Accumulated(monday, ((Number) counts[0]).longValue(), first, ((Number) counts[1]).longValue(),
                 ((Number) counts[2]).longValue());
     }
 
-    record Accumulated(long week, long month, long allTime) {
+    boolean checkedInOn(UUID accountId, LocalDate day) {
+        return checkIns.existsByAccountIdAndDay(accountId, day);
     }
 
     /** Whether the latest check-in was a very hard day (for the gentle support panel). */

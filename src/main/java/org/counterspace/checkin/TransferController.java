@@ -10,6 +10,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpSession;
 
 import org.counterspace.account.AccountPrincipal;
+import org.counterspace.web.DownloadNames;
 import org.counterspace.checkin.JournalCsv.RowError;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -59,7 +60,8 @@ class TransferController {
     }
 
     private static <T> ResponseEntity<T> download(T body, String extension, MediaType type, AccountPrincipal me) {
-        String name = "counterspace-checkins-" + LocalDate.now(me.timeZone()) + "." + extension;
+        LocalDate today = LocalDate.now(me.timeZone());
+        String name = DownloadNames.of("counterspace-checkins-" + today + "." + extension, me.discreet(), today, extension);
         return ResponseEntity.ok()
             .contentType(type)
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

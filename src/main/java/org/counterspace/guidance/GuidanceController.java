@@ -1,6 +1,9 @@
 package org.counterspace.guidance;
 
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.checkin.CheckInToday;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +18,21 @@ class GuidanceController {
 
     private final GuidanceSearch search;
 
-    GuidanceController(GuideLibrary library, GuidanceSearch search) {
+    private final CheckInToday journal;
+
+    GuidanceController(GuideLibrary library, GuidanceSearch search, CheckInToday journal) {
         this.library = library;
         this.search = search;
+        this.journal = journal;
     }
 
+    /** The start page: the guidance for everyone, and for a signed-in person where their day stands. */
     @GetMapping("/")
-    String home(Model model) {
+    String home(@AuthenticationPrincipal AccountPrincipal me, Model model) {
         model.addAttribute("guides", library.all());
+        if (me != null) {
+            model.addAttribute("today", journal.today(me.id(), me.timeZone()));
+        }
         return "home";
     }
 

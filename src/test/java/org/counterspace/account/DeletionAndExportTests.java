@@ -14,6 +14,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,5 +156,14 @@ class DeletionAndExportTests extends AccountWebTestSupport {
         assertThat(export.path("other").path("owner").asString()).isEqualTo(b.id().toString());
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).doesNotContain(a.getUsername(), a.id().toString(), "password", "argon2");
+    }
+
+    @Test
+    void inDiscreetModeTheExportIsNamedOnlyByTheDay() throws Exception {
+        AccountPrincipal discreet = testAccount("exporter.d").withSettings(ZoneOffset.UTC, true);
+        mvc.perform(get("/account/export").with(TestAccounts.as(discreet)))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Content-Disposition",
+                    "attachment; filename=\"notes-" + LocalDate.now(ZoneOffset.UTC) + ".json\""));
     }
 }

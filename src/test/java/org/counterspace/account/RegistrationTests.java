@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpSession;
@@ -59,6 +60,31 @@ class RegistrationTests extends AccountWebTestSupport {
             .anyMatch(code -> hash.contains(RecoveryCodes.normalise(code))));
         assertThat(jdbc.queryForObject("select password_hash from account where id = ?", String.class, idOf(name)))
             .startsWith("{argon2}$argon2id$");
+    }
+
+    @Test
+    void theFormOffersNeutralTitlesByDefaultAndSaysWhenNotToSaveThePassword() throws Exception {
+        mvc.perform(get("/register"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(
+                    containsString("<input type=\"radio\" name=\"discreet\" id=\"discreet-on\" value=\"true\" checked=\"checked\">"),
+                    containsString("<input type=\"radio\" name=\"discreet\" id=\"discreet-off\" value=\"false\">"),
+                    containsString("Keep page titles neutral?"), containsString("when it offers to save your password"),
+                    containsString("autocomplete=\"new-password\""), containsString("autocomplete=\"username\""))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = { true, false })
+    void theDiscreetChoiceAtRegistrationIsTheAccountsSetting(boolean discreet) throws Exception {
+        String name = uniqueName("discreet");
+        MvcResult result = mvc.perform(post("/register").with(csrf()).with(from(uniqueAddress()))
+            .param("username", name).param("password", PASSWORD).param("confirm", PASSWORD)
+            .param("discreet", String.valueOf(discreet))).andExpect(status().isFound()).andReturn();
+        assertThat(jdbc.queryForObject("select discreet from account where id = ?", Boolean.class, idOf(name)))
+            .isEqualTo(discreet);
+        String title = discreet ? "<title>Notes</title>" : "<title>Today \u00b7 Counterspace</title>";
+        mvc.perform(get("/").session((MockHttpSession) result.getRequest().getSession()))
+            .andExpect(content().string(containsString(title)));
     }
 
     @Test

@@ -241,4 +241,14 @@ class TransferControllerTests {
         mvc.perform(get("/checkins/import/daylio").with(TestAccounts.as(me))).andExpect(redirectedUrl("/checkins/export"));
         assertThat(count(me)).isZero();
     }
+
+    @Test
+    void inDiscreetModeExportFilesAreNamedOnlyByTheDay() throws Exception {
+        AccountPrincipal discreet = me.withSettings(ZoneOffset.UTC, true);
+        for (String format : List.of("csv", "json")) {
+            mvc.perform(get("/checkins/export/" + format).with(TestAccounts.as(discreet)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"notes-" + today + "." + format + "\""));
+        }
+    }
 }

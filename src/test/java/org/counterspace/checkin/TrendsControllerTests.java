@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,7 +70,7 @@ class TrendsControllerTests {
         String html = page("30");
         assertThat(html).contains("<svg class=\"chart\"", "viewBox=\"0 0 640 220\"", "role=\"img\"", "<title id=\"mood-chart-title\"");
         assertThat(html.split("<circle", -1)).hasSize(1 + 3 * 2); // 3 days, two charts
-        assertThat(html).contains("<caption>Daily figures from").contains("<th scope=\"row\">");
+        assertThat(html).contains("<caption id=\"daily-caption\">Daily figures from").contains("<th scope=\"row\">");
         // the chart needs no script: the only scripts are the layout's self-hosted files
         assertThat(html).doesNotContainPattern("style=").doesNotContainPattern("<script(?![^>]*\\ssrc=)");
         // what helps: Music on 2 of 3 days: mood (4+4)/2 = 4.0 vs 2.0, pull (2+4)/2 = 3.0 vs 8.0
@@ -78,6 +82,16 @@ class TrendsControllerTests {
         assertThat(html).contains("4 moments");
         assertThat(html.toLowerCase()).doesNotContain("streak");
         assertThat(page("365")).contains("4.0 (1 day)"); // 200 days ago counts within a year
+    }
+
+    @Test
+    void weekAndMonthFiguresSayFromWhichDayTheyCount() throws Exception {
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        checkins.record(me.id(), new CheckInEntry(monday, new Mood(3), new HomePull(3), null, null, false, Set.of(id("Music"))));
+        DateTimeFormatter shortDate = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+        assertThat(page("30")).contains("<dt>Since Monday " + monday.format(shortDate) + "</dt>",
+                "<dt>Since " + today.withDayOfMonth(1).format(shortDate) + "</dt>", "<dt>All time</dt>")
+            .doesNotContain("This week", "This month");
     }
 
     @Test

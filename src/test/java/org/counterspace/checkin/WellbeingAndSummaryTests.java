@@ -129,6 +129,11 @@ class WellbeingAndSummaryTests {
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("went for a walk", "my sister&#39;s visit", "<th scope=\"row\">Music</th>", "<svg", "data-table\" open")
             .doesNotContain("old win", "old note");
+        assertThat(html).as("each chart's title and key are text in its caption, so they print")
+            .contains("<span class=\"chart-title\">Mood in this period, from 1 (Very low) to 5 (Very good)</span>",
+                    "<span class=\"chart-title\">Home pull in this period, from 0 (not at all) to 10 (very hard)</span>")
+            .containsPattern("(?s)<figcaption>\\s*<span class=\"chart-title\">[^<]+</span>"
+                    + "\\s*<span class=\"chart-key\">.*?A day \\(mean of its check-ins\\).*?7-day rolling average.*?</figcaption>");
 
         mvc.perform(post("/checkins/summary/mark").with(TestAccounts.as(me)).with(csrf())
                 .param("from", today.minusDays(13).toString()).param("to", today.minusDays(2).toString()))

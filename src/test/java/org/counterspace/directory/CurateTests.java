@@ -2,6 +2,7 @@ package org.counterspace.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -203,7 +204,9 @@ class CurateTests {
             .andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select assurer_email from dir_service where id = ?", String.class, id))
             .isEqualTo(curator.getUsername());
-        mvc.perform(get("/support/services/" + id)).andExpect(content().string(containsString("by " + curator.getUsername())));
+        mvc.perform(get("/support/services/" + id))
+            .andExpect(content().string(containsString("Checked by a curator on")))
+            .andExpect(content().string(not(containsString(curator.getUsername()))));
 
         mvc.perform(post("/curate/services/" + id + "/retire").with(csrf()).with(TestAccounts.as(curator)))
             .andExpect(status().is3xxRedirection());

@@ -75,7 +75,7 @@ public class HsdsExporter {
         JsonMapper json = JsonMapper.builder().build();
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartArray();
-            eachService(service -> json.writeValue(generator, mapper.service(service)));
+            eachService(service -> json.writeValue(generator, mapper.exportedService(service)));
             generator.writeEndArray();
         }
     }
@@ -88,7 +88,7 @@ public class HsdsExporter {
             java.util.Set<UUID> organizations = new java.util.HashSet<>();
             java.util.Set<UUID> locations = new java.util.HashSet<>();
             eachService(service -> {
-                Map<String, Object> s = mapper.service(service);
+                Map<String, Object> s = mapper.exportedService(service);
                 tables.get("services.csv").add(s);
                 Object organization = s.get("organization");
                 if (organization instanceof Map<?, ?> o && organizations.add(service.getOrganization().getId())) {

@@ -91,6 +91,18 @@ class HsdsMapper {
         return m;
     }
 
+    /**
+     * The full service as curators export it: with who last checked it (a curator's username), which the
+     * public API leaves out so that no public answer names a curator.
+     */
+    Map<String, Object> exportedService(SupportService s) {
+        Map<String, Object> m = service(s);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extension = (Map<String, Object>) m.get(EXTENSION);
+        put(extension, "assured_by", s.assurance().assurer());
+        return m;
+    }
+
     /** Our own fields, read back by {@link HsdsExtension}. */
     private static Map<String, Object> extension(SupportService s) {
         Map<String, Object> extension = new LinkedHashMap<>();
@@ -104,7 +116,6 @@ class HsdsMapper {
         put(extension, "region", s.coverage().region());
         extension.put("time_zone", s.getTimeZone().getId());
         put(extension, "accessibility", s.access().accessibility());
-        put(extension, "assured_by", s.assurance().assurer());
         return extension;
     }
 

@@ -22,14 +22,14 @@ import org.counterspace.directory.WeeklyHours;
 
 /**
  * Everything a page shows about a service, read inside the transaction so templates never touch
- * lazy associations.
+ * lazy associations. Who checked it is left out: the public page says only that a curator did.
  */
 public record ServiceView(UUID id, String name, String organization, String description, List<Term> categories,
         List<Channel> channels, boolean free, String fees, String eligibility, String applicationProcess,
         String accessibility, String serviceArea, String interpretation, AgeGroup ageGroup, List<PhoneLine> phones,
         String url, String email, List<String> languages, List<String> addresses, String country, String region,
         String timeZone, Map<DayOfWeek, List<Opening>> hours, boolean hoursKnown, boolean alwaysOpen,
-        boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, String assuredBy,
+        boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, boolean checkedByCurator,
         boolean active) {
 
     public record Term(String code, String name) {
@@ -63,6 +63,11 @@ public record ServiceView(UUID id, String name, String organization, String desc
                 s.addresses().stream().map(Address::oneLine).toList(), coverage.country(), coverage.region(),
                 coverage.timeZone().getId(), byDay, hours.isKnown(), hours.alwaysOpen(),
                 hours.openAt(now, coverage.timeZone()), s.provenance().national(), s.provenance().demo(),
-                s.provenance().source(), s.assurance().date(), s.assurance().assurer(), s.isActive());
+                s.provenance().source(), s.assurance().date(), checkedByCurator(s.assurance().assurer()), s.isActive());
+    }
+
+    /** A curator's check records their username; an HSDS import may carry the publisher's email instead. */
+    private static boolean checkedByCurator(String assurer) {
+        return assurer != null && !assurer.contains("@");
     }
 }

@@ -30,7 +30,7 @@ class CuratorController {
 
     @GetMapping("/admin/curators")
     String list(Model model) {
-        model.addAttribute("form", Forms.Curator.empty());
+        model.addAttribute("form", CuratorForm.empty());
         return page(model);
     }
 
@@ -40,7 +40,7 @@ class CuratorController {
     }
 
     @PostMapping("/admin/curators/grant")
-    String grant(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") Forms.Curator form,
+    String grant(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") CuratorForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors() && accounts.setCurator(form.username(), true).isEmpty()) {
             result.rejectValue("username", "account.curators.unknown");
@@ -55,7 +55,7 @@ class CuratorController {
 
     /** Takes effect at once: the former curator's sessions end, so they sign in again without the role. */
     @PostMapping("/admin/curators/revoke")
-    String revoke(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") Forms.Curator form,
+    String revoke(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") CuratorForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors() && form.username().equalsIgnoreCase(me.getUsername())) {
             result.rejectValue("username", "account.curators.self");

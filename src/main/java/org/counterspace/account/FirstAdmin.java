@@ -42,7 +42,7 @@ class FirstAdmin implements ApplicationRunner {
         if (username.isEmpty()) {
             return;
         }
-        if (!username.matches(Forms.USERNAME)) {
+        if (!username.matches(Usernames.ALLOWED)) {
             throw new IllegalStateException("counterspace.admin.username must be 3 to 32 letters, digits, '.', '_' or '-'");
         }
         if (accounts.setCurator(username, true).isPresent()) {

@@ -40,12 +40,12 @@ class RecoveryController {
 
     @GetMapping("/recover")
     String form(Model model) {
-        model.addAttribute("form", Forms.Recovery.empty());
+        model.addAttribute("form", RecoveryForm.empty());
         return "account/recover";
     }
 
     @PostMapping("/recover")
-    ModelAndView recover(@Valid @ModelAttribute("form") Forms.Recovery form, BindingResult result,
+    ModelAndView recover(@Valid @ModelAttribute("form") RecoveryForm form, BindingResult result,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         String name = Usernames.key(form.username()).orElse("");
         Throttle.Attempt attempt = throttle.attempt(new Throttle.Key(Throttle.Limit.RECOVER_NAME, name),

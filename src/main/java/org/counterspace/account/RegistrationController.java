@@ -41,12 +41,12 @@ class RegistrationController {
 
     @GetMapping("/register")
     String form(Model model) {
-        model.addAttribute("form", Forms.Registration.empty());
+        model.addAttribute("form", RegistrationForm.empty());
         return "account/register";
     }
 
     @PostMapping("/register")
-    ModelAndView register(@Valid @ModelAttribute("form") Forms.Registration form, BindingResult result,
+    ModelAndView register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         passwords.validateNew(form.password(), form.confirm(), form.username(), result);
         if (result.hasErrors()) {

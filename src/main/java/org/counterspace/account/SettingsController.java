@@ -55,7 +55,7 @@ class SettingsController {
 
     @GetMapping("/account")
     String settings(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-        model.addAttribute("form", new Forms.Settings(me.timeZone().getId(), me.discreet()));
+        model.addAttribute("form", new SettingsForm(me.timeZone().getId(), me.discreet()));
         return settingsPage(me, model);
     }
 
@@ -68,7 +68,7 @@ class SettingsController {
 
     @PostMapping("/account/settings")
     String changeSettings(@AuthenticationPrincipal AccountPrincipal me,
-            @Valid @ModelAttribute("form") Forms.Settings form, BindingResult result, Model model,
+            @Valid @ModelAttribute("form") SettingsForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         if (!result.hasFieldErrors("timeZone") && !TIME_ZONES.contains(form.timeZone())) {
             result.rejectValue("timeZone", "account.settings.zone.invalid");
@@ -85,13 +85,13 @@ class SettingsController {
 
     @GetMapping("/account/password")
     String passwordForm(Model model) {
-        model.addAttribute("form", Forms.PasswordChange.empty());
+        model.addAttribute("form", PasswordChangeForm.empty());
         return "account/password";
     }
 
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal AccountPrincipal me,
-            @Valid @ModelAttribute("form") Forms.PasswordChange form, BindingResult result,
+            @Valid @ModelAttribute("form") PasswordChangeForm form, BindingResult result,
             HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
         passwords.validateNew(form.password(), form.confirm(), me.getUsername(), result);
         if (result.hasErrors()) {
@@ -110,13 +110,13 @@ class SettingsController {
 
     @GetMapping("/account/recovery-codes/new")
     String newCodesForm(Model model) {
-        model.addAttribute("form", Forms.Confirmation.empty());
+        model.addAttribute("form", PasswordConfirmationForm.empty());
         return "account/new-codes";
     }
 
     @PostMapping("/account/recovery-codes/new")
     String newCodes(@AuthenticationPrincipal AccountPrincipal me,
-            @Valid @ModelAttribute("form") Forms.Confirmation form, BindingResult result,
+            @Valid @ModelAttribute("form") PasswordConfirmationForm form, BindingResult result,
             HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
         if (result.hasErrors()) {
             return "account/new-codes";
@@ -131,13 +131,13 @@ class SettingsController {
 
     @GetMapping("/account/delete")
     String deleteForm(Model model) {
-        model.addAttribute("form", Forms.Confirmation.empty());
+        model.addAttribute("form", PasswordConfirmationForm.empty());
         return "account/delete";
     }
 
     @PostMapping("/account/delete")
     String delete(@AuthenticationPrincipal AccountPrincipal me,
-            @Valid @ModelAttribute("form") Forms.Confirmation form, BindingResult result,
+            @Valid @ModelAttribute("form") PasswordConfirmationForm form, BindingResult result,
             HttpServletRequest request) throws ServletException {
         if (result.hasErrors()) {
             return "account/delete";

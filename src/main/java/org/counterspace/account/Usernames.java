@@ -17,10 +17,18 @@ import java.util.Optional;
  */
 final class Usernames {
 
+    /** What registration allows: 3 to 32 letters, digits, '.', '_' and '-'. */
+    static final String ALLOWED = "[A-Za-z0-9._-]{3,32}";
+
     /** Registration allows 32 characters; longer input names no account and is not worked on. */
     static final int MAX_TYPED = 64;
 
     private Usernames() {
+    }
+
+    /** A typed value without the spaces around it; a missing one is empty. */
+    static String strip(String typed) {
+        return typed == null ? "" : typed.strip();
     }
 
     /** The key of a typed name; empty when it is too long or holds a control character. */

@@ -56,6 +56,18 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
 
     long countByAccountId(UUID accountId);
 
+    /** A period's check-ins with a small win, newest first (the summary shows the latest of them). */
+    @Query("""
+            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
+            and c.smallWin is not null order by c.day desc, c.recordedAt desc""")
+    Page<CheckIn> withSmallWin(UUID accountId, LocalDate from, LocalDate to, Pageable page);
+
+    /** A period's check-ins marked "to discuss", newest first. */
+    @Query("""
+            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
+            and c.toDiscuss = true order by c.day desc, c.recordedAt desc""")
+    Page<CheckIn> toDiscuss(UUID accountId, LocalDate from, LocalDate to, Pageable page);
+
     @Modifying
     @Query("delete from CheckIn c where c.accountId = :accountId")
     void deleteAllOf(UUID accountId);

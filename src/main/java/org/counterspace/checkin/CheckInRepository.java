@@ -1,5 +1,6 @@
 package org.counterspace.checkin;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,10 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
     List<Object[]> latestMoodAndPull(UUID accountId, Pageable first);
 
     long countByAccountId(UUID accountId);
+
+    /** How many check-ins were recorded since a moment: those added by imports, or the others. */
+    @Query("select count(c) from CheckIn c where c.accountId = :accountId and c.recordedAt >= :since and c.imported = :imported")
+    long countRecordedSince(UUID accountId, Instant since, boolean imported);
 
     /** A period's check-ins with a small win, newest first (the summary shows the latest of them). */
     @Query("""

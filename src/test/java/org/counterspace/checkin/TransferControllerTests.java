@@ -57,6 +57,12 @@ class TransferControllerTests {
     @Autowired
     List<PersonalDataExporter> exporters;
 
+    @Autowired
+    CheckInLimits limits;
+
+    @Autowired
+    DaylioPreviews previews;
+
     AccountPrincipal me;
 
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -174,11 +180,11 @@ class TransferControllerTests {
         mvc.perform(upload("/checkins/import", me, new byte[0]))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Choose a file to import")));
-        byte[] big = new byte[(int) TransferService.MAX_BYTES + 1];
+        byte[] big = new byte[(int) limits.importFileSize().toBytes() + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         mvc.perform(upload("/checkins/import", me, big))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("bigger than 5 MB")));
+            .andExpect(content().string(containsString("This file is too large (limit 5 MB)")));
         mvc.perform(multipart("/checkins/import").with(TestAccounts.as(me)).with(csrf()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Choose a file to import")));
@@ -226,7 +232,7 @@ class TransferControllerTests {
         assertThat(imported.get(2).getNote()).isEqualTo("Good day\n\nSaw Sam");
         assertThat(imported).extracting(CheckIn::getHomePull).containsOnly(new HomePull(5));
         assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName).contains("friends", "Long walk", "reading");
-        assertThat(session.getAttribute(TransferController.DAYLIO_PREVIEW)).isNull();
+        assertThat(previews.find(me.id())).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.counterspace.directory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.counterspace.account.AccountDeleted;
@@ -30,9 +31,17 @@ class SavedServices implements Bookmarks, PersonalDataExporter {
 
     private final ServiceRepository services;
 
-    SavedServices(BookmarkRepository bookmarks, ServiceRepository services) {
+    private final int limit;
+
+    SavedServices(BookmarkRepository bookmarks, ServiceRepository services, DirectoryLimits limits) {
         this.bookmarks = bookmarks;
         this.services = services;
+        this.limit = limits.savedServices();
+    }
+
+    /** How many services one person can keep saved. */
+    int limit() {
+        return limit;
     }
 
     @Transactional(readOnly = true)
@@ -45,15 +54,21 @@ class SavedServices implements Bookmarks, PersonalDataExporter {
         return bookmarks.findByAccountIdAndServiceId(accountId, serviceId).isPresent();
     }
 
-    /** Saves the service, or updates the note if it is saved already. */
+    /**
+     * Saves the service, or updates the note if it is saved already. Empty, and nothing saved, when
+     * the person has {@link #limit()} services saved and this is not one of them.
+     */
     @Transactional
-    UUID save(UUID accountId, UUID serviceId, String note) {
+    Optional<UUID> save(UUID accountId, UUID serviceId, String note) {
         SupportService service = services.findById(serviceId)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Bookmark bookmark = bookmarks.findByAccountIdAndServiceId(accountId, serviceId)
-            .orElseGet(() -> bookmarks.save(new Bookmark(accountId, service, null)));
+        Optional<Bookmark> existing = bookmarks.findByAccountIdAndServiceId(accountId, serviceId);
+        if (existing.isEmpty() && bookmarks.countByAccountId(accountId) >= limit) {
+            return Optional.empty();
+        }
+        Bookmark bookmark = existing.orElseGet(() -> bookmarks.save(new Bookmark(accountId, service, null)));
         bookmark.setNote(blankToNull(note));
-        return bookmark.getId();
+        return Optional.of(bookmark.getId());
     }
 
     @Transactional

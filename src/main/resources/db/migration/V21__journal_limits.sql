@@ -6,8 +6,10 @@ CREATE INDEX check_in_account_recorded_ix ON check_in (account_id, recorded_at);
 -- A Daylio file waiting for its owner to confirm the import on the preview page: at most one per
 -- account (a new upload replaces it), ignored and removed once it is older than the preview time.
 -- The file's text, not the parsed entries: it is read again for the preview page and the import.
+-- preview_id names this upload, so confirming a page of one that has since been replaced imports nothing.
 CREATE TABLE daylio_preview (
     account_id   UUID     NOT NULL PRIMARY KEY REFERENCES account (id) ON DELETE CASCADE,
+    preview_id   UUID     NOT NULL,
     uploaded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     characters   INTEGER  NOT NULL,
     content      TEXT     NOT NULL

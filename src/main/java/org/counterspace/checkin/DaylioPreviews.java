@@ -31,9 +31,16 @@ class DaylioPreviews {
         this.clock = Clock.systemUTC();
     }
 
-    /** Keeps this file as the account's one preview, making room by dropping expired and then the oldest previews. */
+    /** A waiting file and the id of its upload. */
+    record Waiting(UUID id, String content) {
+    }
+
+    /**
+     * Keeps this file as the account's one preview, making room by dropping expired and then the
+     * oldest previews; the id of this upload.
+     */
     @Transactional
-    void keep(UUID accountId, String content) {
+    UUID keep(UUID accountId, String content) {
         // Uploads of one account wait for each other on its row, so two at once cannot both insert a preview.
         jdbc.sql("select id from account where id = ? for update").param(accountId).query(UUID.class).optional();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -45,17 +52,19 @@ class DaylioPreviews {
             jdbc.sql("delete from daylio_preview where account_id = (select account_id from daylio_preview "
                     + "order by uploaded_at fetch first 1 rows only)").update();
         }
-        jdbc.sql("insert into daylio_preview (account_id, uploaded_at, characters, content) values (?, ?, ?, ?)")
-            .params(accountId, now, content.length(), content)
+        UUID id = UUID.randomUUID();
+        jdbc.sql("insert into daylio_preview (account_id, preview_id, uploaded_at, characters, content) values (?, ?, ?, ?, ?)")
+            .params(accountId, id, now, content.length(), content)
             .update();
+        return id;
     }
 
     /** The account's preview, unless it has expired. */
     @Transactional(readOnly = true)
-    Optional<String> find(UUID accountId) {
-        return jdbc.sql("select content from daylio_preview where account_id = ? and uploaded_at >= ?")
+    Optional<Waiting> find(UUID accountId) {
+        return jdbc.sql("select preview_id, content from daylio_preview where account_id = ? and uploaded_at >= ?")
             .params(accountId, OffsetDateTime.now(clock).minus(limits.previewKeptFor()))
-            .query(String.class)
+            .query((row, number) -> new Waiting(row.getObject(1, UUID.class), row.getString(2)))
             .optional();
     }
 

@@ -94,11 +94,12 @@ class TransferController {
 
     @GetMapping("/checkins/import/daylio")
     String showDaylioPreview(@AuthenticationPrincipal AccountPrincipal me, Model model) {
-        Optional<List<DaylioCsv.Entry>> entries = transfers.daylioPreview(me.id(), LocalDate.now(me.timeZone()));
-        if (entries.isEmpty()) {
+        Optional<TransferService.DaylioPreview> preview = transfers.daylioPreview(me.id(), LocalDate.now(me.timeZone()));
+        if (preview.isEmpty()) {
             return "redirect:/checkins/export";
         }
-        TransferService.DaylioSummary summary = transfers.daylioSummary(me.id(), entries.get());
+        TransferService.DaylioSummary summary = transfers.daylioSummary(me.id(), preview.get().entries());
+        model.addAttribute("previewId", preview.get().id());
         model.addAttribute("count", summary.count());
         model.addAttribute("first", summary.first());
         model.addAttribute("last", summary.last());
@@ -110,10 +111,16 @@ class TransferController {
         return "checkin/daylio-preview";
     }
 
+    /**
+     * Imports the preview the page showed ({@code preview}, its id): if that one has expired or another
+     * upload has replaced it since, nothing is imported.
+     */
     @PostMapping("/checkins/import/daylio/confirm")
-    String confirmDaylio(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String homePull,
-            Model model, Locale locale, RedirectAttributes flash) {
-        Optional<List<DaylioCsv.Entry>> entries = transfers.daylioPreview(me.id(), LocalDate.now(me.timeZone()));
+    String confirmDaylio(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String preview,
+            @RequestParam(required = false) String homePull, Model model, Locale locale, RedirectAttributes flash) {
+        Optional<List<DaylioCsv.Entry>> entries = transfers.daylioPreview(me.id(), LocalDate.now(me.timeZone()))
+            .filter(waiting -> waiting.id().toString().equals(preview))
+            .map(TransferService.DaylioPreview::entries);
         if (entries.isEmpty()) {
             flash.addFlashAttribute("previewGone", transfers.previewMinutes());
             return "redirect:/checkins/export";

@@ -151,13 +151,18 @@ class TransferService implements PersonalDataExporter {
         return List.of();
     }
 
-    /** The entries of the account's waiting Daylio preview, read again from its file; empty once it has gone. */
+    /** A waiting Daylio upload: its id (which the preview page sends back on confirming) and entries. */
+    record DaylioPreview(UUID id, List<DaylioCsv.Entry> entries) {
+    }
+
+    /** The account's waiting Daylio preview, its file read again; empty once it has gone. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    Optional<List<DaylioCsv.Entry>> daylioPreview(UUID accountId, LocalDate today) {
-        return previews.find(accountId)
-            .map(content -> DaylioCsv.parse(new StringReader(content), today))
-            .filter(parsed -> parsed.errors().isEmpty())
-            .map(DaylioCsv.Parsed::entries);
+    Optional<DaylioPreview> daylioPreview(UUID accountId, LocalDate today) {
+        return previews.find(accountId).flatMap(waiting -> {
+            DaylioCsv.Parsed parsed = DaylioCsv.parse(new StringReader(waiting.content()), today);
+            return parsed.errors().isEmpty() ? Optional.of(new DaylioPreview(waiting.id(), parsed.entries()))
+                    : Optional.empty();
+        });
     }
 
     @Transactional

@@ -151,7 +151,8 @@ class SharedSessionPostgresTests {
         assertThat(preview.status()).isEqualTo(200);
         assertThat(preview.body()).contains("2 entries from 1 March 2025 to 2 March 2025");
         RawHttp.Response imported = two.postForm("/checkins/import/daylio/confirm",
-                "homePull=5&_csrf=" + RawHttp.hiddenCsrfToken(preview.body()));
+                "homePull=5&preview=" + RawHttp.hiddenField(preview.body(), "preview") + "&_csrf="
+                + RawHttp.hiddenCsrfToken(preview.body()));
         assertThat(imported.header("location")).endsWith("/checkins");
         assertThat(jdbc.queryForObject("select count(*) from check_in where account_id = ? and imported", Integer.class,
                 account.id())).isEqualTo(2);

@@ -131,7 +131,9 @@ class JournalLimitsTests {
         MockHttpSession session = new MockHttpSession();
         upload("/checkins/import/daylio", me, TransferControllerTests.DAYLIO, session).andExpect(redirectedUrl("/checkins/import/daylio"));
         upload("/checkins/import", me, journal(3), new MockHttpSession()).andExpect(redirectedUrl("/checkins"));
-        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+        String preview = jdbc.queryForObject("select preview_id from daylio_preview where account_id = ?", String.class,
+                me.id());
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("This file has 3 check-ins, and 2 more can be imported today")));

@@ -91,6 +91,12 @@ class TransferControllerTests {
             .with(TestAccounts.as(who)).with(csrf());
     }
 
+    /** The id of the Daylio upload waiting for this person, which the preview page sends back on confirming. */
+    String previewOf(AccountPrincipal who) {
+        return jdbc.queryForObject("select preview_id from daylio_preview where account_id = ?", UUID.class, who.id())
+            .toString();
+    }
+
     int count(AccountPrincipal who) {
         return jdbc.queryForObject("select count(*) from check_in where account_id = ?", Integer.class, who.id());
     }
@@ -208,22 +214,30 @@ class TransferControllerTests {
             .andExpect(content().string(containsString("3 entries from 1 March 2025 to 2 March 2025")))
             .andExpect(content().string(containsString("<strong>Long walk</strong>")))
             .andExpect(content().string(containsString("will be added as a practice")))
-            .andExpect(content().string(containsString("matches one of your counter-environments")));
+            .andExpect(content().string(containsString("matches one of your counter-environments")))
+            .andExpect(content().string(containsString("name=\"preview\" value=\"" + previewOf(me) + "\"")));
+        String preview = previewOf(me);
 
         AccountPrincipal other = newAccount();
         mvc.perform(get("/checkins/import/daylio").session(session).with(TestAccounts.as(other)))
             .andExpect(redirectedUrl("/checkins/export"));
-        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(other)).with(csrf()))
             .andExpect(redirectedUrl("/checkins/export"));
         assertThat(count(other)).isZero();
 
-        mvc.perform(post("/checkins/import/daylio/confirm").session(session).with(TestAccounts.as(me)).with(csrf()))
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).session(session)
+                .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(redirectedUrl("/checkins/import/daylio"))
             .andExpect(flash().attribute("pullMissing", true));
+        // a page of an upload that has been replaced since (here: of no upload at all) imports nothing
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", UUID.randomUUID().toString())
+                .param("homePull", "5").session(session).with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(redirectedUrl("/checkins/export"))
+            .andExpect(flash().attribute("previewGone", 30L));
         assertThat(count(me)).isZero();
 
-        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(redirectedUrl("/checkins"))
             .andExpect(flash().attribute("noticeCount", 3));

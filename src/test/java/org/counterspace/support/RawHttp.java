@@ -142,7 +142,11 @@ public final class RawHttp {
     }
 
     public static String hiddenCsrfToken(String html) {
-        return find(html, "name=\"_csrf\" value=\"([^\"]+)\"");
+        return hiddenField(html, "_csrf");
+    }
+
+    public static String hiddenField(String html, String name) {
+        return find(html, "name=\"" + Pattern.quote(name) + "\" value=\"([^\"]+)\"");
     }
 
     /** The CSRF token in the query string of the form posting to {@code path}. */

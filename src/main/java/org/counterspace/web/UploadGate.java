@@ -47,7 +47,7 @@ import org.springframework.web.util.WebUtils;
  * opens for an upload endpoint whose body is within its limit. A body declared larger stays unread:
  * it is drained (up to the server-wide multipart limit, so the browser gets to see the answer) and
  * the request fails with {@link MaxUploadSizeExceededException} before its controller method runs,
- * so the feature's own page or {@link TooLargeUploads} explains the limit.</li>
+ * so the feature's own page or {@link UploadErrorPages} explains the limit.</li>
  * <li>Any other multipart request stays closed: its body is never parsed.</li>
  * </ol>
  * A body of unknown length (chunked) is left to the server-wide limits

@@ -112,7 +112,12 @@ public final class RawHttp {
     }
 
     public Response postForm(String target, String urlEncodedBody) throws IOException {
-        return exchange("POST", target, "application/x-www-form-urlencoded", urlEncodedBody.getBytes(StandardCharsets.UTF_8));
+        return post(target, "application/x-www-form-urlencoded", urlEncodedBody);
+    }
+
+    /** Any body, exactly as given. */
+    public Response post(String target, String contentType, String body) throws IOException {
+        return exchange("POST", target, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

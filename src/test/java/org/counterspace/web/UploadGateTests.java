@@ -134,6 +134,16 @@ class UploadGateTests {
     }
 
     @Test
+    void aBodyThatCannotBeParsedIsACalm400() throws Exception {
+        RawHttp person = signedIn();
+        String token = RawHttp.formActionToken(person.get("/checkins/export").body(), "/checkins/import");
+        Response answer = person.post("/checkins/import?_csrf=" + token, "multipart/form-data; boundary=xyz",
+                "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nno closing boundary");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).contains("Something in that request did not look right").doesNotContain("Exception");
+    }
+
+    @Test
     void aFileOverTheEndpointsLimitGetsTheFormAgainWithTheLimitUnread() throws Exception {
         RawHttp person = signedIn();
         String token = RawHttp.formActionToken(person.get("/checkins/export").body(), "/checkins/import");

@@ -2,6 +2,8 @@ package org.counterspace.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -10,20 +12,25 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * "This file is too large (limit N MB)", with a way back to the form, for an upload over its
- * endpoint's limit (or over the server-wide one) where the feature has no page of its own for it.
- * Ordered before {@link ErrorPages}, whose catch-all would otherwise answer first.
+ * Uploads that cannot be taken, where the feature has no page of its own for them: "This file is too
+ * large (limit N MB)", with a way back to the form, for one over its endpoint's limit (or the
+ * server-wide one); the calm 400 page, quietly, for a multipart body that cannot be parsed. Ordered
+ * before {@link ErrorPages}, whose catch-all would otherwise answer first (and take a broken body
+ * for a fault of ours).
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class TooLargeUploads {
+class UploadErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadErrorPages.class);
 
     private final DataSize serverWide;
 
-    TooLargeUploads(MultipartProperties multipart) {
+    UploadErrorPages(MultipartProperties multipart) {
         this.serverWide = multipart.getMaxFileSize();
     }
 
@@ -36,5 +43,11 @@ class TooLargeUploads {
         page.addObject("limitMegabytes", DataSize.ofBytes(bytes).toMegabytes());
         page.addObject("formPage", limit == null ? null : limit.formPage());
         return page;
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView unreadable(MultipartException exception, HttpServletRequest request) {
+        log.debug("Request {} {} answered 400: {}", request.getMethod(), request.getRequestURI(), exception.toString());
+        return ErrorPages.view(HttpStatus.BAD_REQUEST);
     }
 }

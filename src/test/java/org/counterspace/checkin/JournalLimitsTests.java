@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,11 +51,8 @@ class JournalLimitsTests {
     @Autowired
     CheckInService checkins;
 
-    /** Someone with the starter counter-environments, as after registration. */
     AccountPrincipal newAccount() {
-        AccountPrincipal account = TestAccounts.create(jdbc, "limits-" + UUID.randomUUID().toString().substring(0, 8));
-        checkins.seed(account.id());
-        return account;
+        return Journals.newPerson(jdbc, checkins, "limits");
     }
 
     /** Check-ins stored for this person. */

@@ -52,16 +52,14 @@ class LargeJournalTests {
     @Autowired
     CheckInService checkins;
 
-    AccountPrincipal me;
-
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+    AccountPrincipal me;
 
     @BeforeAll
     void aYearOfManyCheckIns() {
-        me = TestAccounts.create(jdbc, "large-" + UUID.randomUUID().toString().substring(0, 8));
-        checkins.seed(me.id());
-        UUID music = checkins.environments(me.id()).stream().filter(e -> e.getName().equals("Music")).findFirst()
-            .orElseThrow().getId();
+        me = Journals.newPerson(jdbc, checkins, "large");
+        UUID music = Journals.environment(checkins, me, "Music");
         List<Object[]> rows = new ArrayList<>(CHECK_INS);
         List<Object[]> links = new ArrayList<>();
         Instant base = Instant.now().minusSeconds(60);

@@ -53,7 +53,8 @@ class DaylioPreviews {
                     + "order by uploaded_at fetch first 1 rows only)").update();
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("insert into daylio_preview (account_id, preview_id, uploaded_at, characters, content) values (?, ?, ?, ?, ?)")
+        jdbc.sql("insert into daylio_preview (account_id, preview_id, uploaded_at, characters, content) "
+                + "values (?, ?, ?, ?, ?)")
             .params(accountId, id, now, content.length(), content)
             .update();
         return id;

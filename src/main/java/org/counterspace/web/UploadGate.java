@@ -76,7 +76,9 @@ class UploadGate implements HttpSecurityCustomizer, WebMvcConfigurer {
         return registration;
     }
 
-    private static void close(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+    /** Wraps a multipart request once (an error dispatch gets Tomcat's own request again); one parsed already is left be. */
+    private static void close(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
         boolean multipart = StringUtils.startsWithIgnoreCase(request.getContentType(), "multipart/");
         boolean alreadyHandled = WebUtils.getNativeRequest(request, GatedRequest.class) != null
                 || WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) != null;
@@ -108,7 +110,8 @@ class UploadGate implements HttpSecurityCustomizer, WebMvcConfigurer {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             GatedRequest gated = WebUtils.getNativeRequest(request, GatedRequest.class);
-            UploadLimit limit = gated == null ? null : limits.get(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+            String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+            UploadLimit limit = gated == null ? null : limits.get(path);
             if (limit != null && limit.refuses(request.getContentLengthLong())) {
                 drain(request);
                 request.setAttribute(REFUSED_BY, limit);

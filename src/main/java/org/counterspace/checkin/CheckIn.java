@@ -64,6 +64,10 @@ class CheckIn implements Persistable<UUID> {
     @Column(name = "to_discuss", nullable = false)
     private boolean toDiscuss;
 
+    /** Added by a CSV or Daylio import: counts against the import allowance, not the daily check-ins. */
+    @Column(nullable = false, updatable = false)
+    private boolean imported;
+
     @ElementCollection
     @CollectionTable(name = "check_in_environment", joinColumns = @JoinColumn(name = "check_in_id"))
     @Column(name = "counter_environment_id")
@@ -92,6 +96,12 @@ class CheckIn implements Persistable<UUID> {
         this.accountId = accountId;
         this.recordedAt = recordedAt;
         update(entry);
+    }
+
+    static CheckIn imported(UUID accountId, Instant recordedAt, CheckInEntry entry) {
+        CheckIn checkIn = new CheckIn(accountId, recordedAt, entry);
+        checkIn.imported = true;
+        return checkIn;
     }
 
     void update(CheckInEntry entry) {

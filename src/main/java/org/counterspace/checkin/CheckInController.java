@@ -84,6 +84,7 @@ class CheckInController {
     String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute CheckInForm checkInForm,
             BindingResult result, Model model, RedirectAttributes flash) {
         checkins.validate(me.id(), me.timeZone(), checkInForm, result);
+        checkins.validateNew(me.id(), result);
         if (result.hasErrors()) {
             return form(me, model, null, Set.of());
         }

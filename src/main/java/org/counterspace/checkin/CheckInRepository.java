@@ -1,5 +1,6 @@
 package org.counterspace.checkin;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,22 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
     long countByAccountId(UUID accountId);
 
     boolean existsByAccountIdAndDay(UUID accountId, LocalDate day);
+
+    /** How many check-ins were recorded since a moment: those added by imports, or the others. */
+    @Query("select count(c) from CheckIn c where c.accountId = :accountId and c.recordedAt >= :since and c.imported = :imported")
+    long countRecordedSince(UUID accountId, Instant since, boolean imported);
+
+    /** A period's check-ins with a small win, newest first (the summary shows the latest of them). */
+    @Query("""
+            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
+            and c.smallWin is not null order by c.day desc, c.recordedAt desc""")
+    Page<CheckIn> withSmallWin(UUID accountId, LocalDate from, LocalDate to, Pageable page);
+
+    /** A period's check-ins marked "to discuss", newest first. */
+    @Query("""
+            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
+            and c.toDiscuss = true order by c.day desc, c.recordedAt desc""")
+    Page<CheckIn> toDiscuss(UUID accountId, LocalDate from, LocalDate to, Pageable page);
 
     @Modifying
     @Query("delete from CheckIn c where c.accountId = :accountId")

@@ -1,6 +1,8 @@
 package org.counterspace.checkin;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -59,12 +61,16 @@ class CheckInService {
 
     private final JdbcClient jdbc;
 
+    private final CheckInLimits limits;
+
     private final Clock clock;
 
-    CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc) {
+    CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc,
+            CheckInLimits limits) {
         this.environments = environments;
         this.checkIns = checkIns;
         this.jdbc = jdbc;
+        this.limits = limits;
         this.clock = Clock.systemUTC();
     }
 
@@ -141,6 +147,17 @@ class CheckInService {
         }
         if (form.malformedEnvironments() || !ownsAll(accountId, form.chosen())) {
             errors.rejectValue("environments", "checkin.error.environments.unknown");
+        }
+    }
+
+    /**
+     * The rule for a new check-in on top of {@link #validate}: at most {@link CheckInLimits#checkInsPerDay()}
+     * saved through the form in the last 24 hours (imports have their own allowance).
+     */
+    void validateNew(UUID accountId, Errors errors) {
+        Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
+        if (checkIns.countRecordedSince(accountId, dayAgo, false) >= limits.checkInsPerDay()) {
+            errors.reject("checkin.error.dailyLimit", new Object[] { limits.checkInsPerDay() }, null);
         }
     }
 

@@ -2,8 +2,6 @@ package org.counterspace.checkin;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Serial;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,14 +39,8 @@ final class DaylioCsv {
     private DaylioCsv() {
     }
 
-    /**
-     * One Daylio entry, kept in the session between preview and import, so it stays small and serialisable:
-     * the mood as its number, which the preview page also prints.
-     */
-    record Entry(LocalDate day, String time, int mood, List<String> activities, String note) implements Serializable {
-
-        @Serial
-        private static final long serialVersionUID = 1L;
+    /** One Daylio entry, the mood as its number, which the preview page also prints. */
+    record Entry(LocalDate day, String time, int mood, List<String> activities, String note) {
     }
 
     record Parsed(List<Entry> entries, List<RowError> errors) {

@@ -1,10 +1,6 @@
 package org.counterspace.checkin;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import org.counterspace.account.AccountPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,16 +32,16 @@ class SummaryController {
     String summary(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model) {
         Period period = period(me, from, to);
-        List<CheckIn> inPeriod = checkins.between(me.id(), period.from(), period.to());
-        Map<UUID, CounterEnvironment> environments = checkins.environmentsById(me.id());
-        List<CheckInView> views = inPeriod.stream().map(c -> CheckInView.of(c, environments)).toList();
+        SummaryService.Lists lists = summaries.lists(me.id(), period.from(), period.to());
         model.addAttribute("from", period.from());
         model.addAttribute("to", period.to());
         model.addAttribute("periodAdjusted", period.adjusted());
-        model.addAttribute("report", TrendReport.of(checkins.trendEntries(me.id(), period.from(), period.to()), environments,
-                period.from(), period.to()));
-        model.addAttribute("wins", views.stream().filter(v -> v.smallWin() != null).toList());
-        model.addAttribute("toDiscuss", views.stream().filter(CheckInView::toDiscuss).toList());
+        model.addAttribute("periodShortened", period.shortened());
+        model.addAttribute("report", TrendReport.of(checkins.trendEntries(me.id(), period.from(), period.to()),
+                checkins.environmentsById(me.id()), period.from(), period.to()));
+        model.addAttribute("wins", lists.wins());
+        model.addAttribute("toDiscuss", lists.toDiscuss());
+        model.addAttribute("listMax", SummaryService.LIST_MAX);
         return "checkin/summary";
     }
 
@@ -58,10 +54,13 @@ class SummaryController {
         return "redirect:/checkins/summary?from=" + period.from() + "&to=" + period.to();
     }
 
-    record Period(LocalDate from, LocalDate to, boolean adjusted) {
+    record Period(LocalDate from, LocalDate to, boolean adjusted, boolean shortened) {
     }
 
-    /** The asked-for period, kept between 1900 and today, with the defaults filling any gap. */
+    /**
+     * The asked-for period, kept between 1900 and today and to one year at most (a longer one ends
+     * where asked and starts a year before), with the defaults filling any gap.
+     */
     private Period period(AccountPrincipal me, String fromText, String toText) {
         LocalDate today = LocalDate.now(me.timeZone());
         HistoryFilter asked = HistoryFilter.parse(fromText, toText, null);
@@ -74,6 +73,8 @@ class SummaryController {
         if (from.isAfter(to)) {
             from = to;
         }
-        return new Period(from, to, adjusted);
+        LocalDate yearBefore = to.minusYears(1).plusDays(1);
+        boolean shortened = from.isBefore(yearBefore);
+        return new Period(shortened ? yearBefore : from, to, adjusted, shortened);
     }
 }

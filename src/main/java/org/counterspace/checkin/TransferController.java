@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.web.DownloadNames;
@@ -15,22 +15,24 @@ import org.counterspace.checkin.JournalCsv.RowError;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** CSV and JSON export, CSV import (all or nothing), and Daylio import with a preview first. */
 @Controller
 class TransferController {
-
-    static final String DAYLIO_PREVIEW = TransferController.class.getName() + ".daylio";
 
     private final TransferService transfers;
 
@@ -44,6 +46,7 @@ class TransferController {
     @GetMapping("/checkins/export")
     String page(Model model) {
         model.addAttribute("columns", JournalCsv.COLUMNS);
+        model.addAttribute("importMegabytes", transfers.importMegabytes());
         return "checkin/transfer";
     }
 
@@ -75,6 +78,10 @@ class TransferController {
         if (!parsed.ok()) {
             return refused(model, "csv", parsed.errors(), locale);
         }
+        Optional<RowError> over = transfers.overAllowance(me.id(), parsed.rows().size());
+        if (over.isPresent()) {
+            return refused(model, "csv", List.of(over.get()), locale);
+        }
         flash.addFlashAttribute("notice", "checkin.import.done");
         flash.addFlashAttribute("noticeCount", transfers.importRows(me.id(), parsed.rows()));
         return "redirect:/checkins";
@@ -82,24 +89,19 @@ class TransferController {
 
     @PostMapping("/checkins/import/daylio")
     String previewDaylio(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) MultipartFile file,
-            Model model, Locale locale, HttpSession session) {
-        session.removeAttribute(DAYLIO_PREVIEW);
-        DaylioCsv.Parsed parsed = transfers.readDaylio(file, LocalDate.now(me.timeZone()));
-        if (!parsed.errors().isEmpty()) {
-            return refused(model, "daylio", parsed.errors(), locale);
-        }
-        // Parsed entries only (no file bytes), dropped on import, cancel or the end of the session.
-        session.setAttribute(DAYLIO_PREVIEW, new DaylioPreview(me.id(), parsed.entries()));
-        return "redirect:/checkins/import/daylio";
+            Model model, Locale locale) {
+        List<RowError> problems = transfers.previewDaylio(me.id(), file, LocalDate.now(me.timeZone()));
+        return problems.isEmpty() ? "redirect:/checkins/import/daylio" : refused(model, "daylio", problems, locale);
     }
 
     @GetMapping("/checkins/import/daylio")
-    String showDaylioPreview(@AuthenticationPrincipal AccountPrincipal me, HttpSession session, Model model) {
-        DaylioPreview preview = preview(me, session);
-        if (preview == null) {
+    String showDaylioPreview(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+        Optional<TransferService.DaylioPreview> preview = transfers.daylioPreview(me.id(), LocalDate.now(me.timeZone()));
+        if (preview.isEmpty()) {
             return "redirect:/checkins/export";
         }
-        TransferService.DaylioSummary summary = transfers.daylioSummary(me.id(), preview.entries());
+        TransferService.DaylioSummary summary = transfers.daylioSummary(me.id(), preview.get().entries());
+        model.addAttribute("previewId", preview.get().id());
         model.addAttribute("count", summary.count());
         model.addAttribute("first", summary.first());
         model.addAttribute("last", summary.last());
@@ -111,11 +113,18 @@ class TransferController {
         return "checkin/daylio-preview";
     }
 
+    /**
+     * Imports the preview the page showed ({@code preview}, its id): if that one has expired or another
+     * upload has replaced it since, nothing is imported.
+     */
     @PostMapping("/checkins/import/daylio/confirm")
-    String confirmDaylio(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String homePull,
-            HttpSession session, RedirectAttributes flash) {
-        DaylioPreview preview = preview(me, session);
-        if (preview == null) {
+    String confirmDaylio(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) String preview,
+            @RequestParam(required = false) String homePull, Model model, Locale locale, RedirectAttributes flash) {
+        Optional<List<DaylioCsv.Entry>> entries = transfers.daylioPreview(me.id(), LocalDate.now(me.timeZone()))
+            .filter(waiting -> waiting.id().toString().equals(preview))
+            .map(TransferService.DaylioPreview::entries);
+        if (entries.isEmpty()) {
+            flash.addFlashAttribute("previewGone", transfers.previewMinutes());
             return "redirect:/checkins/export";
         }
         Optional<HomePull> pull = HomePull.read(homePull);
@@ -123,27 +132,34 @@ class TransferController {
             flash.addFlashAttribute("pullMissing", true);
             return "redirect:/checkins/import/daylio";
         }
-        int imported = transfers.importDaylio(me.id(), preview.entries(), pull.get());
-        session.removeAttribute(DAYLIO_PREVIEW);
+        Optional<RowError> over = transfers.overAllowance(me.id(), entries.get().size());
+        if (over.isPresent()) {
+            return refused(model, "daylio", List.of(over.get()), locale);
+        }
         flash.addFlashAttribute("notice", "checkin.import.done");
-        flash.addFlashAttribute("noticeCount", imported);
+        flash.addFlashAttribute("noticeCount", transfers.importDaylio(me.id(), entries.get(), pull.get()));
         return "redirect:/checkins";
     }
 
-    /** The preview waiting in this session, if it belongs to the person signed in now. */
-    private static DaylioPreview preview(AccountPrincipal me, HttpSession session) {
-        return session.getAttribute(DAYLIO_PREVIEW) instanceof DaylioPreview preview && preview.accountId().equals(me.id())
-                ? preview : null;
-    }
-
     @PostMapping("/checkins/import/daylio/cancel")
-    String cancelDaylio(HttpSession session) {
-        session.removeAttribute(DAYLIO_PREVIEW);
+    String cancelDaylio(@AuthenticationPrincipal AccountPrincipal me) {
+        transfers.dropDaylioPreview(me.id());
         return "redirect:/checkins/export";
     }
 
+    /**
+     * A file over the size limit, refused by the upload gate before it was read: the same page and
+     * message as a file this service measures as too big, with 413 as its status.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
+    String tooLarge(HttpServletRequest request, Model model, Locale locale) {
+        String which = request.getRequestURI().endsWith("/daylio") ? "daylio" : "csv";
+        return refused(model, which, List.of(transfers.tooBig()), locale);
+    }
+
     private String refused(Model model, String which, List<RowError> errors, Locale locale) {
-        model.addAttribute("columns", JournalCsv.COLUMNS);
+        page(model);
         model.addAttribute("refused", which);
         model.addAttribute("errorCount", errors.size());
         model.addAttribute("errors", errors.stream().limit(100)

@@ -7,12 +7,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -27,13 +29,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Export of a person's journal (CSV, JSON and their part of "Export my data"), and import: uploads
- * read as text and parsed, all-or-nothing CSV import, and the Daylio preview and import.
+ * read as text and parsed, all-or-nothing CSV import, and the Daylio preview and import. Imports
+ * stay within the account's daily allowance ({@link CheckInLimits#importRowsPerDay()}).
  */
 @Service
 @Transactional(readOnly = true)
 class TransferService implements PersonalDataExporter {
-
-    static final long MAX_BYTES = 5L * 1024 * 1024;
 
     private final CheckInService checkins;
 
@@ -41,12 +42,19 @@ class TransferService implements PersonalDataExporter {
 
     private final WellbeingCheckRepository wellbeing;
 
+    private final DaylioPreviews previews;
+
+    private final CheckInLimits limits;
+
     private final Clock clock = Clock.systemUTC();
 
-    TransferService(CheckInService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing) {
+    TransferService(CheckInService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing,
+            DaylioPreviews previews, CheckInLimits limits) {
         this.checkins = checkins;
         this.checkInRepository = checkInRepository;
         this.wellbeing = wellbeing;
+        this.previews = previews;
+        this.limits = limits;
     }
 
     /** Every check-in, oldest first, with environments by their current names. */
@@ -85,18 +93,30 @@ class TransferService implements PersonalDataExporter {
                 ids.add(byName.computeIfAbsent(CheckInService.nameKey(name),
                         key -> checkins.addEnvironment(accountId, EnvironmentKind.PRACTICE, name).getId()));
             }
-            checkInRepository.save(new CheckIn(accountId, base.plusMillis(index++),
+            checkInRepository.save(CheckIn.imported(accountId, base.plusMillis(index++),
                     new CheckInEntry(row.day(), row.mood(), row.homePull(), row.smallWin(), row.note(), row.toDiscuss(), ids)));
         }
         return rows.size();
     }
 
-    /** Daylio has no home pull: every entry gets the one the person chose on the preview page. */
+    /**
+     * Daylio has no home pull: every entry gets the one the person chose on the preview page. The
+     * preview is dropped with the import, in the same transaction.
+     */
     @Transactional
     int importDaylio(UUID accountId, List<DaylioCsv.Entry> entries, HomePull homePull) {
+        previews.drop(accountId);
         return importRows(accountId, entries.stream()
             .map(e -> new JournalCsv.Row(e.day(), new Mood(e.mood()), homePull, Set.copyOf(e.activities()), null, e.note(), false))
             .toList());
+    }
+
+    /** Why this many rows cannot be imported now (over what is left of the day's allowance), if they cannot. */
+    Optional<RowError> overAllowance(UUID accountId, int rows) {
+        long importedToday = checkInRepository.countRecordedSince(accountId, clock.instant().minus(Duration.ofDays(1)), true);
+        long left = Math.max(0, limits.importRowsPerDay() - importedToday);
+        return rows <= left ? Optional.empty()
+                : Optional.of(RowError.of(0, "dailyLimit", rows, left, limits.importRowsPerDay()));
     }
 
     // ---- reading uploads: no data is read, so no transaction (and no connection) is held while a file is parsed
@@ -104,33 +124,68 @@ class TransferService implements PersonalDataExporter {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     JournalCsv.Parsed readJournal(MultipartFile file, LocalDate today) {
         Text text = decode(file);
-        return text.problem() != null ? new JournalCsv.Parsed(List.of(), List.of(RowError.of(0, text.problem())))
+        return text.problem() != null ? new JournalCsv.Parsed(List.of(), List.of(text.problem()))
                 : JournalCsv.parse(new StringReader(text.content()), today);
     }
 
+    /**
+     * Reads a Daylio file and, if it can be imported now, keeps it as the account's preview. The
+     * problems, if not: no preview is kept then (an upload always replaces the one before).
+     */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    DaylioCsv.Parsed readDaylio(MultipartFile file, LocalDate today) {
+    List<RowError> previewDaylio(UUID accountId, MultipartFile file, LocalDate today) {
+        previews.drop(accountId);
         Text text = decode(file);
-        return text.problem() != null ? new DaylioCsv.Parsed(List.of(), List.of(RowError.of(0, text.problem())))
-                : DaylioCsv.parse(new StringReader(text.content()), today);
-    }
-
-    /** An upload as UTF-8 text, or why not (a checkin.import.error.* key): missing, too big, or not text at all. */
-    private record Text(String content, String problem) {
-    }
-
-    private static Text decode(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            return new Text(null, "noFile");
+        if (text.problem() != null) {
+            return List.of(text.problem());
         }
-        if (file.getSize() > MAX_BYTES) {
-            return new Text(null, "tooBig");
+        DaylioCsv.Parsed parsed = DaylioCsv.parse(new StringReader(text.content()), today);
+        if (!parsed.errors().isEmpty()) {
+            return parsed.errors();
+        }
+        Optional<RowError> over = overAllowance(accountId, parsed.entries().size());
+        if (over.isPresent()) {
+            return List.of(over.get());
+        }
+        previews.keep(accountId, text.content());
+        return List.of();
+    }
+
+    /** A waiting Daylio upload: its id (which the preview page sends back on confirming) and entries. */
+    record DaylioPreview(UUID id, List<DaylioCsv.Entry> entries) {
+    }
+
+    /** The account's waiting Daylio preview, its file read again; empty once it has gone. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    Optional<DaylioPreview> daylioPreview(UUID accountId, LocalDate today) {
+        return previews.find(accountId).flatMap(waiting -> {
+            DaylioCsv.Parsed parsed = DaylioCsv.parse(new StringReader(waiting.content()), today);
+            return parsed.errors().isEmpty() ? Optional.of(new DaylioPreview(waiting.id(), parsed.entries()))
+                    : Optional.empty();
+        });
+    }
+
+    @Transactional
+    void dropDaylioPreview(UUID accountId) {
+        previews.drop(accountId);
+    }
+
+    /** An upload as UTF-8 text, or why not: missing, too big, or not text at all. */
+    private record Text(String content, RowError problem) {
+    }
+
+    private Text decode(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            return new Text(null, RowError.of(0, "noFile"));
+        }
+        if (file.getSize() > limits.importFileSize().toBytes()) {
+            return new Text(null, tooBig());
         }
         try {
             byte[] bytes = file.getBytes();
             for (byte b : bytes) {
                 if (b == 0) {
-                    return new Text(null, "binary");
+                    return new Text(null, RowError.of(0, "binary"));
                 }
             }
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -141,11 +196,24 @@ class TransferService implements PersonalDataExporter {
             return new Text(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
         }
         catch (CharacterCodingException e) {
-            return new Text(null, "binary");
+            return new Text(null, RowError.of(0, "binary"));
         }
         catch (IOException e) {
-            return new Text(null, "unreadable");
+            return new Text(null, RowError.of(0, "unreadable"));
         }
+    }
+
+    /** A file over the size limit, whether this service or the upload gate found it so. */
+    RowError tooBig() {
+        return RowError.of(0, "tooBig", importMegabytes());
+    }
+
+    long importMegabytes() {
+        return limits.importMegabytes();
+    }
+
+    long previewMinutes() {
+        return limits.previewKeptFor().toMinutes();
     }
 
     // ---- the Daylio preview

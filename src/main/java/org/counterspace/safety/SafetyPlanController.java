@@ -77,6 +77,7 @@ class SafetyPlanController {
     String versions(@AuthenticationPrincipal AccountPrincipal me, Model model) {
         List<Shown> versions = plans.versions(me.id()).stream().map(v -> shown(v, me)).toList();
         model.addAttribute("versions", versions);
+        model.addAttribute("versionsKept", plans.versionsKept());
         return "safety/plan-versions";
     }
 

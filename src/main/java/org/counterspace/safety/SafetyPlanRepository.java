@@ -20,6 +20,11 @@ interface SafetyPlanRepository extends JpaRepository<SafetyPlanVersion, UUID> {
     @Query("select coalesce(max(v.version), 0) from SafetyPlanVersion v where v.accountId = :accountId")
     int latestVersionNumber(@Param("accountId") UUID accountId);
 
+    /** Drops a person's versions numbered up to and including {@code version}. */
+    @Modifying
+    @Query("delete from SafetyPlanVersion v where v.accountId = :accountId and v.version <= :version")
+    int deleteUpTo(@Param("accountId") UUID accountId, @Param("version") int version);
+
     @Modifying
     @Query("delete from SafetyPlanVersion v where v.accountId = :accountId")
     int deleteByAccountId(@Param("accountId") UUID accountId);

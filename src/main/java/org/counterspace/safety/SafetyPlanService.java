@@ -10,15 +10,26 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Safety plans: every save adds a version; every read is scoped to its owner. */
+/**
+ * Safety plans: every save adds a version, and the oldest beyond {@link SafetyProperties#planVersionsKept()}
+ * are dropped (a save is never refused: the plan matters more than its history). Every read is
+ * scoped to its owner.
+ */
 @Service
 @Transactional(readOnly = true)
 class SafetyPlanService {
 
     private final SafetyPlanRepository versions;
 
-    SafetyPlanService(SafetyPlanRepository versions) {
+    private final int kept;
+
+    SafetyPlanService(SafetyPlanRepository versions, SafetyProperties properties) {
         this.versions = versions;
+        this.kept = Math.max(1, properties.planVersionsKept());
+    }
+
+    int versionsKept() {
+        return kept;
     }
 
     Optional<SafetyPlanVersion> latest(UUID owner) {
@@ -41,7 +52,9 @@ class SafetyPlanService {
     @Transactional
     SafetyPlanVersion save(UUID owner, SafetyPlanForm plan) {
         int next = versions.latestVersionNumber(owner) + 1;
-        return versions.saveAndFlush(new SafetyPlanVersion(owner, next, Instant.now(), plan));
+        SafetyPlanVersion saved = versions.saveAndFlush(new SafetyPlanVersion(owner, next, Instant.now(), plan));
+        versions.deleteUpTo(owner, next - kept);
+        return saved;
     }
 
     /** Synchronous, inside the account deletion's transaction: the erasure commits or fails with it. */

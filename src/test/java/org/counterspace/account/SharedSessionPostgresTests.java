@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.counterspace.CounterspaceApplication;
 import org.counterspace.support.PostgresTestSupport;
+import org.counterspace.support.RawHttp;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * In the postgres profile sessions live in the database: two instances of the app on one
- * PostgreSQL schema share a sign-in, and signing out on one ends it on the other.
+ * PostgreSQL schema share a sign-in, and signing out on one ends it on the other. A Daylio preview
+ * waiting for its owner is in the database too.
  */
 class SharedSessionPostgresTests {
 
@@ -125,5 +127,35 @@ class SharedSessionPostgresTests {
         HttpResponse<String> afterwards = get(url(first, "/account"), session);
         assertThat(afterwards.statusCode()).isEqualTo(302);
         assertThat(afterwards.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    /**
+     * A Daylio preview waits in the database, not in one instance's memory: uploaded through one
+     * instance, it is shown and imported through the other.
+     */
+    @Test
+    void aDaylioPreviewUploadedThroughOneInstanceIsImportedThroughTheOther() throws Exception {
+        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+        AccountPrincipal account = TestAccounts.create(jdbc, "daylio.person");
+        RawHttp one = new RawHttp(Integer.parseInt(first.getEnvironment().getProperty("local.server.port")));
+        one.signIn(account.getUsername(), TestAccounts.PASSWORD);
+        String token = RawHttp.formActionToken(one.get("/checkins/export").body(), "/checkins/import/daylio");
+        RawHttp.Response uploaded = one.postMultipart("/checkins/import/daylio?_csrf=" + token, RawHttp.Multipart.text(
+                "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                + "2025-03-02,March 2,Sunday,9:15 pm,rad,friends | music,Good day,Saw Sam\n"
+                + "2025-03-01,March 1,Saturday,8:00 pm,awful,,,\n"), false);
+        assertThat(uploaded.status()).isEqualTo(302);
+
+        RawHttp two = one.on(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        RawHttp.Response preview = two.get("/checkins/import/daylio");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("2 entries from 1 March 2025 to 2 March 2025");
+        RawHttp.Response imported = two.postForm("/checkins/import/daylio/confirm",
+                "homePull=5&preview=" + RawHttp.hiddenField(preview.body(), "preview") + "&_csrf="
+                + RawHttp.hiddenCsrfToken(preview.body()));
+        assertThat(imported.header("location")).endsWith("/checkins");
+        assertThat(jdbc.queryForObject("select count(*) from check_in where account_id = ? and imported", Integer.class,
+                account.id())).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from daylio_preview", Integer.class)).isZero();
     }
 }

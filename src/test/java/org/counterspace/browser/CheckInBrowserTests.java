@@ -2,6 +2,8 @@ package org.counterspace.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -102,6 +104,37 @@ class CheckInBrowserTests extends BrowserTestSupport {
         checkIn("1", "9", "A place I feel safer", "Sat in the library");
         assertThat(driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("main")).getText()).contains("Support is here");
         assertNoAxeViolations();
+    }
+
+    /**
+     * Upload forms send their CSRF token in the query string, so the server checks it before reading a
+     * body: a Daylio file goes through to its preview, and a file over the 5 MB limit comes back to the
+     * form with the limit named.
+     */
+    @Test
+    void uploadsGoThroughTheFormAndATooLargeFileComesBackToItWithTheLimit() throws Exception {
+        signIn(driver, me.getUsername());
+        Path daylio = Files.createTempFile("daylio", ".csv");
+        Path big = Files.createTempFile("journal", ".csv");
+        try {
+            Files.writeString(daylio, "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                    + "2025-03-02,March 2,Sunday,9:15 pm,rad,friends | music,,\n");
+            Files.write(big, new byte[6 * 1024 * 1024]);
+            open("/checkins/export");
+            driver.findElement(By.id("daylio-file")).sendKeys(daylio.toString());
+            clickThrough(By.cssSelector("form[action^='/checkins/import/daylio'] button[type=submit]"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("1 entry from 2 March 2025");
+
+            open("/checkins/export");
+            driver.findElement(By.id("csv-file")).sendKeys(big.toString());
+            clickThrough(By.cssSelector("form[action^='/checkins/import?'] button[type=submit]"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("This file is too large (limit 5 MB)");
+            assertThat(driver.findElements(By.id("csv-file"))).hasSize(1);
+        }
+        finally {
+            Files.deleteIfExists(daylio);
+            Files.deleteIfExists(big);
+        }
     }
 
     private void checkIn(String mood, String pull, String environment, String smallWin) {

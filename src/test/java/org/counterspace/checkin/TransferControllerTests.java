@@ -57,6 +57,12 @@ class TransferControllerTests {
     @Autowired
     List<PersonalDataExporter> exporters;
 
+    @Autowired
+    CheckInLimits limits;
+
+    @Autowired
+    DaylioPreviews previews;
+
     AccountPrincipal me;
 
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -83,6 +89,12 @@ class TransferControllerTests {
     MockMultipartHttpServletRequestBuilder upload(String path, AccountPrincipal who, byte[] bytes) {
         return multipart(path).file(new MockMultipartFile("file", "journal.csv", "text/csv", bytes))
             .with(TestAccounts.as(who)).with(csrf());
+    }
+
+    /** The id of the Daylio upload waiting for this person, which the preview page sends back on confirming. */
+    String previewOf(AccountPrincipal who) {
+        return jdbc.queryForObject("select preview_id from daylio_preview where account_id = ?", UUID.class, who.id())
+            .toString();
     }
 
     int count(AccountPrincipal who) {
@@ -174,11 +186,11 @@ class TransferControllerTests {
         mvc.perform(upload("/checkins/import", me, new byte[0]))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Choose a file to import")));
-        byte[] big = new byte[(int) TransferService.MAX_BYTES + 1];
+        byte[] big = new byte[(int) limits.importFileSize().toBytes() + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         mvc.perform(upload("/checkins/import", me, big))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("bigger than 5 MB")));
+            .andExpect(content().string(containsString("This file is too large (limit 5 MB)")));
         mvc.perform(multipart("/checkins/import").with(TestAccounts.as(me)).with(csrf()))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Choose a file to import")));
@@ -202,22 +214,30 @@ class TransferControllerTests {
             .andExpect(content().string(containsString("3 entries from 1 March 2025 to 2 March 2025")))
             .andExpect(content().string(containsString("<strong>Long walk</strong>")))
             .andExpect(content().string(containsString("will be added as a practice")))
-            .andExpect(content().string(containsString("matches one of your counter-environments")));
+            .andExpect(content().string(containsString("matches one of your counter-environments")))
+            .andExpect(content().string(containsString("name=\"preview\" value=\"" + previewOf(me) + "\"")));
+        String preview = previewOf(me);
 
         AccountPrincipal other = newAccount();
         mvc.perform(get("/checkins/import/daylio").session(session).with(TestAccounts.as(other)))
             .andExpect(redirectedUrl("/checkins/export"));
-        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(other)).with(csrf()))
             .andExpect(redirectedUrl("/checkins/export"));
         assertThat(count(other)).isZero();
 
-        mvc.perform(post("/checkins/import/daylio/confirm").session(session).with(TestAccounts.as(me)).with(csrf()))
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).session(session)
+                .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(redirectedUrl("/checkins/import/daylio"))
             .andExpect(flash().attribute("pullMissing", true));
+        // a page of an upload that has been replaced since (here: of no upload at all) imports nothing
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", UUID.randomUUID().toString())
+                .param("homePull", "5").session(session).with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(redirectedUrl("/checkins/export"))
+            .andExpect(flash().attribute("previewGone", 30L));
         assertThat(count(me)).isZero();
 
-        mvc.perform(post("/checkins/import/daylio/confirm").param("homePull", "5").session(session)
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(redirectedUrl("/checkins"))
             .andExpect(flash().attribute("noticeCount", 3));
@@ -226,7 +246,7 @@ class TransferControllerTests {
         assertThat(imported.get(2).getNote()).isEqualTo("Good day\n\nSaw Sam");
         assertThat(imported).extracting(CheckIn::getHomePull).containsOnly(new HomePull(5));
         assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName).contains("friends", "Long walk", "reading");
-        assertThat(session.getAttribute(TransferController.DAYLIO_PREVIEW)).isNull();
+        assertThat(previews.find(me.id())).isEmpty();
     }
 
     @Test

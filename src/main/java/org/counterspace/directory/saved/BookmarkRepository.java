@@ -16,6 +16,8 @@ interface BookmarkRepository extends JpaRepository<Bookmark, UUID> {
 
     Optional<Bookmark> findByAccountIdAndServiceId(UUID accountId, UUID serviceId);
 
+    long countByAccountId(UUID accountId);
+
     @Modifying
     @Query("delete from Bookmark b where b.accountId = ?1")
     int deleteByAccount(UUID accountId);

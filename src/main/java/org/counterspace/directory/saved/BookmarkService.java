@@ -2,11 +2,13 @@ package org.counterspace.directory.saved;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.counterspace.account.AccountDeleted;
 import org.counterspace.account.PersonalDataExporter;
 import org.counterspace.directory.Bookmarks;
+import org.counterspace.directory.DirectoryLimits;
 import org.counterspace.directory.Phone;
 import org.counterspace.directory.SavedService;
 import org.counterspace.directory.ServiceRepository;
@@ -35,9 +37,17 @@ public class BookmarkService implements Bookmarks, PersonalDataExporter {
 
     private final ServiceRepository services;
 
-    BookmarkService(BookmarkRepository bookmarks, ServiceRepository services) {
+    private final int limit;
+
+    BookmarkService(BookmarkRepository bookmarks, ServiceRepository services, DirectoryLimits limits) {
         this.bookmarks = bookmarks;
         this.services = services;
+        this.limit = limits.savedServices();
+    }
+
+    /** How many services one person can keep saved. */
+    int limit() {
+        return limit;
     }
 
     @Transactional(readOnly = true)
@@ -50,15 +60,21 @@ public class BookmarkService implements Bookmarks, PersonalDataExporter {
         return bookmarks.findByAccountIdAndServiceId(accountId, serviceId).isPresent();
     }
 
-    /** Saves the service, or updates the note if it is saved already. */
+    /**
+     * Saves the service, or updates the note if it is saved already. Empty, and nothing saved, when
+     * the person has {@link #limit()} services saved and this is not one of them.
+     */
     @Transactional
-    UUID save(UUID accountId, UUID serviceId, String note) {
+    Optional<UUID> save(UUID accountId, UUID serviceId, String note) {
         SupportService service = services.findById(serviceId)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Bookmark bookmark = bookmarks.findByAccountIdAndServiceId(accountId, serviceId)
-            .orElseGet(() -> bookmarks.save(new Bookmark(accountId, service, null)));
+        Optional<Bookmark> existing = bookmarks.findByAccountIdAndServiceId(accountId, serviceId);
+        if (existing.isEmpty() && bookmarks.countByAccountId(accountId) >= limit) {
+            return Optional.empty();
+        }
+        Bookmark bookmark = existing.orElseGet(() -> bookmarks.save(new Bookmark(accountId, service, null)));
         bookmark.setNote(blankToNull(note));
-        return bookmark.getId();
+        return Optional.of(bookmark.getId());
     }
 
     @Transactional

@@ -47,7 +47,10 @@ class SavedController {
             redirect.addFlashAttribute("noteTooLong", true);
             return "redirect:/support/services/" + serviceId;
         }
-        saved.save(me.id(), serviceId, form.note());
+        if (saved.save(me.id(), serviceId, form.note()).isEmpty()) {
+            redirect.addFlashAttribute("savedFull", saved.limit());
+            return "redirect:/support/services/" + serviceId;
+        }
         redirect.addFlashAttribute("savedName", pages.service(serviceId, Instant.now()).map(ServiceView::name)
             .orElse(null));
         return "redirect:/support/saved";

@@ -180,7 +180,7 @@ class CurateTests {
         UUID id = created(newService()
             .param("name", "Riverbank Walking Group").param("organization", "Riverbank Friends")
             .param("description", "A gentle weekly walk and talk for anyone who needs time out of the house.")
-            .param("phone", "0113 496 0999").param("free", "true").param("ageGroup", "adults")
+            .param("phone", "0113 496 0999").param("cost", "free").param("ageGroup", "adults")
             .param("channels", "in-person", "phone").param("categories", "peer-support", "community-space")
             .param("country", "GB").param("region", "England").param("timeZone", "Europe/London")
             .param("hours", "SA 10:00-12:00\nWE 18:00-19:30").param("street", "1 River Lane").param("city", "Leeds")

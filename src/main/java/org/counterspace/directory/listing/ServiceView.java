@@ -15,20 +15,23 @@ import org.counterspace.directory.Access;
 import org.counterspace.directory.Address;
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Channel;
+import org.counterspace.directory.Cost;
 import org.counterspace.directory.Coverage;
 import org.counterspace.directory.Language;
 import org.counterspace.directory.SupportService;
+import org.counterspace.directory.TimeZones;
 import org.counterspace.directory.WeeklyHours;
 
 /**
  * Everything a page shows about a service, read inside the transaction so templates never touch
- * lazy associations.
+ * lazy associations. Its hours are in {@code timeZone}, which the page names ({@code timeZoneName},
+ * {@code timeZoneCity}: "Pacific Time (Los Angeles)").
  */
 public record ServiceView(UUID id, String name, String organization, String description, List<Term> categories,
-        List<Channel> channels, boolean free, String fees, String eligibility, String applicationProcess,
+        List<Channel> channels, boolean free, Cost cost, String fees, String eligibility, String applicationProcess,
         String accessibility, String serviceArea, String interpretation, AgeGroup ageGroup, List<PhoneLine> phones,
         String url, String email, List<String> languages, List<String> addresses, String country, String region,
-        String timeZone, Map<DayOfWeek, List<Opening>> hours, boolean hoursKnown, boolean alwaysOpen,
+        String timeZone, String timeZoneName, String timeZoneCity, Map<DayOfWeek, List<Opening>> hours, boolean hoursKnown, boolean alwaysOpen,
         boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, String assuredBy,
         boolean active) {
 
@@ -53,7 +56,7 @@ public record ServiceView(UUID id, String name, String organization, String desc
                 s.getOrganization() == null ? null : s.getOrganization().getName(), about.description(),
                 s.getTerms().stream().map(t -> new Term(t.getCode(), t.getName()))
                     .sorted(Comparator.comparing(Term::name)).toList(),
-                s.getChannels(), s.fees().free(), s.fees().description(), access.eligibilityDescription(),
+                s.getChannels(), s.fees().free(), s.fees().cost(), s.fees().description(), access.eligibilityDescription(),
                 access.applicationProcess(), access.accessibility(), coverage.serviceArea(),
                 access.interpretationServices(), access.ageGroup(),
                 s.getPhones().stream()
@@ -61,7 +64,8 @@ public record ServiceView(UUID id, String name, String organization, String desc
                     .toList(),
                 about.url(), about.email(), s.getLanguages().stream().map(Language::getName).toList(),
                 s.addresses().stream().map(Address::oneLine).toList(), coverage.country(), coverage.region(),
-                coverage.timeZone().getId(), byDay, hours.isKnown(), hours.alwaysOpen(),
+                coverage.timeZone().getId(), TimeZones.displayName(coverage.timeZone()),
+                TimeZones.city(coverage.timeZone()), byDay, hours.isKnown(), hours.alwaysOpen(),
                 hours.openAt(now, coverage.timeZone()), s.provenance().national(), s.provenance().demo(),
                 s.provenance().source(), s.assurance().date(), s.assurance().assurer(), s.isActive());
     }

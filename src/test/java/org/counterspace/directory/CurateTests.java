@@ -295,6 +295,24 @@ class CurateTests {
     }
 
     @Test
+    void aCuratorSaysWhetherAServiceIsFreePaidOrOfACostNotKnown() throws Exception {
+        UUID id = serviceId("Riverside Low-Cost Counselling");
+        MultiValueMap<String, String> form = editForm(id);
+        assertThat(form.get("cost")).containsExactly("paid");
+        for (String cost : List.of("free", "unknown", "paid")) {
+            form.set("cost", cost);
+            save(id, form);
+            assertThat(jdbc.queryForObject("select cost from dir_service where id = ?", String.class, id))
+                .isEqualTo(cost);
+            assertThat(editForm(id).get("cost")).containsExactly(cost);
+        }
+        form.set("cost", "cheap");
+        mvc.perform(post("/curate/services/" + id).params(form).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Please choose free, a charge, or not known.")));
+    }
+
+    @Test
     void uploadAnHsdsFileAndSeeTheReport() throws Exception {
         byte[] example = getClass().getResourceAsStream("/hsds/examples/service_full.json").readAllBytes();
         mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "service_full.json",

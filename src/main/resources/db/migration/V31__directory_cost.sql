@@ -7,8 +7,11 @@ UPDATE dir_service SET cost = CASE
     WHEN free THEN 'free'
     WHEN LOWER(TRIM(TRAILING '.' FROM TRIM(fees_description))) IN ('free', 'none', 'no fee', 'no fees', 'no charge',
         'no charges', 'no cost', 'free of charge', 'nothing', '0') THEN 'free'
-    WHEN LENGTH(TRANSLATE(fees_description, '0123456789$£€', '')) < LENGTH(fees_description)
-        OR LOWER(fees_description) LIKE '%fee%' OR LOWER(fees_description) LIKE '%charge%'
+    WHEN fees_description LIKE '%0%' OR fees_description LIKE '%1%' OR fees_description LIKE '%2%'
+        OR fees_description LIKE '%3%' OR fees_description LIKE '%4%' OR fees_description LIKE '%5%'
+        OR fees_description LIKE '%6%' OR fees_description LIKE '%7%' OR fees_description LIKE '%8%'
+        OR fees_description LIKE '%9%' OR fees_description LIKE '%$%' OR fees_description LIKE '%£%'
+        OR fees_description LIKE '%€%' OR LOWER(fees_description) LIKE '%fee%' OR LOWER(fees_description) LIKE '%charge%'
         OR LOWER(fees_description) LIKE '%cost%' OR LOWER(fees_description) LIKE '%pay%'
         OR LOWER(fees_description) LIKE '%price%' OR LOWER(fees_description) LIKE '%sliding scale%'
         OR LOWER(fees_description) LIKE '%insurance%' OR LOWER(fees_description) LIKE '%medicaid%'

@@ -21,10 +21,11 @@ public enum Cost {
     private static final Set<String> FREE_WORDS = Set.of("free", "none", "no fee", "no fees", "no charge",
             "no charges", "no cost", "free of charge", "nothing", "0");
 
-    private static final Pattern SAYS_FREE = Pattern.compile("^free\\b|\\b(no fees?|no charges?|no cost|free of charge)\\b");
+    private static final Pattern SAYS_FREE = Pattern
+        .compile("^free\\b|\\b(no fees?|no charges?|no cost|free of charge)\\b");
 
-    private static final Pattern NAMES_A_CHARGE = Pattern.compile(
-            "\\d|[£$€¥]|\\b(fees?|charges?|charged|costs?|pay|paid|payment|price|sliding scale|insurance|medicaid|medicare)\\b");
+    private static final Pattern NAMES_A_CHARGE = Pattern.compile("\\d|[£$€¥]|\\b(fees?|charges?|charged|costs?|pay|paid"
+            + "|payment|price|sliding scale|insurance|medicaid|medicare)\\b");
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

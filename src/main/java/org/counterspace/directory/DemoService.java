@@ -48,7 +48,8 @@ record DemoService(String name, String org, String desc, List<String> cats, List
             .phones(phones)
             .openings(openings)
             .languages(langs.stream().map(language -> language.split(":", 2))
-                .map(parts -> new ServiceDetails.SpokenLanguage(key.id("language:" + parts[0]), parts[1], parts[0], null))
+                .map(parts -> new ServiceDetails.SpokenLanguage(key.id("language:" + parts[0]), parts[1], parts[0],
+                        null))
                 .toList())
             .places(places)
             .terms(categories.apply(cats))

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start (an index of an older layout has already been emptied, see {@link DirectoryIndex}):
- * first-start data, services kept at a bare UTC offset placed in a zone, an optional bulk import, then a search index that matches the database (merged
- * after a bulk load).
+ * first-start data, services kept at a bare UTC offset placed in a zone, an optional bulk import,
+ * then a search index that matches the database (merged after a bulk load).
  */
 @Component
 class DirectoryStartup implements ApplicationRunner {

@@ -138,7 +138,8 @@ public class TimeZones {
             in.lines().filter(line -> !line.startsWith("#") && line.contains("\t")).forEach(line -> {
                 String[] columns = line.split("\t");
                 // a zone newer than this Java's time-zone data is left out
-                placeZone(columns[1]).ifPresent(zone -> zones.computeIfAbsent(columns[0], c -> new ArrayList<>()).add(zone));
+                placeZone(columns[1])
+                    .ifPresent(zone -> zones.computeIfAbsent(columns[0], c -> new ArrayList<>()).add(zone));
             });
         }
         catch (IOException e) {

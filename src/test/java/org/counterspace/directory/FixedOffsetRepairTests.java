@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Services an earlier version kept at a bare UTC offset are placed in a zone with summer time (retired ones, so no search here sees them). */
+/**
+ * Services an earlier version kept at a bare UTC offset are placed in a zone with summer time (retired
+ * ones here, so no other test's search sees them).
+ */
 @SpringBootTest
 class FixedOffsetRepairTests {
 

@@ -52,7 +52,7 @@ record HsdsExtension(JsonNode x, SupportService current) {
                 : current == null ? null : current.access().accessibility();
     }
 
-    /** The cost a curator confirmed: {@code cost} ("free", "paid", "unknown"), or an older export's {@code free: true}. */
+    /** The cost said: {@code cost} ("free", "paid", "unknown"), or an older export's {@code free: true}; else null. */
     Cost cost() {
         if (!given()) {
             return null;

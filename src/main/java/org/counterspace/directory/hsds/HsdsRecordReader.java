@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the service records of an HSDS JSON file (an array of service objects, one object, or a page
- * of the HSDS API with its {@code contents}) one at a time, so even a very large file is never held as a whole. Bytes that are not UTF-8 refuse the file
- * rather than import replacement characters.
+ * of the HSDS API with its {@code contents}) one at a time, so even a very large file is never held as
+ * a whole. Bytes that are not UTF-8 refuse the file rather than import replacement characters.
  */
 final class HsdsRecordReader {
 

@@ -31,8 +31,8 @@ public record ServiceView(UUID id, String name, String organization, String desc
         List<Channel> channels, boolean free, Cost cost, String fees, String eligibility, String applicationProcess,
         String accessibility, String serviceArea, String interpretation, AgeGroup ageGroup, List<PhoneLine> phones,
         String url, String email, List<String> languages, List<String> addresses, String country, String region,
-        String timeZone, String timeZoneName, String timeZoneCity, Map<DayOfWeek, List<Opening>> hours, boolean hoursKnown, boolean alwaysOpen,
-        boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, String assuredBy,
+        String timeZone, String timeZoneName, String timeZoneCity, Map<DayOfWeek, List<Opening>> hours,
+        boolean hoursKnown, boolean alwaysOpen, boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, String assuredBy,
         boolean active) {
 
     public record Term(String code, String name) {
@@ -56,8 +56,8 @@ public record ServiceView(UUID id, String name, String organization, String desc
                 s.getOrganization() == null ? null : s.getOrganization().getName(), about.description(),
                 s.getTerms().stream().map(t -> new Term(t.getCode(), t.getName()))
                     .sorted(Comparator.comparing(Term::name)).toList(),
-                s.getChannels(), s.fees().free(), s.fees().cost(), s.fees().description(), access.eligibilityDescription(),
-                access.applicationProcess(), access.accessibility(), coverage.serviceArea(),
+                s.getChannels(), s.fees().free(), s.fees().cost(), s.fees().description(),
+                access.eligibilityDescription(), access.applicationProcess(), access.accessibility(), coverage.serviceArea(),
                 access.interpretationServices(), access.ageGroup(),
                 s.getPhones().stream()
                     .map(p -> new PhoneLine(p.getNumber(), p.dialable(), p.isText(), p.getDescription()))

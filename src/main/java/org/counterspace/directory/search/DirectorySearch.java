@@ -77,7 +77,8 @@ public class DirectorySearch {
                         .aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation())).fetch(0)
                         .aggregation(SearchFacets.COST);
             return new Results(result.hits(), result.total().hitCount(), counts.byField(),
-                    costs.getOrDefault(Cost.FREE.code(), 0L), costs.getOrDefault(Cost.UNKNOWN.code(), 0L), openNowCount);
+                    costs.getOrDefault(Cost.FREE.code(), 0L), costs.getOrDefault(Cost.UNKNOWN.code(), 0L),
+                    openNowCount);
         }
     }
 

@@ -13,8 +13,8 @@ import org.counterspace.directory.Point;
  * and {@code costUnknown} together ask for services that are free or whose cost is not known.
  */
 public record SearchQuery(String text, Set<String> categories, Set<Channel> channels, boolean freeOnly,
-        boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, Point near, int radiusKm,
-        SortOrder sort, int page, int perPage, Instant now) {
+        boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, Point near,
+        int radiusKm, SortOrder sort, int page, int perPage, Instant now) {
 
     public enum SortOrder {
         RELEVANCE, DISTANCE, NAME

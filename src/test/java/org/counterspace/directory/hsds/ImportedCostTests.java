@@ -2,12 +2,14 @@ package org.counterspace.directory.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,11 +64,12 @@ class ImportedCostTests {
         }
 
         String serviceName() {
-            return "Pricecheck " + name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return "Pricecheck " + name().replace('_', ' ').toLowerCase(Locale.ROOT);
         }
 
         String json() {
-            String given = fields.formatted(UUID.nameUUIDFromBytes(("cost-option:" + name()).getBytes(StandardCharsets.UTF_8)));
+            String given = fields
+                .formatted(UUID.nameUUIDFromBytes(("cost-option:" + name()).getBytes(StandardCharsets.UTF_8)));
             return "{\"id\": \"%s\", \"name\": \"%s\", \"status\": \"active\"%s}".formatted(id(), serviceName(),
                     given.isEmpty() ? "" : ", " + given);
         }
@@ -146,7 +149,7 @@ class ImportedCostTests {
             .andExpect(content().string(containsString("Cost not known (" + unknown.size() + ")")));
         mvc.perform(get("/support").param("q", "pricecheck").param("cost", "unknown").param("per_page", "50"))
             .andExpect(content().string(containsString("Pricecheck nothing said")))
-            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Pricecheck option 35<"))));
+            .andExpect(content().string(not(containsString("Pricecheck option 35<"))));
     }
 
     private List<String> named(String cost) {

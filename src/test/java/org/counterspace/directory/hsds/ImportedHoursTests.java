@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -82,7 +84,7 @@ class ImportedHoursTests {
         }
 
         String serviceName() {
-            return "Zonewise " + name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return "Zonewise " + name().replace('_', ' ').toLowerCase(Locale.ROOT);
         }
 
         boolean inLosAngeles() {
@@ -142,7 +144,7 @@ class ImportedHoursTests {
 
     @Test
     void aZoneReadFromAnOffsetOrChosenForLackOfDataIsReported() {
-        Map<String, String> notes = new java.util.HashMap<>();
+        Map<String, String> notes = new HashMap<>();
         report.entries().forEach(e -> notes.put(e.name(), String.join(" ", e.messages())));
         assertThat(notes.get(Given.LA_NUMERIC_OFFSET.serviceName()))
             .contains("only the UTC offset -08:00", "read as America/Los_Angeles");

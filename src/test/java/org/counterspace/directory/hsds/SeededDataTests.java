@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.counterspace.CounterspaceApplication;
 import org.counterspace.directory.NationalLines;
@@ -32,7 +33,7 @@ class SeededDataTests {
 
     static Map<String, Long> counts(ConfigurableApplicationContext app) {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        return TABLES.stream().collect(java.util.stream.Collectors.toMap(table -> table,
+        return TABLES.stream().collect(Collectors.toMap(table -> table,
                 table -> jdbc.queryForObject("select count(*) from " + table, Long.class)));
     }
 

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.counterspace.directory.search.Gazetteer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * First-start data: our categories, the national lines (marked national, with their source page
- * and review date) and a clearly labelled demo set of fictional local services. Runs only while
- * the directory has no services, so it never duplicates or overwrites a curator's work.
+ * and review date; {@code counterspace.directory.national-lines=false} leaves them out) and a clearly
+ * labelled demo set of fictional local services ({@code counterspace.directory.demo=false} leaves it
+ * out). Runs only while the directory has no services, so it never duplicates or overwrites a
+ * curator's work. Every seeded service, organisation and part has a fixed, name-based id
+ * ({@link SeedKey}), the same in every installation.
  */
 @Component
 class DirectorySeeder {
@@ -66,9 +69,16 @@ class DirectorySeeder {
 
     private final Gazetteer gazetteer;
 
+    private final boolean seedNationalLines;
+
+    private final boolean seedDemo;
+
     DirectorySeeder(ServiceRepository services, OrganizationRepository organizations, ServiceWriter writer,
             TaxonomyRepository taxonomies, TaxonomyTermRepository terms, NationalLines nationalLines,
-            Gazetteer gazetteer) {
+            Gazetteer gazetteer, @Value("${counterspace.directory.national-lines:true}") boolean seedNationalLines,
+            @Value("${counterspace.directory.demo:true}") boolean seedDemo) {
+        this.seedNationalLines = seedNationalLines;
+        this.seedDemo = seedDemo;
         this.services = services;
         this.organizations = organizations;
         this.writer = writer;
@@ -84,8 +94,8 @@ class DirectorySeeder {
         if (services.count() > 0) {
             return;
         }
-        int national = seedNationalLines();
-        int demo = seedDemo();
+        int national = seedNationalLines ? seedNationalLines() : 0;
+        int demo = seedDemo ? seedDemo() : 0;
         log.info("Directory seeded with {} national lines and {} demo services", national, demo);
     }
 
@@ -107,9 +117,10 @@ class DirectorySeeder {
         for (NationalLines.Region region : nationalLines.regions()) {
             for (NationalLines.Line line : region.lines()) {
                 String description = TOPIC_DESCRIPTIONS.get(line.topic());
+                SeedKey key = SeedKey.nationalLine(region.code(), line.name());
                 Organization organization = organizations
-                    .save(new Organization(UUID.randomUUID(), line.name(), description));
-                SupportService service = writer.create(UUID.randomUUID(), organization, nationalLine(region, line));
+                    .save(new Organization(key.id("organization"), line.name(), description));
+                SupportService service = writer.create(key.id(), organization, nationalLine(key, region, line));
                 service.assure(nationalLines.reviewed(), null);
                 count++;
             }
@@ -117,29 +128,30 @@ class DirectorySeeder {
         return count;
     }
 
-    private ServiceDetails nationalLine(NationalLines.Region region, NationalLines.Line line) {
+    private ServiceDetails nationalLine(SeedKey key, NationalLines.Region region, NationalLines.Line line) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         List<ServiceDetails.PhoneNumber> phones = new ArrayList<>();
         if (line.phone() != null) {
-            phones.add(ServiceDetails.PhoneNumber.voice(line.phone()));
+            phones.add(new ServiceDetails.PhoneNumber(key.id("phone:voice"), line.phone(), "voice", null));
             channels.add(Channel.PHONE);
         }
         if (line.text() != null) {
-            phones.add(ServiceDetails.PhoneNumber.text(line.text(),
+            phones.add(new ServiceDetails.PhoneNumber(key.id("phone:text"), line.text(), "text",
                     line.textKeyword() == null ? null : "Text " + line.textKeyword()));
             channels.add(Channel.TEXT);
         }
         return ServiceDetails.named(line.name())
             .about(new About(null, TOPIC_DESCRIPTIONS.get(line.topic()), line.source(), null))
             .access(Access.forAges("youth".equals(line.topic()) ? AgeGroup.YOUNG_PEOPLE : AgeGroup.ALL))
-            .fees(new Fees("Free to contact.", true))
+            .fees(new Fees("Free to contact.", Cost.FREE))
             .coverage(new Coverage(region.code(), null, ZoneId.of(COUNTRY_ZONES.getOrDefault(region.code(), "UTC")),
                     null))
             .provenance(Provenance.nationalLine(line.source()))
             .channels(channels)
             .phones(phones)
-            .openings(openings(line.hours()))
-            .languages(List.of(ServiceDetails.SpokenLanguage.of("English", "en")))
+            .openings(openings(line.hours()).stream().map(o -> new ServiceDetails.Opening(key.id("opening"),
+                    o.byday(), o.opens(), o.closes(), o.description())).toList())
+            .languages(List.of(new ServiceDetails.SpokenLanguage(key.id("language:en"), "English", "en", null)))
             .terms(categories(List.of(line.topic())))
             .build();
     }
@@ -180,8 +192,10 @@ class DirectorySeeder {
             Gazetteer.Place place = gazetteer.find(demo.place())
                 .orElseThrow(() -> new IllegalStateException("Demo place not in gazetteer: " + demo.place()));
             Organization organization = byName.computeIfAbsent(demo.org(), name -> organizations
-                .save(new Organization(UUID.randomUUID(), name, "Demo organisation (fictional).")));
-            writer.create(UUID.randomUUID(), organization, demo.details(place, organization, this::categories));
+                .save(new Organization(Categories.id("demo-organization:" + name), name,
+                        "Demo organisation (fictional).")));
+            writer.create(SeedKey.demo(demo.name()).id(), organization,
+                    demo.details(place, organization, this::categories));
         }
         return file.services().size();
     }

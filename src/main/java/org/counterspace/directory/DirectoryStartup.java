@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On start (an index of an older layout has already been emptied, see {@link DirectoryIndex}):
- * first-start data, an optional bulk import, then a search index that matches the database (merged
- * after a bulk load).
+ * first-start data, services kept at a bare UTC offset placed in a zone, an optional bulk import,
+ * then a search index that matches the database (merged after a bulk load).
  */
 @Component
 class DirectoryStartup implements ApplicationRunner {
@@ -20,8 +20,12 @@ class DirectoryStartup implements ApplicationRunner {
 
     private final DirectoryImportOption importOption;
 
-    DirectoryStartup(DirectorySeeder seeder, DirectoryIndex index, DirectoryImportOption importOption) {
+    private final FixedOffsetRepair fixedOffsets;
+
+    DirectoryStartup(DirectorySeeder seeder, DirectoryIndex index, DirectoryImportOption importOption,
+            FixedOffsetRepair fixedOffsets) {
         this.seeder = seeder;
+        this.fixedOffsets = fixedOffsets;
         this.index = index;
         this.importOption = importOption;
     }
@@ -29,6 +33,7 @@ class DirectoryStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         seeder.seedIfEmpty();
+        fixedOffsets.run();
         boolean imported = importOption.runIfAsked();
         if (!index.rebuildIfStale() && imported) {
             index.mergeSegments();

@@ -111,16 +111,17 @@ public class Location {
         return addresses;
     }
 
-    /** A physical place with one street address and, when known, its coordinates. */
-    public static Location physical(Organization organization, String name, String accessibility, Point point,
-            String street, String city, String region, String postcode, String country) {
-        Location location = new Location(UUID.randomUUID(), organization, "physical");
+    /** A physical place with one street address and, when known, its coordinates; both with the ids given. */
+    public static Location physical(UUID id, UUID addressId, Organization organization, String name,
+            String accessibility, Point point, String street, String city, String region, String postcode,
+            String country) {
+        Location location = new Location(id, organization, "physical");
         location.setName(name);
         location.setAccessibility(accessibility);
         if (point != null) {
             location.setCoordinates(point.latitude(), point.longitude());
         }
-        location.addAddress(UUID.randomUUID(), street, city, region, postcode, country);
+        location.addAddress(addressId, street, city, region, postcode, country);
         return location;
     }
 

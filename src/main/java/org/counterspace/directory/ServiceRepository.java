@@ -14,4 +14,6 @@ public interface ServiceRepository extends JpaRepository<SupportService, UUID>, 
 
     @Query("select distinct s.coverage.timeZone from SupportService s")
     List<ZoneId> distinctTimeZones();
+
+    List<SupportService> findByCoverageTimeZoneIn(List<ZoneId> zones);
 }

@@ -148,6 +148,12 @@ public class SupportService {
         touch();
     }
 
+    /** Its hours are in this zone, where an earlier version had kept a bare UTC offset (see FixedOffsetRepair). */
+    void placeHoursIn(ZoneId zone) {
+        coverage = new Coverage(coverage.country(), coverage.region(), zone, coverage.serviceArea());
+        touch();
+    }
+
     /** No longer listed: searches leave it out, its page says so. */
     public void retire() {
         changeStatus(INACTIVE);

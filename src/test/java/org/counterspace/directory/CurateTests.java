@@ -181,7 +181,7 @@ class CurateTests {
         UUID id = created(newService()
             .param("name", "Riverbank Walking Group").param("organization", "Riverbank Friends")
             .param("description", "A gentle weekly walk and talk for anyone who needs time out of the house.")
-            .param("phone", "0113 496 0999").param("free", "true").param("ageGroup", "adults")
+            .param("phone", "0113 496 0999").param("cost", "free").param("ageGroup", "adults")
             .param("channels", "in-person", "phone").param("categories", "peer-support", "community-space")
             .param("country", "GB").param("region", "England").param("timeZone", "Europe/London")
             .param("hours", "SA 10:00-12:00\nWE 18:00-19:30").param("street", "1 River Lane").param("city", "Leeds")
@@ -297,6 +297,24 @@ class CurateTests {
             .andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select resolved_by from dir_feedback where id = ?", String.class, report))
             .isEqualTo(curator.getUsername());
+    }
+
+    @Test
+    void aCuratorSaysWhetherAServiceIsFreePaidOrOfACostNotKnown() throws Exception {
+        UUID id = serviceId("Riverside Low-Cost Counselling");
+        MultiValueMap<String, String> form = editForm(id);
+        assertThat(form.get("cost")).containsExactly("paid");
+        for (String cost : List.of("free", "unknown", "paid")) {
+            form.set("cost", cost);
+            save(id, form);
+            assertThat(jdbc.queryForObject("select cost from dir_service where id = ?", String.class, id))
+                .isEqualTo(cost);
+            assertThat(editForm(id).get("cost")).containsExactly(cost);
+        }
+        form.set("cost", "cheap");
+        mvc.perform(post("/curate/services/" + id).params(form).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Please choose free, a charge, or not known.")));
     }
 
     @Test

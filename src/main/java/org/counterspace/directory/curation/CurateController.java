@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,8 @@ import org.counterspace.account.AccountPrincipal;
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Categories;
 import org.counterspace.directory.Channel;
+import org.counterspace.directory.Cost;
+import org.counterspace.directory.TimeZones;
 import org.counterspace.directory.hsds.HsdsCsvImporter;
 import org.counterspace.directory.hsds.HsdsExporter;
 import org.counterspace.directory.hsds.HsdsImporter;
@@ -49,8 +52,11 @@ class CurateController {
 
     private final HsdsExporter exporter;
 
+    private final TimeZones timeZones;
+
     CurateController(CurationService curation, ModerationService moderation, DirectoryPages pages,
-            HsdsImporter jsonImporter, HsdsCsvImporter csvImporter, HsdsExporter exporter) {
+            HsdsImporter jsonImporter, HsdsCsvImporter csvImporter, HsdsExporter exporter, TimeZones timeZones) {
+        this.timeZones = timeZones;
         this.curation = curation;
         this.moderation = moderation;
         this.pages = pages;
@@ -121,6 +127,7 @@ class CurateController {
         model.addAttribute("categoryNames", Categories.names());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("ageGroups", AgeGroup.values());
+        model.addAttribute("costs", Cost.values());
         if (id != null) {
             pages.service(id, Instant.now()).ifPresent(view -> model.addAttribute("view", view));
         }
@@ -172,21 +179,33 @@ class CurateController {
     }
 
     @GetMapping("/curate/files")
-    String files() {
+    String files(Model model) {
+        model.addAttribute("timeZone", timeZones.directoryZone().getId());
         return "directory/curate/files";
     }
 
+    /** {@code timeZone}: where the hours of services whose data names no zone and gives no coordinates are. */
     @PostMapping("/curate/files/import")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "timeZone", required = false) String timeZone,
             @AuthenticationPrincipal AccountPrincipal me, Model model) throws IOException {
+        Optional<ZoneId> zone = timeZone == null || timeZone.isBlank() ? Optional.of(timeZones.directoryZone())
+                : TimeZones.placeZone(timeZone);
+        model.addAttribute("timeZone", timeZone == null || timeZone.isBlank() ? timeZones.directoryZone().getId()
+                : timeZone.strip());
+        if (zone.isEmpty()) {
+            model.addAttribute("badZone", true);
+            return "directory/curate/files";
+        }
         if (file == null || file.isEmpty()) {
             model.addAttribute("noFile", true);
             return "directory/curate/files";
         }
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         String lower = name.toLowerCase(Locale.ROOT);
-        ImportReport report = lower.endsWith(".zip") ? csvImporter.importZip(name, file.getBytes(), me.getUsername())
-                : jsonImporter.importJson(name, file.getBytes(), me.getUsername());
+        ImportReport report = lower.endsWith(".zip")
+                ? csvImporter.importZip(name, file.getBytes(), me.getUsername(), zone.get())
+                : jsonImporter.importJson(name, file.getBytes(), me.getUsername(), zone.get());
         model.addAttribute("report", report);
         return "directory/curate/files";
     }

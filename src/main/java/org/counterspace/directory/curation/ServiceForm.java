@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.counterspace.directory.Cost;
 import org.counterspace.directory.Point;
 import org.counterspace.web.FieldErrorsShown;
 
@@ -24,7 +25,7 @@ record ServiceForm(
         @Size(max = 60, message = "{curate.form.tooLong}") String phone,
         @Size(max = 60, message = "{curate.form.tooLong}") String text,
         @Size(max = 1000, message = "{curate.form.tooLong}") String fees,
-        Boolean free,
+        @Pattern(regexp = "free|paid|unknown", message = "{curate.form.cost.invalid}") String cost,
         @Size(max = 2000, message = "{curate.form.tooLong}") String eligibility,
         @Size(max = 2000, message = "{curate.form.tooLong}") String applicationProcess,
         @Size(max = 1000, message = "{curate.form.tooLong}") String accessibility,
@@ -42,12 +43,13 @@ record ServiceForm(
         @Size(max = 30, message = "{curate.form.tooLong}") String longitude) {
 
     static ServiceForm empty() {
-        return new ServiceForm(null, null, null, null, null, null, null, null, false, null, null, null, "all",
+        return new ServiceForm(null, null, null, null, null, null, null, null, "unknown", null, null, null, "all",
                 List.of(), List.of(), "GB", null, "Europe/London", null, null, null, null, null, null);
     }
 
-    boolean isFree() {
-        return Boolean.TRUE.equals(free);
+    /** Free, paid or not known: a curator's word, which the importer also keeps. Not chosen is not known. */
+    Cost costSaid() {
+        return Cost.fromCode(cost).orElse(Cost.UNKNOWN);
     }
 
     /** Latitude and longitude when both are numbers on Earth, else null. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,7 +57,7 @@ final class ServiceFormMapping {
         return new ServiceForm(s.getName(), s.getOrganization() == null ? null : s.getOrganization().getName(),
                 s.about().description(), s.about().url(), s.about().email(),
                 s.mainPhone().map(Phone::getNumber).orElse(null), s.textPhone().map(Phone::getNumber).orElse(null),
-                s.fees().description(), s.fees().free(), s.access().eligibilityDescription(),
+                s.fees().description(), s.fees().cost().code(), s.access().eligibilityDescription(),
                 s.access().applicationProcess(), s.access().accessibility(), s.access().ageGroup().code(),
                 s.getChannels().stream().map(Channel::code).toList(),
                 s.getTerms().stream().map(TaxonomyTerm::getCode).toList(), s.coverage().country(),
@@ -102,7 +103,7 @@ final class ServiceFormMapping {
             .access(new Access(blank(form.eligibility()), blank(form.applicationProcess()), blank(form.accessibility()),
                     access.interpretationServices(), access.minimumAge(), access.maximumAge(),
                     AgeGroup.fromCode(form.ageGroup()).orElse(AgeGroup.ALL)))
-            .fees(new Fees(blank(form.fees()), form.isFree()))
+            .fees(new Fees(blank(form.fees()), form.costSaid()))
             .coverage(new Coverage(form.country(), blank(form.region()), ZoneId.of(form.timeZone().strip()),
                     serviceArea))
             .provenance(current == null ? Provenance.LOCAL : current.provenance())
@@ -144,9 +145,10 @@ final class ServiceFormMapping {
         if (blank(form.street()) == null || blank(form.city()) == null || blank(form.postcode()) == null) {
             return List.of();
         }
-        return List.of(ServiceDetails.Place.at(Location.physical(provider, form.name().strip(),
-                blank(form.accessibility()), form.point(), form.street().strip(), form.city().strip(),
-                form.region() == null ? "" : form.region().strip(), form.postcode().strip(), form.country())));
+        return List.of(ServiceDetails.Place.at(Location.physical(UUID.randomUUID(), UUID.randomUUID(), provider,
+                form.name().strip(), blank(form.accessibility()), form.point(), form.street().strip(),
+                form.city().strip(), form.region() == null ? "" : form.region().strip(), form.postcode().strip(),
+                form.country())));
     }
 
     /** "MO,TU 09:00-17:00" as an opening, or null. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.counterspace.directory.TimeZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Bulk load at start-up: {@code --counterspace.directory.import=<path>} imports an HSDS JSON file,
  * a zip of HSDS CSV tables, or a folder holding the CSV tables, with the same all-or-nothing rules
- * as an upload. The outcome goes to the log.
+ * as an upload; hours without a time zone or coordinates are read in {@code counterspace.directory.time-zone}.
+ * The outcome goes to the log.
  */
 @Component
 public class DirectoryImportOption {
@@ -29,11 +31,14 @@ public class DirectoryImportOption {
 
     private final HsdsCsvImporter csvImporter;
 
+    private final TimeZones timeZones;
+
     DirectoryImportOption(@Value("${counterspace.directory.import:}") String path, HsdsImporter jsonImporter,
-            HsdsCsvImporter csvImporter) {
+            HsdsCsvImporter csvImporter, TimeZones timeZones) {
         this.path = path;
         this.jsonImporter = jsonImporter;
         this.csvImporter = csvImporter;
+        this.timeZones = timeZones;
     }
 
     /** True if a file was given and imported. */
@@ -58,7 +63,8 @@ public class DirectoryImportOption {
             report = csvImporter.importZip(file.toString(), Files.readAllBytes(file), "start-up import");
         }
         else {
-            report = jsonImporter.importJson(file.toString(), () -> Files.newInputStream(file), "start-up import");
+            report = jsonImporter.importJson(file.toString(), () -> Files.newInputStream(file), "start-up import",
+                    timeZones.directoryZone());
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.accepted()) {

@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -18,6 +20,7 @@ import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.counterspace.directory.TimeZones;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -47,22 +50,35 @@ public class HsdsCsvImporter {
             Map.entry("service_areas.csv", Set.of("id", "service_id", "name")),
             Map.entry("taxonomies.csv", Set.of("id", "name", "description")),
             Map.entry("taxonomy_terms.csv", Set.of("id", "name", "description")),
-            Map.entry("attributes.csv", Set.of("id", "link_id", "taxonomy_term_id")));
-
-    static final long MAX_ZIP_BYTES = 200L * 1024 * 1024;
+            Map.entry("attributes.csv", Set.of("id", "link_id", "taxonomy_term_id")),
+            Map.entry("cost_options.csv", Set.of("id", "service_id")));
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final HsdsImporter importer;
 
-    HsdsCsvImporter(HsdsImporter importer) {
+    private final ImportLimits limits;
+
+    private final TimeZones timeZones;
+
+    HsdsCsvImporter(HsdsImporter importer, ImportLimits limits, TimeZones timeZones) {
         this.importer = importer;
+        this.limits = limits;
+        this.timeZones = timeZones;
     }
 
-    /** A zip holding the package's CSV files (at its root or in one folder). */
+    /** A zip holding the package's CSV files (at its root or in one folder); hours in the directory's zone. */
     public ImportReport importZip(String file, byte[] zip, String actor) {
+        return importZip(file, zip, actor, timeZones.directoryZone());
+    }
+
+    /**
+     * A zip holding the package's CSV files, hours without a zone or coordinates read in {@code zone}.
+     * Unpacking stops, and the file is refused, as soon as the tables pass the size or ratio limit.
+     */
+    public ImportReport importZip(String file, byte[] zip, String actor, ZoneId zone) {
         Map<String, byte[]> files = new HashMap<>();
-        long total = 0;
+        long budget = Math.min(limits.maxUnpacked().toBytes(), (long) zip.length * limits.maxRatio());
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
@@ -70,26 +86,46 @@ public class HsdsCsvImporter {
                 if (entry.isDirectory() || !TABLES.containsKey(name)) {
                     continue;
                 }
-                byte[] content = read(in, MAX_ZIP_BYTES - total);
+                // a size the zip declares is checked before a byte is unpacked; the count read is checked too
+                byte[] content = entry.getSize() > budget ? null : read(in, budget);
                 if (content == null) {
-                    return ImportReport.fileProblem(file, "The zip unpacks to more than 200 MB.");
+                    return ImportReport.fileProblem(file, tooBig(zip.length));
                 }
-                total += content.length;
+                budget -= content.length;
                 files.put(name, content);
             }
         }
-        catch (IOException e) {
+        catch (IOException | IllegalArgumentException e) {
             return ImportReport.fileProblem(file, "The file is not a readable zip archive.");
         }
-        return importTables(file, files, actor);
+        return importTables(file, files, actor, zone);
     }
 
+    private String tooBig(long zipBytes) {
+        long ratioLimit = zipBytes * limits.maxRatio();
+        if (ratioLimit < limits.maxUnpacked().toBytes()) {
+            return "The zip unpacks to more than " + limits.maxRatio() + " times its own size (" + megabytes(ratioLimit)
+                    + "), which only a zip bomb or a broken file does; it was not read.";
+        }
+        return "The zip unpacks to more than " + megabytes(limits.maxUnpacked().toBytes())
+                + ", more than the directory reads at once; it was not read. Import the tables in smaller parts.";
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : Math.max(1, bytes / 1024) + " KB";
+    }
+
+    /** The entry's bytes, or null as soon as it passes the budget. */
     private static byte[] read(InputStream in, long budget) throws IOException {
         byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));
         return content.length > budget ? null : content;
     }
 
     public ImportReport importTables(String file, Map<String, byte[]> files, String actor) {
+        return importTables(file, files, actor, timeZones.directoryZone());
+    }
+
+    public ImportReport importTables(String file, Map<String, byte[]> files, String actor, ZoneId zone) {
         if (!files.containsKey("services.csv")) {
             return ImportReport.fileProblem(file, "There is no services.csv in the package.");
         }
@@ -105,7 +141,7 @@ public class HsdsCsvImporter {
                 return ImportReport.fileProblem(file, e.getMessage());
             }
         }
-        return importer.importServices(file, services(tables), actor);
+        return importer.importServices(file, services(tables), actor, zone);
     }
 
     /** Rows as column → value, after checking the header has the columns we need. */
@@ -114,6 +150,10 @@ public class HsdsCsvImporter {
             .get().parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))) {
             List<String> header = parser.getHeaderNames();
             List<String> missing = TABLES.get(name).stream().filter(c -> !header.contains(c)).sorted().toList();
+            Optional<HsdsKind> kind = "services.csv".equals(name) ? HsdsKind.ofFields(header) : Optional.empty();
+            if (kind.isPresent()) {
+                throw new IllegalArgumentException("services.csv: " + kind.get().notServices());
+            }
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException(name + " lacks the column(s) " + String.join(", ", missing) + ".");
             }
@@ -145,6 +185,7 @@ public class HsdsCsvImporter {
         Map<String, List<Map<String, String>>> schedules = group(t.get("schedules.csv"), "service_id");
         Map<String, List<Map<String, String>>> languages = group(t.get("languages.csv"), "service_id");
         Map<String, List<Map<String, String>>> areas = group(t.get("service_areas.csv"), "service_id");
+        Map<String, List<Map<String, String>>> costs = group(t.get("cost_options.csv"), "service_id");
         Map<String, List<Map<String, String>>> sals = group(t.get("service_at_location.csv"), "service_id");
         Map<String, List<Map<String, String>>> addresses = group(t.get("addresses.csv"), "location_id");
         Map<String, List<Map<String, String>>> attributes = group(t.get("attributes.csv"), "link_id");
@@ -160,6 +201,7 @@ public class HsdsCsvImporter {
             s.set("schedules", array(schedules.get(id), Set.of("timezone", "count", "interval")));
             s.set("languages", array(languages.get(id), Set.of()));
             s.set("service_areas", array(areas.get(id), Set.of()));
+            s.set("cost_options", array(costs.get(id), Set.of("amount")));
             s.set("service_at_locations", atLocations(sals.getOrDefault(id, List.of()), locations, addresses));
             s.set("attributes", attributes(attributes.getOrDefault(id, List.of()), terms, taxonomies));
             services.add(s);

@@ -1,17 +1,14 @@
 package org.counterspace.directory.hsds;
 
-import static org.counterspace.directory.hsds.HsdsJson.abbreviate;
 import static org.counterspace.directory.hsds.HsdsJson.cut;
 import static org.counterspace.directory.hsds.HsdsJson.text;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Channel;
+import org.counterspace.directory.Cost;
 import org.counterspace.directory.Provenance;
 import org.counterspace.directory.SupportService;
 
@@ -21,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * Our own fields in a record's {@code x_counterspace} object, when the file came from a Counterspace
  * export. Those HSDS has no place for (national, demo, source, age group, region, accessibility) keep
  * the {@code current} service's values (or a new one's) when a record has no such object; the others
- * replace what the HSDS fields gave only where the object says them.
+ * (cost, channels, country, time zone) replace what the HSDS fields gave only where the object says them.
  */
 record HsdsExtension(JsonNode x, SupportService current) {
 
@@ -55,8 +52,15 @@ record HsdsExtension(JsonNode x, SupportService current) {
                 : current == null ? null : current.access().accessibility();
     }
 
-    boolean free(boolean fromFees) {
-        return given() && x.has("free") ? x.path("free").asBoolean() : fromFees;
+    /** The cost said: {@code cost} ("free", "paid", "unknown"), or an older export's {@code free: true}; else null. */
+    Cost cost() {
+        if (!given()) {
+            return null;
+        }
+        if (x.has("cost")) {
+            return Cost.fromCode(text(x, "cost")).orElse(null);
+        }
+        return x.path("free").asBoolean(false) ? Cost.FREE : null;
     }
 
     Set<Channel> channels(Set<Channel> found) {
@@ -73,18 +77,9 @@ record HsdsExtension(JsonNode x, SupportService current) {
         return country != null && country.matches("[A-Z]{2}") ? country : found;
     }
 
-    ZoneId timeZone(ZoneId found, List<String> warnings) {
-        String zone = given() ? text(x, "time_zone") : null;
-        if (zone == null) {
-            return found;
-        }
-        try {
-            return ZoneId.of(zone);
-        }
-        catch (DateTimeException e) {
-            warnings.add("Unknown time zone " + abbreviate(zone) + "; UTC used.");
-            return found;
-        }
+    /** The time zone named, as given (see HsdsZones). */
+    String timeZone() {
+        return given() ? text(x, "time_zone") : null;
     }
 
     /** Who checked the listing, where HSDS's assurer_email is meant for an email only. */

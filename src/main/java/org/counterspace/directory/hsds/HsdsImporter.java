@@ -3,9 +3,12 @@ package org.counterspace.directory.hsds;
 import static org.counterspace.directory.hsds.HsdsJson.text;
 
 import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -16,6 +19,7 @@ import org.counterspace.directory.AuditEntry;
 import org.counterspace.directory.AuditRepository;
 import org.counterspace.directory.ServiceWriter;
 import org.counterspace.directory.SupportService;
+import org.counterspace.directory.TimeZones;
 import org.counterspace.directory.search.DirectoryIndex;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
@@ -28,7 +32,9 @@ import tools.jackson.databind.JsonNode;
  * service_full.json; a single object is accepted too). Each file is one transaction: if any
  * record is rejected nothing is kept, and the report says which records and why. Optional
  * references that point nowhere (as in the official examples) import with a warning. A service
- * whose id already exists is replaced. Every record is checked ({@link HsdsRecordValidator}) before
+ * whose id already exists is replaced. A file of other HSDS objects (organizations, locations…) is
+ * named as such, and a part id used twice, in the file or by another service, is the problem of its
+ * record ({@link HsdsPartIds}). Every record is checked ({@link HsdsRecordValidator}) before
  * the first is read as details ({@link HsdsRecordMapper}) and written; during the import the search
  * index takes each batch as it goes (so huge files fit in memory), and should the database still
  * refuse the transaction, the next start-up rebuilds the index to match.
@@ -49,11 +55,18 @@ public class HsdsImporter {
 
     private final AuditRepository audit;
 
-    HsdsImporter(HsdsRecordMapper mapper, ServiceWriter writer, DirectoryIndex index, AuditRepository audit) {
+    private final TimeZones timeZones;
+
+    private final HsdsPartIds partIds;
+
+    HsdsImporter(HsdsRecordMapper mapper, ServiceWriter writer, DirectoryIndex index, AuditRepository audit,
+            TimeZones timeZones, HsdsPartIds partIds) {
+        this.partIds = partIds;
         this.mapper = mapper;
         this.writer = writer;
         this.index = index;
         this.audit = audit;
+        this.timeZones = timeZones;
     }
 
     /** Records of one file, visited in order; answers a problem with the whole file, or null. */
@@ -63,35 +76,51 @@ public class HsdsImporter {
         String forEach(Consumer<JsonNode> visit);
     }
 
+    /** Hours whose data names no zone and has no coordinates are read in the directory's time zone. */
     @Transactional
     public ImportReport importJson(String file, byte[] content, String actor) {
-        return importJson(file, () -> new ByteArrayInputStream(content), actor);
+        return importJson(file, content, actor, timeZones.directoryZone());
+    }
+
+    /** Hours whose data names no zone and has no coordinates are read in {@code zone}. */
+    @Transactional
+    public ImportReport importJson(String file, byte[] content, String actor, ZoneId zone) {
+        return importJson(file, () -> new ByteArrayInputStream(content), actor, zone);
     }
 
     /** Streams the file, so even a very large one is never held as a whole. */
     @Transactional
-    public ImportReport importJson(String file, HsdsRecordReader.Source source, String actor) {
-        return importRecords(file, visit -> HsdsRecordReader.eachRecord(source, visit), actor);
+    public ImportReport importJson(String file, HsdsRecordReader.Source source, String actor, ZoneId zone) {
+        return importRecords(file, visit -> HsdsRecordReader.eachRecord(source, visit), actor, zone);
     }
 
     /** Imports already-parsed HSDS service objects as one all-or-nothing batch. */
     @Transactional
-    public ImportReport importServices(String file, List<JsonNode> records, String actor) {
+    public ImportReport importServices(String file, List<JsonNode> records, String actor, ZoneId zone) {
         return importRecords(file, visit -> {
             records.forEach(visit);
             return null;
-        }, actor);
+        }, actor, zone);
     }
 
-    private ImportReport importRecords(String file, Records records, String actor) {
+    private ImportReport importRecords(String file, Records records, String actor, ZoneId zone) {
         ImportReport checked = check(file, records);
         if (!checked.accepted()) {
             return checked;
         }
+        try {
+            return importChecked(file, records, actor, new HsdsZones(timeZones, zone));
+        }
+        finally {
+            timeZones.release();
+        }
+    }
+
+    private ImportReport importChecked(String file, Records records, String actor, HsdsZones zones) {
         List<ImportReport.Entry> entries = new ArrayList<>();
         records.forEach(record -> {
             List<String> warnings = new ArrayList<>();
-            index.changed(upsert(record, warnings));
+            index.changed(upsert(record, zones, warnings));
             entries.add(new ImportReport.Entry(entries.size() + 1, text(record, "id"), text(record, "name"),
                     ImportReport.Outcome.IMPORTED, warnings));
             if (entries.size() % BATCH == 0) {
@@ -108,26 +137,53 @@ public class HsdsImporter {
     }
 
     /** Every record checked, none written: the report of a file that cannot be imported, or of one that can. */
-    private static ImportReport check(String file, Records records) {
+    private ImportReport check(String file, Records records) {
         List<ImportReport.Entry> checked = new ArrayList<>();
+        List<ImportReport.Entry> window = new ArrayList<>();
         HsdsRecordValidator validator = new HsdsRecordValidator(new HashSet<>());
+        HsdsPartIds.Check parts = partIds.check();
+        Set<Optional<HsdsKind>> kinds = new HashSet<>();
         String problem = records.forEach(record -> {
             List<String> problems = new ArrayList<>();
-            validator.validate(record, problems);
-            checked.add(new ImportReport.Entry(checked.size() + 1, text(record, "id"), text(record, "name"),
-                    problems.isEmpty() ? ImportReport.Outcome.IMPORTED : ImportReport.Outcome.REJECTED, problems));
+            Optional<HsdsKind> kind = HsdsKind.of(record);
+            kinds.add(kind);
+            if (kind.isPresent()) {
+                problems.add(kind.get().notAService());
+            }
+            else {
+                validator.validate(record, problems);
+                parts.add(record, problems);
+            }
+            window.add(new ImportReport.Entry(checked.size() + window.size() + 1, text(record, "id"),
+                    text(record, "name"), ImportReport.Outcome.IMPORTED, problems));
+            if (window.size() == BATCH) {
+                checkWindow(parts, window, checked);
+            }
         });
         if (problem != null) {
             return ImportReport.fileProblem(file, problem);
         }
+        checkWindow(parts, window, checked);
+        if (kinds.size() == 1 && kinds.iterator().next().isPresent()) {
+            return ImportReport.fileProblem(file, kinds.iterator().next().get().notServices());
+        }
         return new ImportReport(file, checked, checked.isEmpty() ? List.of("The file holds no services.") : List.of());
     }
 
+    /** The window's records with what the directory says of their parts' ids, each now imported or rejected. */
+    private static void checkWindow(HsdsPartIds.Check parts, List<ImportReport.Entry> window,
+            List<ImportReport.Entry> checked) {
+        parts.checkDirectory();
+        window.forEach(e -> checked.add(new ImportReport.Entry(e.position(), e.id(), e.name(),
+                e.messages().isEmpty() ? ImportReport.Outcome.IMPORTED : ImportReport.Outcome.REJECTED, e.messages())));
+        window.clear();
+    }
+
     /** A new service, or the existing one replaced in place, so bookmarks and reports on it survive a re-import. */
-    private SupportService upsert(JsonNode record, List<String> warnings) {
+    private SupportService upsert(JsonNode record, HsdsZones zones, List<String> warnings) {
         UUID id = UUID.fromString(text(record, "id"));
         SupportService current = em.find(SupportService.class, id);
-        HsdsRecordMapper.ImportedService imported = mapper.map(record, current, warnings);
+        HsdsRecordMapper.ImportedService imported = mapper.map(record, current, zones, warnings);
         SupportService service;
         if (current == null) {
             service = writer.create(id, imported.organization(), imported.details());

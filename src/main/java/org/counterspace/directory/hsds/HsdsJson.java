@@ -1,12 +1,20 @@
 package org.counterspace.directory.hsds;
 
+import java.time.DateTimeException;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
 /** Reading the values of HSDS JSON records, forgivingly: blank is absent, text is stripped. */
 final class HsdsJson {
+
+    /** A time's offset from UTC at its end: "Z", "+01:00" or "-0800". */
+    private static final Pattern OFFSET = Pattern.compile("(Z|[+-]\\d{2}:?\\d{2})$");
 
     private HsdsJson() {
     }
@@ -31,12 +39,33 @@ final class HsdsJson {
         if (value == null) {
             return null;
         }
-        String t = value.strip().replaceAll("(Z|[+-]\\d{2}:?\\d{2})$", "");
+        String t = OFFSET.matcher(value.strip()).replaceAll("");
         try {
             return LocalTime.parse(t.length() == 5 ? t : t.substring(0, Math.min(8, t.length())));
         }
         catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    /** The UTC offset a time ends with ("09:00Z", "09:00-08:00", "09:00:00+0100"), if any. */
+    static Optional<ZoneOffset> offset(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Matcher m = OFFSET.matcher(value.strip());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        if (m.group().equals("Z")) {
+            return Optional.of(ZoneOffset.UTC);
+        }
+        try {
+            return Optional.of(ZoneOffset.of(m.group().length() == 5 ? m.group().substring(0, 3) + ":"
+                    + m.group().substring(3) : m.group()));
+        }
+        catch (DateTimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -109,7 +109,7 @@ class HsdsMapper {
         extension.put("national", s.provenance().national());
         extension.put("demo", s.provenance().demo());
         put(extension, "source", s.provenance().source());
-        extension.put("free", s.fees().free());
+        extension.put("cost", s.fees().cost().code());
         extension.put("channels", s.getChannels().stream().map(Channel::code).toList());
         extension.put("age_group", s.access().ageGroup().code());
         extension.put("country", s.coverage().country());

@@ -7,8 +7,6 @@ import static org.counterspace.directory.hsds.HsdsJson.text;
 import static org.counterspace.directory.hsds.HsdsJson.time;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,7 +21,6 @@ import org.counterspace.directory.Access;
 import org.counterspace.directory.Address;
 import org.counterspace.directory.Channel;
 import org.counterspace.directory.Coverage;
-import org.counterspace.directory.Fees;
 import org.counterspace.directory.Location;
 import org.counterspace.directory.Organization;
 import org.counterspace.directory.ServiceDetails;
@@ -35,8 +32,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a checked HSDS service record as {@link ServiceDetails}, with a warning for each thing left
- * out or guessed. Fields are cut to what the directory keeps; channels, country and time zone are
- * derived from the phones, places, website and schedules unless our own extension says them.
+ * out or guessed. Fields are cut to what the directory keeps; channels, country, cost and time zone are
+ * derived from the phones, places, website, cost options and fees, and schedules and coordinates
+ * ({@link HsdsCost}, {@link HsdsZones}) unless our own extension says them.
  */
 @Component
 class HsdsRecordMapper {
@@ -65,8 +63,8 @@ class HsdsRecordMapper {
         this.references = references;
     }
 
-    /** {@code current}: the service with this id already in the directory, or null. */
-    ImportedService map(JsonNode r, SupportService current, List<String> warnings) {
+    /** {@code current}: the service with this id already in the directory, or null; {@code zones}: the import's. */
+    ImportedService map(JsonNode r, SupportService current, HsdsZones zones, List<String> warnings) {
         Organization organization = references.organization(r, warnings);
         LocalDate assuredOn = assuredDate(r, warnings);
         JsonNode areas = r.path("service_areas");
@@ -84,7 +82,6 @@ class HsdsRecordMapper {
         if (url != null) {
             channels.add(Channel.ONLINE);
         }
-        String fees = cut(text(r, "fees_description"), 1000);
         String country = places.country() != null && places.country().matches("[A-Za-z]{2}")
                 ? places.country().toUpperCase(Locale.ROOT) : "ZZ";
         HsdsExtension x = HsdsExtension.of(r, current);
@@ -94,8 +91,9 @@ class HsdsRecordMapper {
             .access(new Access(cut(text(r, "eligibility_description"), 2000), cut(text(r, "application_process"), 2000),
                     x.accessibility(), cut(text(r, "interpretation_services"), 1000), integer(r, "minimum_age"),
                     integer(r, "maximum_age"), x.ageGroup()))
-            .fees(new Fees(fees, x.free(fees == null || fees.toLowerCase(Locale.ROOT).startsWith("free"))))
-            .coverage(new Coverage(x.country(country), x.region(), x.timeZone(offsetZone(r), warnings), serviceArea))
+            .fees(HsdsCost.fees(r, x.cost()))
+            .coverage(new Coverage(x.country(country), x.region(),
+                    zones.zoneOf(r, x.timeZone(), "ZZ".equals(country) ? null : country, warnings), serviceArea))
             .provenance(x.provenance())
             .channels(x.channels(channels))
             .phones(phones).openings(openings).languages(languages).places(places.places()).terms(terms)
@@ -155,17 +153,6 @@ class HsdsRecordMapper {
     private static boolean isWeeklyOpening(JsonNode schedule) {
         return time(text(schedule, "opens_at")) != null && time(text(schedule, "closes_at")) != null
                 && text(schedule, "byday") != null;
-    }
-
-    /** A schedule's numeric {@code timezone} as a fixed offset (the last one given), else UTC. */
-    private static ZoneId offsetZone(JsonNode r) {
-        ZoneId zone = ZoneId.of("UTC");
-        for (JsonNode sc : r.path("schedules")) {
-            if (isWeeklyOpening(sc) && sc.path("timezone").isNumber()) {
-                zone = ZoneId.ofOffset("UTC", ZoneOffset.ofTotalSeconds((int) (sc.path("timezone").asDouble() * 3600)));
-            }
-        }
-        return zone;
     }
 
     private static List<ServiceDetails.SpokenLanguage> languages(JsonNode r, List<String> warnings) {

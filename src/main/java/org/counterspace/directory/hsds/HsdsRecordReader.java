@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the service records of an HSDS JSON file (an array of service objects, or one object) one at
- * a time, so even a very large file is never held as a whole. Bytes that are not UTF-8 refuse the file
- * rather than import replacement characters.
+ * Reads the service records of an HSDS JSON file (an array of service objects, one object, or a page
+ * of the HSDS API with its {@code contents}) one at a time, so even a very large file is never held as
+ * a whole. Bytes that are not UTF-8 refuse the file rather than import replacement characters.
  */
 final class HsdsRecordReader {
 
@@ -47,7 +47,14 @@ final class HsdsRecordReader {
                 JsonParser parser = JSON.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                visit.accept(parser.readValueAsTree());
+                JsonNode object = parser.readValueAsTree();
+                // a page of the HSDS API (service_list.json): its contents are the records
+                if (object.path("contents").isArray() && object.has("total_items")) {
+                    object.path("contents").forEach(visit);
+                }
+                else {
+                    visit.accept(object);
+                }
                 return null;
             }
             if (first != JsonToken.START_ARRAY) {

@@ -15,22 +15,26 @@ import org.counterspace.directory.Access;
 import org.counterspace.directory.Address;
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Channel;
+import org.counterspace.directory.Cost;
 import org.counterspace.directory.Coverage;
 import org.counterspace.directory.Language;
 import org.counterspace.directory.SupportService;
+import org.counterspace.directory.TimeZones;
 import org.counterspace.directory.WeeklyHours;
 
 /**
  * Everything a page shows about a service, read inside the transaction so templates never touch
- * lazy associations. Who checked it is left out: the public page says only that a curator did.
+ * lazy associations. Its hours are in {@code timeZone}, which the page names ({@code timeZoneName},
+ * {@code timeZoneCity}: "Pacific Time (Los Angeles)"). Who checked it is left out: the public page says
+ * only that a curator did.
  */
 public record ServiceView(UUID id, String name, String organization, String description, List<Term> categories,
-        List<Channel> channels, boolean free, String fees, String eligibility, String applicationProcess,
+        List<Channel> channels, boolean free, Cost cost, String fees, String eligibility, String applicationProcess,
         String accessibility, String serviceArea, String interpretation, AgeGroup ageGroup, List<PhoneLine> phones,
         String url, String email, List<String> languages, List<String> addresses, String country, String region,
-        String timeZone, Map<DayOfWeek, List<Opening>> hours, boolean hoursKnown, boolean alwaysOpen,
-        boolean openNow, boolean national, boolean demo, String source, LocalDate assuredDate, boolean checkedByCurator,
-        boolean active) {
+        String timeZone, String timeZoneName, String timeZoneCity, Map<DayOfWeek, List<Opening>> hours,
+        boolean hoursKnown, boolean alwaysOpen, boolean openNow, boolean national, boolean demo, String source,
+        LocalDate assuredDate, boolean checkedByCurator, boolean active) {
 
     public record Term(String code, String name) {
     }
@@ -53,15 +57,16 @@ public record ServiceView(UUID id, String name, String organization, String desc
                 s.getOrganization() == null ? null : s.getOrganization().getName(), about.description(),
                 s.getTerms().stream().map(t -> new Term(t.getCode(), t.getName()))
                     .sorted(Comparator.comparing(Term::name)).toList(),
-                s.getChannels(), s.fees().free(), s.fees().description(), access.eligibilityDescription(),
-                access.applicationProcess(), access.accessibility(), coverage.serviceArea(),
+                s.getChannels(), s.fees().free(), s.fees().cost(), s.fees().description(),
+                access.eligibilityDescription(), access.applicationProcess(), access.accessibility(), coverage.serviceArea(),
                 access.interpretationServices(), access.ageGroup(),
                 s.getPhones().stream()
                     .map(p -> new PhoneLine(p.getNumber(), p.dialable(), p.isText(), p.getDescription()))
                     .toList(),
                 about.url(), about.email(), s.getLanguages().stream().map(Language::getName).toList(),
                 s.addresses().stream().map(Address::oneLine).toList(), coverage.country(), coverage.region(),
-                coverage.timeZone().getId(), byDay, hours.isKnown(), hours.alwaysOpen(),
+                coverage.timeZone().getId(), TimeZones.displayName(coverage.timeZone()),
+                TimeZones.city(coverage.timeZone()), byDay, hours.isKnown(), hours.alwaysOpen(),
                 hours.openAt(now, coverage.timeZone()), s.provenance().national(), s.provenance().demo(),
                 s.provenance().source(), s.assurance().date(), checkedByCurator(s.assurance().assurer()), s.isActive());
     }

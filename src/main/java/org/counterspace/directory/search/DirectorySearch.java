@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 
+import org.counterspace.directory.Cost;
 import org.counterspace.directory.SupportService;
 import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
@@ -42,7 +43,7 @@ public class DirectorySearch {
     }
 
     public record Results(List<ServiceCard> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
-            long openNowCount) {
+            long costUnknownCount, long openNowCount) {
     }
 
     /**
@@ -56,9 +57,9 @@ public class DirectorySearch {
             SearchConditions conditions = new SearchConditions(query,
                     query.hasText() ? typedWords.plainWords(query.text()) : PlainWords.NONE, index.timeZones());
             var step = session.search(scope).select(card(scope.projection(), query))
-                .where(conditions.predicate(scope.predicate(), query.openNow()));
+                .where(conditions.predicate(scope.predicate(), query.openNow(), query.byCost()));
             SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
-            step.aggregation(SearchFacets.FREE, SearchFacets.free(scope.aggregation()));
+            step.aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation()));
             switch (query.effectiveSort()) {
                 case DISTANCE -> step.sort(
                         f -> f.distance(ServiceIndexBinder.POINT, SearchConditions.geo(query.near())));
@@ -68,8 +69,16 @@ public class DirectorySearch {
             SearchResult<ServiceCard> result = step.fetch((query.page() - 1) * query.perPage(), query.perPage());
             SearchFacets.Counts counts = SearchFacets.read(result);
             long openNowCount = query.openNow() ? result.total().hitCount()
-                    : session.search(scope).where(conditions.predicate(scope.predicate(), true)).fetchTotalHitCount();
-            return new Results(result.hits(), result.total().hitCount(), counts.byField(), counts.free(), openNowCount);
+                    : session.search(scope).where(conditions.predicate(scope.predicate(), true, query.byCost()))
+                        .fetchTotalHitCount();
+            // free and not known are either-or choices: each counts what the other filters leave
+            Map<String, Long> costs = !query.byCost() ? counts.costs()
+                    : session.search(scope).where(conditions.predicate(scope.predicate(), query.openNow(), false))
+                        .aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation())).fetch(0)
+                        .aggregation(SearchFacets.COST);
+            return new Results(result.hits(), result.total().hitCount(), counts.byField(),
+                    costs.getOrDefault(Cost.FREE.code(), 0L), costs.getOrDefault(Cost.UNKNOWN.code(), 0L),
+                    openNowCount);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Cost;
 import org.counterspace.directory.Point;
 import org.counterspace.directory.SupportService;
 import org.counterspace.directory.WeeklyHours;
@@ -19,8 +20,11 @@ import org.hibernate.search.engine.spatial.GeoPoint;
  */
 record SearchConditions(SearchQuery query, PlainWords plain, List<String> zones) {
 
-    /** {@code openNow} apart from the query, so the page can count what is open now without that filter. */
-    SearchPredicate predicate(SearchPredicateFactory f, boolean openNow) {
+    /**
+     * {@code openNow} and {@code byCost} apart from the query, so the page can count what is open now,
+     * and what costs what, without those filters.
+     */
+    SearchPredicate predicate(SearchPredicateFactory f, boolean openNow, boolean byCost) {
         var bool = f.bool();
         bool.filter(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
         if (query.hasText()) {
@@ -30,8 +34,15 @@ record SearchConditions(SearchQuery query, PlainWords plain, List<String> zones)
         query.channels().forEach(
                 channel -> bool.filter(f.match().field(ServiceIndexBinder.CHANNEL).matching(channel.code())));
         query.languages().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.LANGUAGE).matching(code)));
-        if (query.freeOnly()) {
-            bool.filter(f.match().field(ServiceIndexBinder.FREE).matching(true));
+        if (byCost) {
+            var costs = f.or();
+            if (query.freeOnly()) {
+                costs.add(f.match().field(ServiceIndexBinder.COST).matching(Cost.FREE.code()));
+            }
+            if (query.costUnknown()) {
+                costs.add(f.match().field(ServiceIndexBinder.COST).matching(Cost.UNKNOWN.code()));
+            }
+            bool.filter(costs);
         }
         if (query.age() != null) {
             bool.filter(f.or(f.match().field(ServiceIndexBinder.AGE).matching(query.age().code()),

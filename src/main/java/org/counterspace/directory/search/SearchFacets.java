@@ -11,14 +11,14 @@ import org.hibernate.search.engine.search.query.SearchResult;
 
 /**
  * The facet counts of a results page, asked for with the hits: services per value of each faceted
- * field, and how many of them are free.
+ * field, and how many of them are free, paid or of a cost not known.
  */
 final class SearchFacets {
 
     static final List<String> FIELDS = List.of(ServiceIndexBinder.CATEGORY, ServiceIndexBinder.CHANNEL,
             ServiceIndexBinder.LANGUAGE, ServiceIndexBinder.AGE, ServiceIndexBinder.COUNTRY);
 
-    static final AggregationKey<Map<Boolean, Long>> FREE = AggregationKey.of("free");
+    static final AggregationKey<Map<String, Long>> COST = AggregationKey.of("cost");
 
     /** Far more values than any field has: a facet lists them all. */
     private static final int MAX_VALUES = 50;
@@ -29,7 +29,7 @@ final class SearchFacets {
         FIELDS.forEach(field -> KEYS.put(field, AggregationKey.of(field)));
     }
 
-    record Counts(Map<String, Map<String, Long>> byField, long free) {
+    record Counts(Map<String, Map<String, Long>> byField, Map<String, Long> costs) {
     }
 
     private SearchFacets() {
@@ -44,13 +44,14 @@ final class SearchFacets {
         return terms;
     }
 
-    static SearchAggregation<Map<Boolean, Long>> free(SearchAggregationFactory f) {
-        return f.terms().field(ServiceIndexBinder.FREE, Boolean.class).toAggregation();
+    /** Services by cost code: free, paid, unknown. */
+    static SearchAggregation<Map<String, Long>> costs(SearchAggregationFactory f) {
+        return f.terms().field(ServiceIndexBinder.COST, String.class).toAggregation();
     }
 
     static Counts read(SearchResult<?> result) {
         Map<String, Map<String, Long>> byField = new LinkedHashMap<>();
         KEYS.forEach((field, key) -> byField.put(field, result.aggregation(key)));
-        return new Counts(byField, result.aggregation(FREE).getOrDefault(Boolean.TRUE, 0L));
+        return new Counts(byField, result.aggregation(COST));
     }
 }

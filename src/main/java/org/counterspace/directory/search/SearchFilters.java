@@ -19,7 +19,7 @@ import org.springframework.context.support.MessageSourceAccessor;
  * can be unticked even when nothing matches).
  */
 record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice> languages,
-        List<Choice> countries, String free, String openNow) {
+        List<Choice> countries, String free, String costUnknown, String openNow) {
 
     /** One checkbox or option: {@code id} is the element id, {@code value} what the form sends. */
     record Choice(String id, String value, String label, boolean chosen) {
@@ -43,6 +43,7 @@ record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice
                         facets.get(ServiceIndexBinder.COUNTRY), chosenCountry,
                         code -> new Locale("", code).getDisplayCountry(Locale.ENGLISH), messages),
                 counted(messages, messages.getMessage("directory.filters.free"), results.freeCount()),
+                counted(messages, messages.getMessage("directory.filters.costUnknown"), results.costUnknownCount()),
                 counted(messages, messages.getMessage("directory.filters.openNow"), results.openNowCount()));
     }
 

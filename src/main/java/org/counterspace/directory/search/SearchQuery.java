@@ -9,14 +9,20 @@ import org.counterspace.directory.Point;
 
 /**
  * What a person asked for on the search page, already cleaned: every value here is valid, unknown
- * values were dropped. {@code near} is null unless a place or coordinates were given.
+ * values were dropped. {@code near} is null unless a place or coordinates were given. {@code freeOnly}
+ * and {@code costUnknown} together ask for services that are free or whose cost is not known.
  */
 public record SearchQuery(String text, Set<String> categories, Set<Channel> channels, boolean freeOnly,
-        Set<String> languages, AgeGroup age, String country, boolean openNow, Point near, int radiusKm,
-        SortOrder sort, int page, int perPage, Instant now) {
+        boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, Point near,
+        int radiusKm, SortOrder sort, int page, int perPage, Instant now) {
 
     public enum SortOrder {
         RELEVANCE, DISTANCE, NAME
+    }
+
+    /** Whether the results are narrowed by what services cost. */
+    public boolean byCost() {
+        return freeOnly || costUnknown;
     }
 
     public boolean hasText() {
@@ -34,7 +40,7 @@ public record SearchQuery(String text, Set<String> categories, Set<Channel> chan
     }
 
     public static SearchQuery text(String text, Instant now) {
-        return new SearchQuery(text, Set.of(), Set.of(), false, Set.of(), null, null, false, null, 25,
+        return new SearchQuery(text, Set.of(), Set.of(), false, false, Set.of(), null, null, false, null, 25,
                 SortOrder.RELEVANCE, 1, 10, now);
     }
 }

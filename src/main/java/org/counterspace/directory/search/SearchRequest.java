@@ -20,8 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * links (pages, removing a filter) that carry all the other filters.
  */
 record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
-        Set<String> languages, AgeGroup age, String country, boolean openNow, String place, Point near,
-        boolean placeUnknown, int radiusKm, SearchQuery.SortOrder sort, int page, int perPage) {
+        boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, String place,
+        Point near, boolean placeUnknown, int radiusKm, SearchQuery.SortOrder sort, int page, int perPage) {
 
     static final int DEFAULT_PER_PAGE = 10;
 
@@ -46,6 +46,7 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         String country = first(params, "country").map(c -> c.toUpperCase(Locale.ROOT))
             .filter(c -> c.matches("[A-Z]{2}")).orElse(null);
         boolean free = first(params, "free").filter("yes"::equals).isPresent();
+        boolean costUnknown = first(params, "cost").filter("unknown"::equals).isPresent();
         boolean openNow = first(params, "open").filter("now"::equals).isPresent();
         String place = first(params, "place").map(String::strip).filter(p -> !p.isEmpty())
             .map(p -> p.length() > 100 ? p.substring(0, 100) : p).orElse(null);
@@ -69,18 +70,18 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         int perPage = clamp(first(params, "per_page").map(SearchRequest::integer).orElse(DEFAULT_PER_PAGE), 1,
                 MAX_PER_PAGE);
         int page = clamp(first(params, "page").map(SearchRequest::integer).orElse(1), 1, MAX_PAGE);
-        return new SearchRequest(text, cut, categories, channels, free, languages, age, country, openNow, place, near,
-                placeUnknown, radius, sort, page, perPage);
+        return new SearchRequest(text, cut, categories, channels, free, costUnknown, languages, age, country, openNow,
+                place, near, placeUnknown, radius, sort, page, perPage);
     }
 
     SearchQuery toQuery(Instant now) {
-        return new SearchQuery(text, categories, channels, free, languages, age, country, openNow, near, radiusKm,
-                sort, page, perPage, now);
+        return new SearchQuery(text, categories, channels, free, costUnknown, languages, age, country, openNow, near,
+                radiusKm, sort, page, perPage, now);
     }
 
     public boolean hasFilters() {
-        return !categories.isEmpty() || !channels.isEmpty() || free || !languages.isEmpty() || age != null
-                || country != null || openNow || near != null;
+        return !categories.isEmpty() || !channels.isEmpty() || free || costUnknown || !languages.isEmpty()
+                || age != null || country != null || openNow || near != null;
     }
 
     /** This search as a link, on another page. */
@@ -93,6 +94,9 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         channels.forEach(c -> uri.queryParam("channel", c.code()));
         if (free) {
             uri.queryParam("free", "yes");
+        }
+        if (costUnknown) {
+            uri.queryParam("cost", "unknown");
         }
         languages.forEach(l -> uri.queryParam("language", l));
         if (age != null) {

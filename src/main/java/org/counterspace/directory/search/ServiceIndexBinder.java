@@ -42,6 +42,8 @@ public class ServiceIndexBinder implements TypeBinder {
     public static final String AGE = "age";
     public static final String COUNTRY = "country";
     public static final String FREE = "free";
+    /** free, paid or unknown: the facet that shows "Cost not known". */
+    public static final String COST = "cost";
     public static final String NATIONAL = "national";
     public static final String ZONE = "zone";
     public static final String POINT = "point";
@@ -63,7 +65,7 @@ public class ServiceIndexBinder implements TypeBinder {
      * written by an earlier version and is started anew. A change of fields or of what they hold
      * takes the next name.
      */
-    public static final String LAYOUT = "layout_3";
+    public static final String LAYOUT = "layout_4";
 
     @Override
     public void bind(TypeBindingContext context) {
@@ -90,6 +92,7 @@ public class ServiceIndexBinder implements TypeBinder {
                 schema.field(AGE, keyword).toReference(),
                 schema.field(COUNTRY, keyword).toReference(),
                 schema.field(FREE, flag).toReference(),
+                schema.field(COST, keyword).toReference(),
                 schema.field(NATIONAL, flag).toReference(),
                 schema.field(ZONE, types.asString().aggregable(Aggregable.YES).projectable(Projectable.YES))
                     .toReference(),
@@ -113,6 +116,7 @@ public class ServiceIndexBinder implements TypeBinder {
             IndexFieldReference<String> status, IndexFieldReference<String> category,
             IndexFieldReference<String> channel, IndexFieldReference<String> language,
             IndexFieldReference<String> age, IndexFieldReference<String> country, IndexFieldReference<Boolean> free,
+            IndexFieldReference<String> cost,
             IndexFieldReference<Boolean> national, IndexFieldReference<String> zone,
             IndexFieldReference<GeoPoint> point, IndexFieldReference<int[]> openings,
             IndexFieldReference<String> sortName, IndexFieldReference<String> summary,
@@ -175,6 +179,7 @@ public class ServiceIndexBinder implements TypeBinder {
             doc.addValue(f.age(), service.access().ageGroup().code());
             doc.addValue(f.country(), service.coverage().country());
             doc.addValue(f.free(), service.fees().free());
+            doc.addValue(f.cost(), service.fees().cost().code());
             doc.addValue(f.national(), service.provenance().national());
             doc.addValue(f.zone(), service.getTimeZone().getId());
             for (ServiceAtLocation sal : service.getServiceAtLocations()) {

@@ -102,13 +102,13 @@ class DirectorySearchTests {
     }
 
     static SearchQuery withPerPage(SearchQuery q, int perPage) {
-        return new SearchQuery(q.text(), q.categories(), q.channels(), q.freeOnly(), q.languages(), q.age(),
+        return new SearchQuery(q.text(), q.categories(), q.channels(), q.freeOnly(), q.costUnknown(), q.languages(), q.age(),
                 q.country(), q.openNow(), q.near(), q.radiusKm(), q.sort(), q.page(), perPage, q.now());
     }
 
     static SearchQuery filtered(Set<String> categories, Set<Channel> channels, boolean free, Set<String> languages,
             AgeGroup age, String country, boolean openNow, Instant now) {
-        return new SearchQuery(null, categories, channels, free, languages, age, country, openNow, null, 25,
+        return new SearchQuery(null, categories, channels, free, false, languages, age, country, openNow, null, 25,
                 SearchQuery.SortOrder.NAME, 1, 100, now);
     }
 
@@ -188,7 +188,7 @@ class DirectorySearchTests {
     @Test
     void nearAPlaceSortsByDistanceAndShowsIt() {
         Point leeds = gazetteer.find("LS6 3AB").orElseThrow().point();
-        SearchQuery query = new SearchQuery(null, Set.of(), Set.of(), false, Set.of(), null, null, false, leeds, 25,
+        SearchQuery query = new SearchQuery(null, Set.of(), Set.of(), false, false, Set.of(), null, null, false, leeds, 25,
                 SearchQuery.SortOrder.DISTANCE, 1, 50, WEDNESDAY_NOON_LONDON);
         List<ServiceCard> hits = all(query);
         assertThat(hits).isNotEmpty().allSatisfy(s -> assertThat(s.distanceKm()).isLessThanOrEqualTo(25.0));

@@ -1,0 +1,97 @@
+package org.counterspace.directory.hsds;
+
+import static org.counterspace.directory.hsds.HsdsJson.isUuid;
+import static org.counterspace.directory.hsds.HsdsJson.text;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ids of the parts a service record nests (phones, schedules, languages, service_at_locations)
+ * are their rows' keys: one used twice in a file, or used by another service in the directory, would
+ * fail the whole import at the database. This finds them first, as a problem of the record that
+ * repeats them. The directory is asked once per window of records, not once per record.
+ */
+@Component
+class HsdsPartIds {
+
+    /** Each nested list and the entity its items become. */
+    private static final Map<String, String> PARTS = Map.of("phones", "Phone", "schedules", "Schedule",
+            "languages", "Language", "service_at_locations", "ServiceAtLocation");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /** The checks of one file. */
+    Check check() {
+        return new Check();
+    }
+
+    final class Check {
+
+        private final Map<String, Set<UUID>> inFile = new HashMap<>();
+
+        /** Per part: id → the problems of the record in the window that gives it, and that record's id. */
+        private final Map<String, Map<UUID, Claim>> window = new HashMap<>();
+
+        private record Claim(UUID serviceId, List<String> problems) {
+        }
+
+        /** Records the part ids of a checked record; a repeat within the file is a problem at once. */
+        void add(JsonNode record, List<String> problems) {
+            String serviceId = text(record, "id");
+            if (serviceId == null || !isUuid(serviceId)) {
+                return;
+            }
+            PARTS.keySet().forEach(part -> {
+                for (JsonNode item : record.path(part)) {
+                    String id = text(item, "id");
+                    if (id == null || !isUuid(id)) {
+                        continue;
+                    }
+                    UUID partId = UUID.fromString(id);
+                    if (!inFile.computeIfAbsent(part, p -> new HashSet<>()).add(partId)) {
+                        problems.add("The " + part + " id " + id + " appears more than once in this file; each needs "
+                                + "its own id.");
+                    }
+                    else {
+                        window.computeIfAbsent(part, p -> new HashMap<>())
+                            .put(partId, new Claim(UUID.fromString(serviceId), problems));
+                    }
+                }
+            });
+        }
+
+        /** Asks the directory about the ids of the window's records, adds what it finds, starts a new window. */
+        void checkDirectory() {
+            window.forEach((part, claims) -> {
+                List<UUID> ids = new ArrayList<>(claims.keySet());
+                for (int from = 0; from < ids.size(); from += 1000) {
+                    List<Object[]> owners = em.createQuery("select p.id, p.service.id, p.service.name from "
+                            + PARTS.get(part) + " p where p.id in :ids", Object[].class)
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList();
+                    for (Object[] owner : owners) {
+                        Claim claim = claims.get((UUID) owner[0]);
+                        if (!claim.serviceId().equals(owner[1])) {
+                            claim.problems().add("The " + part + " id " + owner[0] + " is already used by another "
+                                    + "service in the directory (" + owner[2] + "); each needs its own id.");
+                        }
+                    }
+                }
+            });
+            window.clear();
+        }
+    }
+}

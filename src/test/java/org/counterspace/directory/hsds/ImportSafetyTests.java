@@ -1,0 +1,174 @@
+package org.counterspace.directory.hsds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.counterspace.account.AccountPrincipal;
+import org.counterspace.directory.TimeZones;
+import org.counterspace.support.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Files a curator may upload that used to answer 500: repeated part ids, zip bombs, the wrong kind of
+ * HSDS objects. Each is refused with a message that says why, and nothing is imported. The files are
+ * made here, none is kept in the repository.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ImportSafetyTests {
+
+    @Autowired
+    HsdsImporter importer;
+
+    @Autowired
+    HsdsCsvImporter csvImporter;
+
+    @Autowired
+    TimeZones timeZones;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    long services() {
+        return jdbc.queryForObject("select count(*) from dir_service", Long.class);
+    }
+
+    static String service(UUID id, String name, UUID placeId) {
+        return """
+                {"id": "%s", "name": "%s", "status": "active",
+                 "service_at_locations": [{"id": "%s", "location": {"id": "%s", "location_type": "virtual"}}]}
+                """.formatted(id, name, placeId, UUID.randomUUID());
+    }
+
+    ImportReport importJson(String json) {
+        return importer.importJson("test.json", json.getBytes(StandardCharsets.UTF_8), "test");
+    }
+
+    @Test
+    void aServiceAtLocationIdTwiceInOneFileIsTheProblemOfTheRecordThatRepeatsIt() {
+        long before = services();
+        UUID place = UUID.randomUUID();
+        ImportReport report = importJson("[" + service(UUID.randomUUID(), "First", place) + ","
+                + service(UUID.randomUUID(), "Second", place) + "]");
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.rejected()).singleElement().satisfies(entry -> {
+            assertThat(entry.position()).isEqualTo(2);
+            assertThat(entry.messages()).containsExactly("The service_at_locations id " + place
+                    + " appears more than once in this file; each needs its own id.");
+        });
+        assertThat(services()).isEqualTo(before);
+    }
+
+    @Test
+    void aServiceAtLocationIdAnotherServiceHasIsRefusedAndTheSameServiceMayKeepIt() {
+        UUID place = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        assertThat(importJson("[" + service(first, "Holder of the place", place) + "]").accepted()).isTrue();
+        long before = services();
+        ImportReport other = importJson("[" + service(UUID.randomUUID(), "Taker of the place", place) + "]");
+        assertThat(other.rejected()).singleElement().satisfies(entry -> assertThat(entry.messages())
+            .containsExactly("The service_at_locations id " + place + " is already used by another service in the "
+                    + "directory (Holder of the place); each needs its own id."));
+        assertThat(services()).isEqualTo(before);
+        // the service that has it may be imported again, with the same id for its place
+        assertThat(importJson("[" + service(first, "Holder of the place, renamed", place) + "]").accepted()).isTrue();
+    }
+
+    @Test
+    void aZipBombIsRefusedBeforeItIsReadWhole() throws Exception {
+        // one entry of 190 MB that deflates to a few hundred KB
+        byte[] zip = zip("services.csv", 190L * 1024 * 1024, new byte[64 * 1024]);
+        assertThat(zip.length).isLessThan(1024 * 1024);
+        long before = services();
+        ImportReport report = csvImporter.importZip("bomb.zip", zip, "test");
+        assertThat(report.fileProblems()).singleElement().asString()
+            .startsWith("The zip unpacks to more than 100 times its own size");
+        assertThat(services()).isEqualTo(before);
+
+        AccountPrincipal curator = TestAccounts.create(jdbc, "bomb-" + UUID.randomUUID().toString().substring(0, 8),
+                AccountPrincipal.ROLE_ADMIN);
+        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "bomb.zip", "application/zip",
+                zip)).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Nothing was imported from bomb.zip")))
+            .andExpect(content().string(containsString("times its own size")));
+    }
+
+    @Test
+    void aZipOfTablesLargerThanTheLimitIsRefused() throws Exception {
+        // random text compresses little: the ratio is plausible, the size is not
+        byte[] noise = new byte[256 * 1024];
+        Random random = new Random(3);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (byte) ('a' + random.nextInt(26));
+        }
+        byte[] zip = zip("services.csv", 3L * 1024 * 1024, noise);
+        HsdsCsvImporter limited = new HsdsCsvImporter(importer, new ImportLimits(DataSize.ofMegabytes(2), 100),
+                timeZones);
+        assertThat(limited.importZip("big.zip", zip, "test").fileProblems()).singleElement().asString()
+            .isEqualTo("The zip unpacks to more than 2 MB, more than the directory reads at once; it was not read. "
+                    + "Import the tables in smaller parts.");
+    }
+
+    @Test
+    void aListOfOrganizationsIsNamedAsSuch() throws Exception {
+        assertThat(importer.importJson("organization_list.json", HsdsImportExportTests.resource(
+                "examples/organization_list.json"), "test").fileProblems())
+            .containsExactly(HsdsKind.ORGANIZATION.notServices());
+        assertThat(HsdsKind.ORGANIZATION.notServices()).startsWith("This looks like a list of organizations, not services.");
+        assertThat(importer.importJson("organization_full.json", HsdsImportExportTests.resource(
+                "examples/organization_full.json"), "test").fileProblems())
+            .containsExactly(HsdsKind.ORGANIZATION.notServices());
+        assertThat(importer.importJson("location.json", HsdsImportExportTests.resource("examples/location.json"), "test")
+            .fileProblems()).containsExactly(HsdsKind.LOCATION.notServices());
+        ImportReport tables = csvImporter.importTables("orgs.zip", Map.of("services.csv",
+                HsdsImportExportTests.resource("examples/csv/organizations.csv")), "test");
+        assertThat(tables.fileProblems()).singleElement().asString()
+            .startsWith("services.csv: This looks like a list of organizations, not services.");
+    }
+
+    @Test
+    void aPageOfTheApiIsReadByItsContents() throws Exception {
+        ImportReport report = importer.importJson("service_list.json",
+                HsdsImportExportTests.resource("examples/service_list.json"), "test");
+        assertThat(report.accepted()).as(report.toString()).isTrue();
+        assertThat(report.imported()).isPositive();
+    }
+
+    /** A zip of one entry {@code size} bytes long, made of {@code block} repeated. */
+    static byte[] zip(String name, long size, byte[] block) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry(name));
+            out.write("id,name,status\n".getBytes(StandardCharsets.US_ASCII));
+            for (long written = 0; written < size; written += block.length) {
+                out.write(block);
+            }
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+}

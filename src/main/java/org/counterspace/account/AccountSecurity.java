@@ -14,14 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
@@ -46,9 +44,12 @@ class AccountSecurity implements HttpSecurityCustomizer {
 
     private final SignInAttempts attempts;
 
-    AccountSecurity(SessionRegistry sessionRegistry, SignInAttempts attempts) {
+    private final SignInSuccess success;
+
+    AccountSecurity(SessionRegistry sessionRegistry, SignInAttempts attempts, SignInSuccess success) {
         this.sessionRegistry = sessionRegistry;
         this.attempts = attempts;
+        this.success = success;
     }
 
     @Override
@@ -60,7 +61,7 @@ class AccountSecurity implements HttpSecurityCustomizer {
             .loginPage("/login")
             .usernameParameter("username")
             .passwordParameter("password")
-            .successHandler(new CountOnlyFailures(attempts))
+            .successHandler(success)
             .failureHandler(new KeepUsername())
             .permitAll());
         http.logout(logout -> logout
@@ -134,29 +135,6 @@ class AccountSecurity implements HttpSecurityCustomizer {
             }
             request.setAttribute(ATTEMPT, attempt);
             chain.doFilter(request, response);
-        }
-    }
-
-    /**
-     * A successful sign-in gives its attempt back (the limits count failures only) and makes this
-     * browser a known device of the account.
-     */
-    static final class CountOnlyFailures extends SavedRequestAwareAuthenticationSuccessHandler {
-
-        private final SignInAttempts attempts;
-
-        CountOnlyFailures(SignInAttempts attempts) {
-            this.attempts = attempts;
-        }
-
-        @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                Authentication authentication) throws ServletException, IOException {
-            if (request.getAttribute(SignInLimit.ATTEMPT) instanceof Throttle.Attempt attempt) {
-                attempt.refund();
-            }
-            attempts.succeeded(Usernames.keyOfStored(authentication.getName()), request, response);
-            super.onAuthenticationSuccess(request, response, authentication);
         }
     }
 

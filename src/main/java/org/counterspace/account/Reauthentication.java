@@ -31,18 +31,24 @@ class Reauthentication {
 
     private final SignInAttempts attempts;
 
-    Reauthentication(AccountService accounts, AccountSessions sessions, SignInAttempts attempts) {
+    private final ActivityLog activity;
+
+    Reauthentication(AccountService accounts, AccountSessions sessions, SignInAttempts attempts, ActivityLog activity) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.attempts = attempts;
+        this.activity = activity;
     }
 
     /** The password is hashed only when an attempt is left; a right one gives its attempt back. */
     Outcome confirm(AccountPrincipal me, String currentPassword, HttpServletRequest request) throws ServletException {
         Throttle.Attempt attempt = attempts.take(Usernames.keyOfStored(me.getUsername()), request);
-        if (attempt.allowed() && accounts.passwordMatches(me.id(), currentPassword)) {
-            attempt.refund();
-            return Outcome.CONFIRMED;
+        if (attempt.allowed()) {
+            if (accounts.passwordMatches(me.id(), currentPassword)) {
+                attempt.refund();
+                return Outcome.CONFIRMED;
+            }
+            activity.record(me.id(), ActivityLog.Kind.WRONG_CURRENT_PASSWORD);
         }
         if (attempt.allowed() && !attempt.wasLast()) {
             return Outcome.WRONG;

@@ -48,6 +48,11 @@ class SignInAttempts {
         return throttle.attempt(new Throttle.Key(Throttle.Limit.SIGN_IN_ADDRESS, request.getRemoteAddr()));
     }
 
+    /** Whether this browser carries a token for this username key. */
+    boolean knownDevice(String usernameKey, HttpServletRequest request) {
+        return devices.recognise(request, usernameKey).isPresent();
+    }
+
     /** After a successful sign-in this browser is a known device of the account. */
     void succeeded(String usernameKey, HttpServletRequest request, HttpServletResponse response) {
         devices.remember(usernameKey, request, response);

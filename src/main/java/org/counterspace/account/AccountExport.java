@@ -2,6 +2,7 @@ package org.counterspace.account;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,14 +32,18 @@ class AccountExport {
 
     private final JsonMapper json;
 
-    AccountExport(AccountService accounts, ObjectProvider<PersonalDataExporter> exporters, JsonMapper json) {
+    private final ActivityLog activity;
+
+    AccountExport(AccountService accounts, ObjectProvider<PersonalDataExporter> exporters, JsonMapper json,
+            ActivityLog activity) {
         this.accounts = accounts;
         this.exporters = exporters;
         this.json = json;
+        this.activity = activity;
     }
 
     record AccountPart(String username, Instant createdAt, String timeZone, boolean discreet,
-            Set<String> roles, int recoveryCodesLeft) {
+            Set<String> roles, int recoveryCodesLeft, List<ActivityLog.Entry> activity) {
     }
 
     @Transactional(readOnly = true)
@@ -49,7 +54,8 @@ class AccountExport {
         document.put("version", VERSION);
         document.put("exportedAt", Instant.now());
         document.put("account", new AccountPart(account.username(), account.createdAt(), account.timeZone().getId(),
-                account.discreet(), account.roles(), accounts.recoveryCodesLeft(accountId)));
+                account.discreet(), account.roles(), accounts.recoveryCodesLeft(accountId),
+                activity.latest(accountId, ActivityLog.KEPT)));
         exporters.orderedStream().forEach(exporter -> document.put(exporter.section(), exporter.export(accountId)));
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);
     }

@@ -14,14 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
@@ -34,7 +32,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Sign-in, sign-out and sessions: a custom sign-in page, a new session id at sign-in (no
- * fixation), no remember-me, sign-out that ends the session and clears the cookies, and
+ * fixation), no remember-me, sign-out that ends the session and clears its cookies, and
  * attempt limits in front of the sign-in form.
  */
 @Component
@@ -44,11 +42,14 @@ class AccountSecurity implements HttpSecurityCustomizer {
 
     private final SessionRegistry sessionRegistry;
 
-    private final Throttle throttle;
+    private final SignInAttempts attempts;
 
-    AccountSecurity(SessionRegistry sessionRegistry, Throttle throttle) {
+    private final SignInSuccess success;
+
+    AccountSecurity(SessionRegistry sessionRegistry, SignInAttempts attempts, SignInSuccess success) {
         this.sessionRegistry = sessionRegistry;
-        this.throttle = throttle;
+        this.attempts = attempts;
+        this.success = success;
     }
 
     @Override
@@ -60,7 +61,7 @@ class AccountSecurity implements HttpSecurityCustomizer {
             .loginPage("/login")
             .usernameParameter("username")
             .passwordParameter("password")
-            .successHandler(new CountOnlyFailures())
+            .successHandler(success)
             .failureHandler(new KeepUsername())
             .permitAll());
         http.logout(logout -> logout
@@ -69,8 +70,10 @@ class AccountSecurity implements HttpSecurityCustomizer {
             .invalidateHttpSession(true)
             .clearAuthentication(true)
             .deleteCookies("JSESSIONID", "SESSION")
+            // Not every cookie: the known-device cookie stays, or signing out would make the owner's
+            // own browser a stranger to the sign-in limits (the quick exit does clear it).
             .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(Directive.CACHE,
-                    Directive.COOKIES, Directive.STORAGE))));
+                    Directive.STORAGE))));
         http.sessionManagement(session -> session
             .sessionFixation(fixation -> fixation.changeSessionId())
             .sessionConcurrency(concurrency -> concurrency
@@ -84,18 +87,12 @@ class AccountSecurity implements HttpSecurityCustomizer {
                     PathPatternRequestMatcher.pathPattern("/actuator/**"))
             .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
             .build()));
-        http.addFilterBefore(new SignInLimit(throttle), UsernamePasswordAuthenticationFilter.class);
-    }
-
-    /** The keys a sign-in attempt counts under; re-authentication counts under the same ones. */
-    static Throttle.Key[] signInKeys(String usernameKey, String address) {
-        return new Throttle.Key[] { new Throttle.Key(Throttle.Limit.SIGN_IN_NAME, usernameKey),
-                new Throttle.Key(Throttle.Limit.SIGN_IN_ADDRESS, address) };
+        http.addFilterBefore(new SignInLimit(attempts), UsernamePasswordAuthenticationFilter.class);
     }
 
     /**
-     * Takes one attempt from the username's and the address's limits before the password is
-     * looked at (429 while either has to wait). A name that cannot be a username (a control
+     * Takes one attempt from the limits {@link SignInAttempts} chooses before the password is
+     * looked at (429 while one has to wait). A name that cannot be a username (a control
      * character in it, see {@link Usernames}) is refused like a wrong password, counted against the
      * address only, without a look-up or a hash.
      */
@@ -105,12 +102,12 @@ class AccountSecurity implements HttpSecurityCustomizer {
 
         static final String ATTEMPT = SignInLimit.class.getName() + ".attempt";
 
-        private final Throttle throttle;
+        private final SignInAttempts attempts;
 
         private final AuthenticationFailureHandler failure = new KeepUsername();
 
-        SignInLimit(Throttle throttle) {
-            this.throttle = throttle;
+        SignInLimit(SignInAttempts attempts) {
+            this.attempts = attempts;
         }
 
         @Override
@@ -123,9 +120,8 @@ class AccountSecurity implements HttpSecurityCustomizer {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Optional<String> name = Usernames.key(request.getParameter("username"));
-            String address = request.getRemoteAddr();
-            Throttle.Attempt attempt = throttle.attempt(name.map(key -> signInKeys(key, address))
-                .orElseGet(() -> new Throttle.Key[] { new Throttle.Key(Throttle.Limit.SIGN_IN_ADDRESS, address) }));
+            Throttle.Attempt attempt = name.map(key -> attempts.take(key, request))
+                .orElseGet(() -> attempts.takeWithoutName(request));
             if (!attempt.allowed()) {
                 ThrottledPage.retryAfter(attempt.waitFor(), response);
                 request.setAttribute(ThrottledPage.WAIT_ATTRIBUTE, attempt.waitFor());
@@ -139,19 +135,6 @@ class AccountSecurity implements HttpSecurityCustomizer {
             }
             request.setAttribute(ATTEMPT, attempt);
             chain.doFilter(request, response);
-        }
-    }
-
-    /** A successful sign-in gives its attempt back: the limits count failures only. */
-    static final class CountOnlyFailures extends SavedRequestAwareAuthenticationSuccessHandler {
-
-        @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                Authentication authentication) throws ServletException, IOException {
-            if (request.getAttribute(SignInLimit.ATTEMPT) instanceof Throttle.Attempt attempt) {
-                attempt.refund();
-            }
-            super.onAuthenticationSuccess(request, response, authentication);
         }
     }
 

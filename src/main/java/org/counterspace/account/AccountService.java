@@ -36,13 +36,16 @@ class AccountService {
 
     private final JdbcTemplate jdbc;
 
+    private final ActivityLog activity;
+
     AccountService(AccountRepository accounts, RecoveryCodes recoveryCodes, PasswordEncoder encoder,
-            ApplicationEventPublisher events, JdbcTemplate jdbc) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, ActivityLog activity) {
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
         this.encoder = encoder;
         this.events = events;
         this.jdbc = jdbc;
+        this.activity = activity;
     }
 
     record Registration(AccountPrincipal principal, List<String> recoveryCodes) {
@@ -71,6 +74,7 @@ class AccountService {
         account.changeSettings(account.timeZone(), discreet);
         insert(account);
         List<String> codes = recoveryCodes.replace(account.getId());
+        activity.record(account.getId(), ActivityLog.Kind.CREATED);
         events.publishEvent(new AccountRegistered(account.getId()));
         return new Registration(account.toPrincipal(), codes);
     }
@@ -102,6 +106,7 @@ class AccountService {
     @Transactional
     public void changePassword(UUID id, String newPassword) {
         accounts.findById(id).orElseThrow().changePasswordHash(encoder.encode(newPassword));
+        activity.record(id, ActivityLog.Kind.PASSWORD_CHANGED);
     }
 
     /** Sets a new password with a recovery code, which is spent; empty when name or code do not match. */
@@ -113,6 +118,7 @@ class AccountService {
         }
         Account account = found.get();
         account.changePasswordHash(encoder.encode(newPassword));
+        activity.record(account.getId(), ActivityLog.Kind.RECOVERY_CODE_USED);
         return Optional.of(account.toPrincipal());
     }
 
@@ -124,6 +130,7 @@ class AccountService {
     /** New codes replace the old ones, after the current password was confirmed. */
     @Transactional
     public List<String> replaceRecoveryCodes(UUID id) {
+        activity.record(id, ActivityLog.Kind.RECOVERY_CODES_REPLACED);
         return recoveryCodes.replace(id);
     }
 
@@ -135,13 +142,14 @@ class AccountService {
     /**
      * Erases the account and everything it holds in one transaction, after the current password
      * was confirmed: other features delete their rows on {@link AccountDeleted}, then the recovery
-     * codes, stored sessions and the account go.
+     * codes, the activity log, stored sessions and the account go.
      */
     @Transactional
     public void delete(UUID id) {
         Account account = accounts.findById(id).orElseThrow();
         events.publishEvent(new AccountDeleted(id));
         recoveryCodes.deleteAll(id);
+        activity.deleteAll(id);
         jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", account.username());
         accounts.delete(account);
         accounts.flush();
@@ -177,6 +185,7 @@ class AccountService {
         Account account = new Account(username, encoder.encode(password), Instant.now());
         account.changeRoles(Set.of(AccountPrincipal.ROLE_USER, AccountPrincipal.ROLE_ADMIN));
         insert(account);
+        activity.record(account.getId(), ActivityLog.Kind.CREATED);
         events.publishEvent(new AccountRegistered(account.getId()));
         return true;
     }

@@ -34,10 +34,13 @@ class AccountSessions {
 
     private final SessionRegistry registry;
 
+    private final ActivityLog activity;
+
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountSessions(SessionRegistry registry) {
+    AccountSessions(SessionRegistry registry, ActivityLog activity) {
         this.registry = registry;
+        this.activity = activity;
     }
 
     /** Signs the person in on this request, under a new session id (no fixation). */
@@ -67,12 +70,20 @@ class AccountSessions {
         }
     }
 
-    /** Ends every session of the account except {@code keepSessionId} (null ends them all). */
+    /**
+     * Ends every session of the account except {@code keepSessionId} (null ends them all); the
+     * owner finds it in the activity log when any was ended.
+     */
     void endSessions(AccountPrincipal principal, String keepSessionId) {
+        int ended = 0;
         for (SessionInformation session : registry.getAllSessions(principal, false)) {
             if (!session.getSessionId().equals(keepSessionId)) {
                 session.expireNow();
+                ended++;
             }
+        }
+        if (ended > 0) {
+            activity.record(principal.id(), ActivityLog.Kind.SESSIONS_ENDED);
         }
     }
 

@@ -52,7 +52,7 @@ class FirstAdmin implements ApplicationRunner {
         Optional<String> problem = passwords.problemWith(password, username);
         if (problem.isPresent()) {
             throw new IllegalStateException("counterspace.admin.password breaks the password rules (" + problem.get()
-                    + "): at least 15 characters, not a common password, not containing the username");
+                    + "): at least 15 characters, not a common password, not containing the username, not easy to guess");
         }
         accounts.createOrPromoteAdmin(username, password);
         log.info("First admin: created the account '{}' as a curator", username);

@@ -8,15 +8,17 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.validation.Errors;
 
 /**
- * Password rules (NIST SP 800-63B-4): length only, no composition rules, Unicode normalised
- * (NFKC), not a known common or breached password, not containing the username. Stored as
- * Argon2id, which has no input length limit (bcrypt silently ignores everything past 72 bytes).
+ * Password rules (NIST SP 800-63B-4): at least 15 characters, no composition rules, Unicode
+ * normalised (NFKC), not a known common or breached password, not containing the username, and
+ * not easy to guess ({@link PasswordStrength}). Stored as Argon2id, which has no input length
+ * limit (bcrypt silently ignores everything past 72 bytes).
  */
 @Configuration(proxyBeanMethods = false)
 class Passwords {
@@ -30,8 +32,22 @@ class Passwords {
 
     private final CommonPasswords commonPasswords;
 
-    Passwords(CommonPasswords commonPasswords) {
+    private final PasswordStrength strength;
+
+    Passwords(CommonPasswords commonPasswords, PasswordStrength strength) {
         this.commonPasswords = commonPasswords;
+        this.strength = strength;
+    }
+
+    /**
+     * The rule a password breaks (a message key) and, for one that is easy to guess, the message key
+     * of advice on what would make it stronger, which the rule's message takes as its argument.
+     */
+    record Problem(String code, String advice) {
+
+        Object[] arguments() {
+            return advice == null ? null : new Object[] { new DefaultMessageSourceResolvable(advice) };
+        }
     }
 
     static String normalise(CharSequence raw) {
@@ -45,30 +61,36 @@ class Passwords {
 
     /** The message key of the first rule the password breaks, or empty when it is acceptable. */
     Optional<String> problemWith(String rawPassword, String username) {
+        return check(rawPassword, username).map(Problem::code);
+    }
+
+    /** The first rule the password breaks, cheapest first, or empty when it is acceptable. */
+    Optional<Problem> check(String rawPassword, String username) {
         if (rawPassword == null || rawPassword.isEmpty()) {
-            return Optional.of("account.password.required");
+            return Optional.of(new Problem("account.password.required", null));
         }
         String password = normalise(rawPassword);
         int length = length(password);
         if (length < MIN_LENGTH) {
-            return Optional.of("account.password.short");
+            return Optional.of(new Problem("account.password.short", null));
         }
         if (length > MAX_LENGTH) {
-            return Optional.of("account.password.long");
+            return Optional.of(new Problem("account.password.long", null));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("account.password.containsUsername");
+            return Optional.of(new Problem("account.password.containsUsername", null));
         }
         if (commonPasswords.contains(lower)) {
-            return Optional.of("account.password.common");
+            return Optional.of(new Problem("account.password.common", null));
         }
-        return Optional.empty();
+        return strength.adviceFor(password, username).map(advice -> new Problem("account.password.weak", advice));
     }
 
     /** Checks a new password and its confirmation, adding errors to the two fields. */
     void validateNew(String password, String confirm, String username, Errors errors) {
-        problemWith(password, username).ifPresentOrElse(problem -> errors.rejectValue("password", problem),
+        check(password, username).ifPresentOrElse(
+                problem -> errors.rejectValue("password", problem.code(), problem.arguments(), null),
                 () -> {
                     if (!password.equals(confirm)) {
                         errors.rejectValue("confirm", "account.password.mismatch");

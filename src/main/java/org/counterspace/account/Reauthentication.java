@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The forms that ask for the current password again (a new password, new recovery codes, deleting
- * the account) take their attempts from the sign-in limits, under the same username and address:
+ * the account) take their attempts from the sign-in limits, under the same keys ({@link SignInAttempts}):
  * someone holding a signed-in device gets no more guesses than someone at the sign-in page. When a
  * wrong password uses the last attempt allowed, or none is left, this browser is signed out.
  */
@@ -29,21 +29,26 @@ class Reauthentication {
 
     private final AccountSessions sessions;
 
-    private final Throttle throttle;
+    private final SignInAttempts attempts;
 
-    Reauthentication(AccountService accounts, AccountSessions sessions, Throttle throttle) {
+    private final ActivityLog activity;
+
+    Reauthentication(AccountService accounts, AccountSessions sessions, SignInAttempts attempts, ActivityLog activity) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.throttle = throttle;
+        this.attempts = attempts;
+        this.activity = activity;
     }
 
     /** The password is hashed only when an attempt is left; a right one gives its attempt back. */
     Outcome confirm(AccountPrincipal me, String currentPassword, HttpServletRequest request) throws ServletException {
-        Throttle.Attempt attempt = throttle.attempt(
-                AccountSecurity.signInKeys(Usernames.keyOfStored(me.getUsername()), request.getRemoteAddr()));
-        if (attempt.allowed() && accounts.passwordMatches(me.id(), currentPassword)) {
-            attempt.refund();
-            return Outcome.CONFIRMED;
+        Throttle.Attempt attempt = attempts.take(Usernames.keyOfStored(me.getUsername()), request);
+        if (attempt.allowed()) {
+            if (accounts.passwordMatches(me.id(), currentPassword)) {
+                attempt.refund();
+                return Outcome.CONFIRMED;
+            }
+            activity.record(me.id(), ActivityLog.Kind.WRONG_CURRENT_PASSWORD);
         }
         if (attempt.allowed() && !attempt.wasLast()) {
             return Outcome.WRONG;

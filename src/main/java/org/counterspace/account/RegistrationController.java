@@ -32,11 +32,15 @@ class RegistrationController {
 
     private final Throttle throttle;
 
-    RegistrationController(AccountService accounts, Passwords passwords, AccountSessions sessions, Throttle throttle) {
+    private final SignInAttempts signIns;
+
+    RegistrationController(AccountService accounts, Passwords passwords, AccountSessions sessions, Throttle throttle,
+            SignInAttempts signIns) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.signIns = signIns;
     }
 
     @GetMapping("/register")
@@ -67,6 +71,7 @@ class RegistrationController {
         }
         log.info("Account {} registered", registration.principal().id());
         sessions.signIn(registration.principal(), request, response);
+        signIns.succeeded(Usernames.keyOfStored(form.username()), request, response);
         redirect.addFlashAttribute(CODES, registration.recoveryCodes());
         return new ModelAndView("redirect:/account/recovery-codes");
     }

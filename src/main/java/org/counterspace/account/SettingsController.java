@@ -146,8 +146,8 @@ class SettingsController {
         if (outcome != Reauthentication.Outcome.CONFIRMED) {
             return notConfirmed(outcome, result, "account/delete");
         }
-        accounts.delete(me.id());
         sessions.endSessions(me, null);
+        accounts.delete(me.id());
         sessions.signOutHere(request);
         log.info("Account {} deleted with everything it held", me.id());
         return "redirect:/login?deleted";

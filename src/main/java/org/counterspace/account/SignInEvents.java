@@ -1,5 +1,8 @@
 package org.counterspace.account;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -9,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs every sign-in by account id ("unknown" when no account has the name typed), never the
- * name, password or address. The attempt itself was counted before the password was checked
- * ({@link AccountSecurity.SignInLimit}).
+ * name, password or address, and writes a failed one to the account's activity log, which its
+ * owner sees. The attempt itself was counted before the password was checked
+ * ({@link AccountSecurity.SignInLimit}); a successful one is written by {@link SignInSuccess}.
  */
 @Component
 class SignInEvents {
@@ -19,8 +23,11 @@ class SignInEvents {
 
     private final AccountRepository accounts;
 
-    SignInEvents(AccountRepository accounts) {
+    private final ActivityLog activity;
+
+    SignInEvents(AccountRepository accounts, ActivityLog activity) {
         this.accounts = accounts;
+        this.activity = activity;
     }
 
     @EventListener
@@ -32,9 +39,8 @@ class SignInEvents {
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        String account = accounts.findByUsername(event.getAuthentication().getName())
-            .map(found -> found.getId().toString())
-            .orElse("unknown");
-        log.info("Sign-in failed for account {}", account);
+        Optional<UUID> account = accounts.findByUsername(event.getAuthentication().getName()).map(Account::getId);
+        log.info("Sign-in failed for account {}", account.map(UUID::toString).orElse("unknown"));
+        account.ifPresent(id -> activity.record(id, ActivityLog.Kind.SIGN_IN_FAILED));
     }
 }

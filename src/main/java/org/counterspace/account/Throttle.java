@@ -9,17 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
  * Attempt limits for sign-in, the forms that ask for the current password again, registration and
- * recovery (Bucket4j token buckets), by the normalised username ({@link Usernames}) and by the
- * client address. A username's limit is the same whether or not
- * the account exists, so waiting tells nobody anything. Buckets live in this instance's memory;
- * several instances would share them through Bucket4j's JDBC or Redis back ends instead.
+ * recovery (Bucket4j token buckets), by the normalised username ({@link Usernames}), the client
+ * address or a known device ({@link SignInAttempts} chooses the keys of a sign-in). A username's
+ * limit is the same whether or not the account exists, so waiting tells nobody anything. Buckets
+ * live in this instance's memory; several instances would share them through Bucket4j's JDBC or
+ * Redis back ends instead.
  */
 @Component
 class Throttle {
@@ -28,10 +32,11 @@ class Throttle {
 
     /** A limit and what it counts: tokens per window, refilled smoothly over the window. */
     enum Limit {
-        SIGN_IN_NAME, SIGN_IN_ADDRESS, RECOVER_NAME, RECOVER_ADDRESS, REGISTER_ADDRESS
+        SIGN_IN_NAME, SIGN_IN_ADDRESS_NAME, SIGN_IN_ADDRESS, SIGN_IN_DEVICE, RECOVER_NAME, RECOVER_ADDRESS,
+        REGISTER_ADDRESS
     }
 
-    /** What a limit counts under: a username key ({@link Usernames}) or a client address. */
+    /** What a limit counts under: a username key ({@link Usernames}), a client address, both, or a device. */
     record Key(Limit limit, String value) {
     }
 
@@ -78,8 +83,17 @@ class Throttle {
 
     private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
 
+    private final TimeMeter clock;
+
+    @Autowired
     Throttle(ThrottleProperties properties) {
+        this(properties, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** With another clock, for tests of limits that unfold over hours. */
+    Throttle(ThrottleProperties properties, TimeMeter clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -115,20 +129,30 @@ class Throttle {
         return bucket;
     }
 
+    /** One limit per window, plus one per slowdown step (twice the attempts over eight times the period). */
     private Bucket newBucket(Key key) {
         ThrottleProperties.Window window = properties.window(key.limit());
-        return Bucket.builder()
-            .addLimit(limit -> limit.capacity(window.attempts()).refillGreedy(window.attempts(), window.period()))
-            .build();
+        LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(clock);
+        long attempts = window.attempts();
+        Duration period = window.period();
+        for (int step = 0; step <= window.slowdownSteps(); step++) {
+            long capacity = attempts;
+            Duration refill = period;
+            builder.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, refill));
+            attempts *= 2;
+            period = period.multipliedBy(8);
+        }
+        return builder.build();
     }
 
     /**
-     * Keeps the map bounded: a full bucket says nothing, so dropping it loses nothing. Only if a
-     * flood of distinct keys fills the map with partly used buckets are those dropped too.
+     * Keeps the map bounded: a full bucket (every one of its limits full) says nothing, so dropping
+     * it loses nothing. Only if a flood of distinct keys fills the map with partly used buckets are
+     * those dropped too.
      */
     private void prune() {
-        buckets.entrySet().removeIf(entry -> entry.getValue().getAvailableTokens()
-                >= properties.window(entry.getKey().limit()).attempts());
+        buckets.values()
+            .removeIf(bucket -> bucket.asVerbose().getAvailableTokens().getDiagnostics().calculateFullRefillingTime() == 0);
         if (buckets.size() >= properties.maxTracked()) {
             log.warn("Attempt limits: {} keys tracked, dropping the oldest half", buckets.size());
             Iterator<Key> keys = buckets.keySet().iterator();

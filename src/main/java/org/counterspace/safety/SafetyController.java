@@ -20,8 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SafetyController {
 
-    /** The servlet container's and Spring Session's session cookies, and the quick-exit notice's. */
-    static final List<String> EXPIRED_COOKIES = List.of("JSESSIONID", "SESSION", SafetyPageFilter.NOTICE_COOKIE);
+    /**
+     * The servlet container's and Spring Session's session cookies, the quick-exit notice's, and the
+     * account's known-device cookie (also where Clear-Site-Data does not reach: plain HTTP, older browsers).
+     */
+    static final List<String> EXPIRED_COOKIES = List.of("JSESSIONID", "SESSION", SafetyPageFilter.NOTICE_COOKIE,
+            "device");
 
     private final NationalLines nationalLines;
 

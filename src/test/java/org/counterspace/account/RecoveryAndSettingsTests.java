@@ -103,6 +103,22 @@ class RecoveryAndSettingsTests extends AccountWebTestSupport {
     }
 
     @Test
+    void aNewPasswordThatIsEasyToGuessIsRefusedWithAdviceAndTheOldOneStays() throws Exception {
+        AccountPrincipal account = testAccount("weakchange");
+        MockHttpSession here = signIn(account.getUsername(), TestAccounts.PASSWORD);
+        mvc.perform(post("/account/password").session(here).with(csrf())
+            .param("currentPassword", TestAccounts.PASSWORD).param("password", "password1234567890")
+            .param("confirm", "password1234567890"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(
+                    "That password would be easy for someone to guess. It is very like a password many people use.")))
+            .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+        mvc.perform(post("/login").with(csrf()).with(from(uniqueAddress()))
+            .param("username", account.getUsername()).param("password", TestAccounts.PASSWORD))
+            .andExpect(authenticated());
+    }
+
+    @Test
     void newRecoveryCodesNeedThePasswordAndReplaceTheOldOnes() throws Exception {
         String name = uniqueName("regen");
         MvcResult registration = register(name, PASSWORD);

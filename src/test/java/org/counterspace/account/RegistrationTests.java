@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,14 @@ class RegistrationTests extends AccountWebTestSupport {
                 Arguments.of("fine.name", "my name is fine.name ok", "my name is fine.name ok", "does not contain your username"),
                 Arguments.of("fine.name", "IloveYouForever", "IloveYouForever", "common or leaked"),
                 Arguments.of("fine.name", "passwordpassword", "passwordpassword", "common or leaked"),
+                Arguments.of("fine.name", "passwordpassword123", "passwordpassword123",
+                        "easy for someone to guess. Repeating a word, a letter or a pattern"),
+                Arguments.of("fine.name", "password1234567890", "password1234567890",
+                        "easy for someone to guess. It is very like a password many people use"),
+                Arguments.of("fine.name", "iloveyouiloveyou", "iloveyouiloveyou",
+                        "easy for someone to guess. Repeating a word, a letter or a pattern"),
+                Arguments.of("fine.name", " ".repeat(15), " ".repeat(15),
+                        "easy for someone to guess. Repeating a word, a letter or a pattern"),
                 Arguments.of("fine.name", PASSWORD, PASSWORD + "!", "not the same"),
                 Arguments.of(null, null, null, "Choose a username"));
     }
@@ -146,8 +155,10 @@ class RegistrationTests extends AccountWebTestSupport {
 
     @Test
     void aPasswordOfSixtyFourEmojiWorks() throws Exception {
-        String password = new StringBuilder().appendCodePoint(0x1F33F).toString().repeat(32)
-                + new StringBuilder().appendCodePoint(0x1F30A).toString().repeat(32);
+        // 64 different emoji (plants, fruit and food, U+1F330 to U+1F36F): the same emoji repeated is easy to guess.
+        String password = IntStream.range(0x1F330, 0x1F370)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
         assertThat(password.codePointCount(0, password.length())).isEqualTo(64);
         assertThat(password.getBytes(StandardCharsets.UTF_8)).hasSize(256); // bcrypt would see only the first 72 bytes
         String name = uniqueName("emoji");

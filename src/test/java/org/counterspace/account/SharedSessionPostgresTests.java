@@ -158,4 +158,34 @@ class SharedSessionPostgresTests {
                 account.id())).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from daylio_preview", Integer.class)).isZero();
     }
+
+    /** Signs in through the form on that instance and returns the signed-in SESSION cookie. */
+    static String signIn(ConfigurableApplicationContext instance, String username, String password) throws Exception {
+        HttpResponse<String> loginPage = get(url(instance, "/login"), null);
+        HttpResponse<String> signedIn = post(url(instance, "/login"), sessionCookie(loginPage),
+                Map.of("_csrf", csrf(loginPage.body()), "username", username, "password", password));
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return sessionCookie(signedIn);
+    }
+
+    @Test
+    void aRecoveryOnOneInstanceEndsTheSessionsOnTheOtherAndTheNextSignInIsTold() throws Exception {
+        AccountPrincipal account = TestAccounts.create(first.getBean(JdbcTemplate.class), "recovered.person");
+        String code = first.getBean(AccountService.class).replaceRecoveryCodes(account.id()).get(0);
+        String session = signIn(first, account.getUsername(), TestAccounts.PASSWORD);
+
+        String newPassword = "a long new password chosen after the recovery";
+        HttpResponse<String> form = get(url(second, "/recover"), null);
+        HttpResponse<String> recovered = post(url(second, "/recover"), sessionCookie(form), Map.of("_csrf",
+                csrf(form.body()), "username", account.getUsername(), "code", code, "password", newPassword,
+                "confirm", newPassword));
+        assertThat(recovered.headers().firstValue("Location").orElseThrow()).endsWith("/login?recovered");
+
+        HttpResponse<String> ended = get(url(first, "/account"), session);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).endsWith("/login?ended");
+
+        String again = signIn(first, account.getUsername(), newPassword);
+        assertThat(get(url(second, "/"), again).body()).contains("A recovery code was used to set a new password",
+                "Every other place where you were signed in was signed out");
+    }
 }

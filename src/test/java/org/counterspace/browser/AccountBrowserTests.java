@@ -97,6 +97,13 @@ class AccountBrowserTests extends BrowserTestSupport {
         type("username", name);
         type("password", NEW_PASSWORD);
         submitAndWaitFor("/");
+        assertThat(driver.findElement(By.cssSelector(".since-last-visit")).getText())
+            .contains("A recovery code was used to set a new password");
+        assertNoAxeViolations();
+        screenshot("account-since-last-visit");
+        open("/account/activity");
+        assertThat(driver.findElement(By.cssSelector("ul.activity")).getText()).contains("Account made");
+        assertNoAxeViolations();
         open("/account");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your account");
         assertNoAxeViolations();

@@ -175,6 +175,21 @@ class CurateTests {
             .andExpect(content().string(containsString("aria-invalid=\"true\"")));
     }
 
+    /**
+     * "Free" is a tick box; a value that is not yes or no cannot build the form, and the other checks
+     * (here the opening hours) then answered 500 instead of the form with its messages.
+     */
+    @Test
+    void aFreeValueThatIsNoAnswerComesBackAsTheFormWithItsOtherProblems() throws Exception {
+        int before = jdbc.queryForObject("select count(*) from dir_service", Integer.class);
+        mvc.perform(newService().param("name", "Half done").param("organization", "Somebody").param("free", "maybe")
+            .param("country", "GB").param("timeZone", "Europe/London").param("hours", "whenever"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("class=\"error-summary\"")))
+            .andExpect(content().string(containsString("Each line needs days and times")));
+        assertThat(jdbc.queryForObject("select count(*) from dir_service", Integer.class)).isEqualTo(before);
+    }
+
     @Test
     void createEditVerifyRetireAndTheAuditTrail() throws Exception {
         UUID id = created(newService()

@@ -94,8 +94,9 @@ abstract class BadInputSweep {
         assertThat(endpoints).as("endpoints found").hasSizeGreaterThan(40);
         assertThat(endpoints).extracting(e -> e.role).as("roles").contains(Role.values());
         try (SweepLedger ledger = new SweepLedger(jdbc)) {
-            new SweepHttp(port, roles, ledger).sweep(endpoints);
-            SweepBattery battery = new SweepBattery(mvc, roles, ledger, new Random(SEED), discovery.downloads());
+            Random random = new Random(SEED);
+            new SweepHttp(port, roles, ledger, random).sweep(endpoints);
+            SweepBattery battery = new SweepBattery(mvc, roles, ledger, random, discovery.downloads());
             for (SweepEndpoint endpoint : endpoints) {
                 battery.sweep(endpoint);
             }
@@ -111,8 +112,8 @@ abstract class BadInputSweep {
                 + "discover them; %d tables watched; largest log event %d characters)", database(), ledger.total(),
                 endpoints.size(), seconds, SEED, discovery.requests(), ledger.tables().size(), ledger.largestLogEvent()));
         for (SweepEndpoint endpoint : endpoints) {
-            lines.add(String.format("  %6d  %s (%s)", ledger.perEndpoint().getOrDefault(endpoint.toString(), 0), endpoint,
-                    endpoint.source));
+            lines.add(String.format("  %6d requests %6.1f s  %s (%s)", ledger.perEndpoint().getOrDefault(endpoint.toString(), 0),
+                    ledger.millisPerEndpoint().getOrDefault(endpoint.toString(), 0L) / 1000.0, endpoint, endpoint.source));
         }
         ledger.failures().forEach(failure -> lines.add("  FOUND: " + failure));
         lines.forEach(System.out::println);

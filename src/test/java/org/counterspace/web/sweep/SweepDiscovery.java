@@ -55,9 +55,13 @@ final class SweepDiscovery {
      * Handlers that take their parameters as a map say nothing of their names. The search page's come
      * from its form; the HSDS API's (no page links to it) are the ones docs/directory.md documents.
      */
-    static final List<String> MAP_PARAMETER_NAMES = List.of("search", "page", "per_page", "taxonomy_term_id",
-            "taxonomy_id", "organization_id", "modified_after", "minimal", "full", "format", "full_service",
-            "top_only", "parent_id", "postcode", "proximity");
+    static final Map<String, List<String>> MAP_PARAMETER_NAMES = Map.of(
+            "/api/services", List.of("search", "page", "per_page", "taxonomy_term_id", "taxonomy_id", "organization_id",
+                    "modified_after", "minimal", "full", "format"),
+            "/api/organizations", List.of("search", "full_service", "full", "page", "per_page"),
+            "/api/taxonomies", List.of("page", "per_page"),
+            "/api/taxonomy_terms", List.of("taxonomy_id", "top_only", "parent_id", "page", "per_page"),
+            "/api/service_at_locations", List.of("postcode", "proximity", "full", "page", "per_page"));
 
     private static final int MAX_PAGES_PER_ROLE = 250;
 
@@ -120,7 +124,7 @@ final class SweepDiscovery {
             crawl(role);
         }
         for (SweepEndpoint endpoint : new ArrayList<>(endpoints.values())) {
-            if (!endpoint.isGet() && !endpoint.destructive() && !endpoint.multipart() && endpoint.role != Role.ANONYMOUS) {
+            if (!endpoint.isGet() && !endpoint.destructive() && !endpoint.multipart()) {
                 perform(endpoint.method, endpoint.path(Map.of()), endpoint.role, endpoint.baseline);
             }
         }
@@ -260,9 +264,7 @@ final class SweepDiscovery {
             if (param != null) {
                 String name = !param.name().isEmpty() ? param.name() : parameter.getParameterName();
                 if (Map.class.isAssignableFrom(type)) {
-                    if (endpoint.baseline.isEmpty() && endpoint.otherNames.isEmpty()) {
-                        names.addAll(MAP_PARAMETER_NAMES);
-                    }
+                    names.addAll(MAP_PARAMETER_NAMES.getOrDefault(endpoint.pattern, List.of()));
                 }
                 else if (MultipartFile.class.isAssignableFrom(type)) {
                     files.add(name);

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 
 import org.counterspace.support.TestAccounts;
@@ -40,6 +41,8 @@ final class SweepHttp {
 
     private final SweepLedger ledger;
 
+    private final Random random;
+
     private final Map<Role, Session> sessions = new EnumMap<>(Role.class);
 
     /** One browser: its cookies and the CSRF token its pages carry. */
@@ -50,7 +53,8 @@ final class SweepHttp {
         String csrf = "";
     }
 
-    SweepHttp(int port, SweepRoles roles, SweepLedger ledger) throws Exception {
+    SweepHttp(int port, SweepRoles roles, SweepLedger ledger, Random random) throws Exception {
+        this.random = random;
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.ledger = ledger;
@@ -81,7 +85,7 @@ final class SweepHttp {
                 }
                 Map<String, List<String>> others = new LinkedHashMap<>(endpoint.baseline);
                 others.remove(name);
-                for (Bytes broken : SweepValues.BROKEN_BYTES) {
+                for (Bytes broken : SweepValues.brokenBytes(random)) {
                     String what = name + " = " + broken.label();
                     if (endpoint.isGet()) {
                         String query = join(form(others), name + "=" + percentEncoded(broken.bytes()));

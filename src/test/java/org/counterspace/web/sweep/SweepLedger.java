@@ -34,14 +34,25 @@ final class SweepLedger implements AutoCloseable {
             "spring_session_attributes");
 
     /** How a page says a form was not accepted: the error summary, a field error, or an alert. */
-    private static final List<String> MESSAGE_MARKERS = List.of("error-summary", "field__error", "role=\"alert\"");
+    private static final List<String> REFUSAL_MARKERS = List.of("error-summary", "field__error", "role=\"alert\"");
+
+    /** How a page answering a POST says what was done (an import's report). */
+    private static final String DONE_MARKER = "role=\"status\"";
 
     /** One request's outcome as the checks need it. */
     record Outcome(String method, int status, String redirect, String contentType, String body) {
 
+        /** A 4xx, the sign-in page instead, or a form shown again with what was wrong. */
         boolean refused() {
-            return status >= 400 || (status == 200 && !"GET".equals(method))
-                    || (redirect != null && redirect.contains("/login"));
+            return status >= 400 || (redirect != null && redirect.contains("/login")) || (formAgain() && says(REFUSAL_MARKERS));
+        }
+
+        boolean formAgain() {
+            return status == 200 && !"GET".equals(method) && contentType != null && contentType.startsWith("text/html");
+        }
+
+        boolean says(List<String> markers) {
+            return body != null && markers.stream().anyMatch(body::contains);
         }
     }
 
@@ -56,6 +67,10 @@ final class SweepLedger implements AutoCloseable {
     private final Capture capture = new Capture();
 
     private final Map<String, Integer> perEndpoint = new TreeMap<>();
+
+    private final Map<String, Long> millisPerEndpoint = new TreeMap<>();
+
+    private long started;
 
     private final Map<String, String> failures = new LinkedHashMap<>();
 
@@ -114,12 +129,14 @@ final class SweepLedger implements AutoCloseable {
     /** Call just before a request: what is logged from here on belongs to it. */
     void before() {
         capture.events.clear();
+        started = System.nanoTime();
     }
 
     /** Checks one request's outcome; {@code what} names the endpoint, the parameter and the value. */
     void after(SweepEndpoint endpoint, String what, Outcome outcome) {
         total++;
         perEndpoint.merge(endpoint.toString(), 1, Integer::sum);
+        millisPerEndpoint.merge(endpoint.toString(), (System.nanoTime() - started) / 1_000_000, Long::sum);
         String where = endpoint + " " + what;
         if (outcome.status() >= 500) {
             fail(where, "answered " + outcome.status());
@@ -132,9 +149,8 @@ final class SweepLedger implements AutoCloseable {
             }
         }
         counts = now;
-        if (outcome.status() == 200 && !"GET".equals(outcome.method()) && isHtml(outcome)
-                && MESSAGE_MARKERS.stream().noneMatch(outcome.body()::contains)) {
-            fail(where, "answered 200 to a POST without a message saying what was wrong");
+        if (outcome.formAgain() && !outcome.says(REFUSAL_MARKERS) && !outcome.says(List.of(DONE_MARKER))) {
+            fail(where, "answered 200 to a POST without a message saying what was wrong or what was done");
         }
         if (isHtml(outcome) && outcome.body() != null) {
             if (outcome.body().contains(SweepValues.SCRIPT)) {
@@ -198,6 +214,11 @@ final class SweepLedger implements AutoCloseable {
 
     Map<String, Integer> perEndpoint() {
         return perEndpoint;
+    }
+
+    /** The time its requests took, answers and checks included. */
+    Map<String, Long> millisPerEndpoint() {
+        return millisPerEndpoint;
     }
 
     @Override

@@ -94,6 +94,7 @@ abstract class BadInputSweep {
         assertThat(endpoints).as("endpoints found").hasSizeGreaterThan(40);
         assertThat(endpoints).extracting(e -> e.role).as("roles").contains(Role.values());
         try (SweepLedger ledger = new SweepLedger(jdbc)) {
+            discovery.problems().forEach(problem -> ledger.fail(problem, ""));
             Random random = new Random(SEED);
             new SweepHttp(port, roles, ledger, random).sweep(endpoints);
             SweepBattery battery = new SweepBattery(mvc, roles, ledger, random, discovery.downloads());

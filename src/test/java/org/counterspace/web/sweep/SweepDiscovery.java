@@ -88,6 +88,9 @@ final class SweepDiscovery {
     /** The latest file each download endpoint gave, to upload again with bad values in it. */
     private final Map<String, SweepDownloads.Download> downloads = new LinkedHashMap<>();
 
+    /** What went wrong while crawling: a 5xx or an exception on an ordinary page. */
+    private final List<String> problems = new ArrayList<>();
+
     private int requests;
 
     SweepDiscovery(MockMvc mvc, RequestMappingHandlerMapping handlerMapping, SweepRoles roles, Set<String> skipped) {
@@ -112,6 +115,10 @@ final class SweepDiscovery {
 
     int requests() {
         return requests;
+    }
+
+    List<String> problems() {
+        return problems;
     }
 
     List<SweepDownloads.Download> downloads() {
@@ -155,7 +162,17 @@ final class SweepDiscovery {
             if (visitsPerPattern.merge(patternOf("GET", target.path()), 1, Integer::sum) > VISITS_PER_PATTERN) {
                 continue;
             }
-            MvcResult result = perform("GET", url, role, Map.of());
+            MvcResult result;
+            try {
+                result = perform("GET", url, role, Map.of());
+            }
+            catch (Exception e) {
+                problems.add("GET " + url + " as " + role + " while crawling: threw " + e);
+                continue;
+            }
+            if (result.getResponse().getStatus() >= 500) {
+                problems.add("GET " + url + " as " + role + " while crawling: answered " + result.getResponse().getStatus());
+            }
             String body = result.getResponse().getContentAsString();
             String type = String.valueOf(result.getResponse().getContentType());
             if (result.getResponse().getStatus() != 200) {

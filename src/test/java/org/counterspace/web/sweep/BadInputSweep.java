@@ -116,6 +116,9 @@ abstract class BadInputSweep {
             lines.add(String.format("  %6d requests %6.1f s  %s (%s)", ledger.perEndpoint().getOrDefault(endpoint.toString(), 0),
                     ledger.millisPerEndpoint().getOrDefault(endpoint.toString(), 0L) / 1000.0, endpoint, endpoint.source));
         }
+        lines.add("  forms sent once before the second crawl: " + String.join("; ", discovery.seeded()));
+        discovery.downloads().forEach(d -> lines.add("  download " + d.fileName() + (d.holdsMarker() ? " holds" : " lacks")
+                + " the sweep's text"));
         ledger.failures().forEach(failure -> lines.add("  FOUND: " + failure));
         lines.forEach(System.out::println);
         Files.createDirectories(Path.of("target"));

@@ -88,6 +88,9 @@ final class SweepDiscovery {
     /** The latest file each download endpoint gave, to upload again with bad values in it. */
     private final Map<String, SweepDownloads.Download> downloads = new LinkedHashMap<>();
 
+    /** Each form sent once before the second crawl, with the status it got. */
+    private final List<String> seeded = new ArrayList<>();
+
     /** What went wrong while crawling: a 5xx or an exception on an ordinary page. */
     private final List<String> problems = new ArrayList<>();
 
@@ -131,8 +134,8 @@ final class SweepDiscovery {
             crawl(role);
         }
         for (SweepEndpoint endpoint : new ArrayList<>(endpoints.values())) {
-            if (!endpoint.isGet() && !endpoint.destructive() && !endpoint.multipart()) {
-                perform(endpoint.method, endpoint.path(Map.of()), endpoint.role, endpoint.baseline);
+            if (!endpoint.isGet() && !endpoint.destructive() && !endpoint.multipart() && !skipped.contains(endpoint.key())) {
+                seed(endpoint);
             }
         }
         for (Role role : Role.values()) {
@@ -179,9 +182,11 @@ final class SweepDiscovery {
                 continue;
             }
             record("GET", target.path(), role, Map.of(), Set.of(), Set.of());
+            // the download of the role the endpoint belongs to: the curator's own journal export is empty
             SweepDownloads.Download download = SweepDownloads.of(result.getResponse());
-            if (download != null) {
-                downloads.put(patternOf("GET", target.path()), download);
+            String pattern = patternOf("GET", target.path());
+            if (download != null && endpoints.get("GET " + pattern).role == role) {
+                downloads.put(pattern, download);
             }
             if (type.startsWith("application/json")) {
                 harvestJson(target.path(), body);
@@ -203,6 +208,29 @@ final class SweepDiscovery {
                 }
             }
         }
+    }
+
+    /**
+     * Sends a form as filled in. Where the page comes back with fields marked invalid (a typed-in
+     * filler that is no opening time, say), it tries once more with those fields empty, and keeps
+     * what was accepted as the baseline the battery starts from.
+     */
+    private void seed(SweepEndpoint endpoint) throws Exception {
+        MvcResult result = perform(endpoint.method, endpoint.path(Map.of()), endpoint.role, endpoint.baseline);
+        if (result.getResponse().getStatus() == 200) {
+            Map<String, List<String>> retry = new LinkedHashMap<>(endpoint.baseline);
+            SweepPages.parse(result.getResponse().getContentAsString(), endpoint.path(Map.of()))
+                .select("[aria-invalid=true][name]").forEach(field -> retry.put(field.attr("name"), List.of("")));
+            result = perform(endpoint.method, endpoint.path(Map.of()), endpoint.role, retry);
+            if (result.getResponse().getStatus() == 302) {
+                endpoint.baseline.putAll(retry);
+            }
+        }
+        seeded.add(result.getResponse().getStatus() + " " + endpoint + " -> " + result.getResponse().getRedirectedUrl());
+    }
+
+    List<String> seeded() {
+        return seeded;
     }
 
     /** Notes one sighting of an endpoint; the least privileged role that sees it keeps it. */

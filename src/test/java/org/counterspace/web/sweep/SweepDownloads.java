@@ -25,6 +25,11 @@ final class SweepDownloads {
 
     record Download(String fileName, String contentType, byte[] bytes) {
 
+        /** Whether the sweep's text is in it, so a bad value written in its place reaches the importer. */
+        boolean holdsMarker() {
+            return !java.util.Arrays.equals(withValue("x"), withValue("y"));
+        }
+
         /** The file with the marker replaced by this value, in each CSV of a zip too. */
         byte[] withValue(String value) {
             if (isZip(bytes)) {

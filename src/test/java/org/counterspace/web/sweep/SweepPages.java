@@ -142,7 +142,7 @@ final class SweepPages {
                 }
                 return chosen == null ? null : chosen.hasAttr("value") ? chosen.attr("value") : chosen.text();
             case "textarea":
-                return field.text().isEmpty() ? "Sweep text" : field.text();
+                return field.text().isEmpty() ? SweepDownloads.MARKER : field.text();
             case "button":
                 return given;
             default:
@@ -162,6 +162,20 @@ final class SweepPages {
         }
     }
 
+    /** A plausible text for an empty field, by its name: a username, a coordinate, or the sweep's text. */
+    private static String textFiller(String name, String username) {
+        if (name.contains("username")) {
+            return username != null ? username : "sweep.new." + NAMES.incrementAndGet();
+        }
+        if (name.startsWith("lat")) {
+            return "51.5";
+        }
+        if (name.startsWith("lon") || name.startsWith("lng")) {
+            return "-0.12";
+        }
+        return SweepDownloads.MARKER;
+    }
+
     private static String filler(String type, String name, String min, String username) {
         return switch (type) {
             case "date" -> LocalDate.now().minusDays(1).toString();
@@ -171,8 +185,7 @@ final class SweepPages {
             case "url" -> "https://example.org/";
             case "tel" -> "020 7946 0000";
             case "time" -> "09:00";
-            default -> name.toLowerCase(Locale.ROOT).contains("username")
-                    ? (username != null ? username : "sweep.new." + NAMES.incrementAndGet()) : "Sweep text";
+            default -> textFiller(name.toLowerCase(Locale.ROOT), username);
         };
     }
 }

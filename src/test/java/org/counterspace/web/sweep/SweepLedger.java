@@ -4,7 +4,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,7 +72,7 @@ final class SweepLedger implements AutoCloseable {
 
     private long started;
 
-    private final Map<String, String> failures = new LinkedHashMap<>();
+    private final Set<String> failures = new LinkedHashSet<>();
 
     private int total;
 
@@ -195,13 +195,13 @@ final class SweepLedger implements AutoCloseable {
         }
     }
 
-    /** Records a failure; the same problem at the same endpoint and parameter is reported once. */
+    /** Records a failure, each one once. */
     void fail(String where, String problem) {
-        failures.putIfAbsent(where.replaceAll(" = .*$", "") + ": " + problem, where + ": " + problem);
+        failures.add(where + ": " + problem);
     }
 
     List<String> failures() {
-        return new ArrayList<>(failures.values());
+        return new ArrayList<>(failures);
     }
 
     int total() {

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.directory.listing.DirectoryPages;
@@ -328,5 +332,21 @@ class CurateTests {
         mvc.perform(get("/curate/files/export.json").with(TestAccounts.as(curator)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("\"name\":\"Community Counselling\"")));
+    }
+
+    /** A quote left open in services.csv's header row answered 500; the report names the table now, with an alert. */
+    @Test
+    void aZippedTableWithABrokenHeaderIsReportedNotA500() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("services.csv"));
+            out.write("id,\"name,status\nx,y,z\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "broken.zip",
+                "application/zip", zip.toByteArray())).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("services.csv is not well-formed CSV.")))
+            .andExpect(content().string(containsString("role=\"alert\"")));
     }
 }

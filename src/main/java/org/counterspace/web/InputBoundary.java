@@ -93,7 +93,7 @@ class InputBoundary implements HandlerInterceptor, WebMvcConfigurer {
             if (!PLAIN_NAME.matcher(parameter.getKey()).matches()) {
                 throw refused(request, "a parameter name no form uses", null);
             }
-            if (Arrays.stream(parameter.getValue()).anyMatch(InputBoundary::holdsControlCharacter)) {
+            if (Arrays.stream(parameter.getValue()).anyMatch(ControlCharacters::in)) {
                 if (!fieldsShowingErrors(method).contains(parameter.getKey())) {
                     throw refused(request, "a control character", "error.4xx.controlCharacter");
                 }
@@ -112,16 +112,6 @@ class InputBoundary implements HandlerInterceptor, WebMvcConfigurer {
         if (request.getAttribute(PASTED_FIELDS) instanceof Set<?> pasted) {
             binder.addValidators(new PastedControlCharacters(pasted));
         }
-    }
-
-    static boolean holdsControlCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static RefusedInput refused(HttpServletRequest request, String what, String explanation) {

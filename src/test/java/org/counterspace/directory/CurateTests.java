@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.directory.listing.DirectoryPages;
@@ -174,6 +178,21 @@ class CurateTests {
             .andExpect(content().string(containsString("Each line needs days and times")))
             .andExpect(content().string(containsString("value=\"Half done\"")))
             .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+    }
+
+    /**
+     * "Free" is a tick box; a value that is not yes or no cannot build the form, and the other checks
+     * (here the opening hours) then answered 500 instead of the form with its messages.
+     */
+    @Test
+    void aFreeValueThatIsNoAnswerComesBackAsTheFormWithItsOtherProblems() throws Exception {
+        int before = jdbc.queryForObject("select count(*) from dir_service", Integer.class);
+        mvc.perform(newService().param("name", "Half done").param("organization", "Somebody").param("free", "maybe")
+            .param("country", "GB").param("timeZone", "Europe/London").param("hours", "whenever"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("class=\"error-summary\"")))
+            .andExpect(content().string(containsString("Each line needs days and times")));
+        assertThat(jdbc.queryForObject("select count(*) from dir_service", Integer.class)).isEqualTo(before);
     }
 
     @Test
@@ -334,5 +353,21 @@ class CurateTests {
         mvc.perform(get("/curate/files/export.json").with(TestAccounts.as(curator)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("\"name\":\"Community Counselling\"")));
+    }
+
+    /** A quote left open in services.csv's header row answered 500; the report names the table now, with an alert. */
+    @Test
+    void aZippedTableWithABrokenHeaderIsReportedNotA500() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("services.csv"));
+            out.write("id,\"name,status\nx,y,z\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "broken.zip",
+                "application/zip", zip.toByteArray())).with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("services.csv is not well-formed CSV.")))
+            .andExpect(content().string(containsString("role=\"alert\"")));
     }
 }

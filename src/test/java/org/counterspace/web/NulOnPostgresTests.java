@@ -2,12 +2,17 @@ package org.counterspace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.support.PostgresTestSupport;
@@ -20,12 +25,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 /**
  * A NUL in a text field on PostgreSQL, which refuses to store one (H2 stores it, so tests on H2
@@ -69,7 +75,7 @@ class NulOnPostgresTests {
         me = TestAccounts.create(jdbc, "nul." + UUID.randomUUID().toString().substring(0, 8));
     }
 
-    MvcResult send(MockHttpServletRequestBuilder request) throws Exception {
+    MvcResult send(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
         MvcResult result = mvc.perform(request.with(csrf())).andReturn();
         assertThat(result.getResponse().getStatus()).as("status").isIn(200, 400);
         return result;
@@ -133,6 +139,37 @@ class NulOnPostgresTests {
             .param("code", "ABCD-EFGH\u0000").param("password", "a long enough new password here")
             .param("confirm", "a long enough new password here"));
         assertThat(result.getResponse().getContentAsString()).contains("invisible character");
+    }
+
+    /** HSDS imports read files, not form fields: a NUL in a record's text is a rejected record, not a 500. */
+    @Test
+    void aNulInAnHsdsJsonImportRejectsTheRecord() throws Exception {
+        String record = "{\"id\": \"" + UUID.randomUUID() + "\", \"name\": \"Nul House\", \"status\": \"active\", "
+                + "\"description\": \"a\\u0000b\"}";
+        assertImportRejected(new MockMultipartFile("file", "nul.json", "application/json",
+                record.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aNulInAnHsdsCsvImportRejectsTheRecord() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            out.putNextEntry(new ZipEntry("services.csv"));
+            out.write(("id,name,status,description\n" + UUID.randomUUID() + ",Nul House,active,a\u0000b\n")
+                .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        assertImportRejected(new MockMultipartFile("file", "nul.zip", "application/zip", zip.toByteArray()));
+    }
+
+    private void assertImportRejected(MockMultipartFile file) throws Exception {
+        AccountPrincipal curator = TestAccounts.create(jdbc, "curator." + UUID.randomUUID().toString().substring(0, 8),
+                AccountPrincipal.ROLE_ADMIN);
+        MvcResult result = send(multipart("/curate/files/import").file(file).with(TestAccounts.as(curator)));
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentAsString()).contains("control character");
+        assertThat(jdbc.queryForObject("select count(*) from dir_service where name = 'Nul House'", Integer.class))
+            .isZero();
     }
 
     /** Its page has a message for a step that is too long only, so the calm 400 page says what happened. */

@@ -31,7 +31,8 @@ import org.counterspace.directory.Provenance;
 import org.counterspace.directory.ServiceDetails;
 import org.counterspace.directory.SupportService;
 import org.counterspace.directory.TaxonomyTerm;
-import org.springframework.validation.Errors;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 /**
  * The curator's form and a service, both ways: a service shown as a form, and a form read as
@@ -68,23 +69,37 @@ final class ServiceFormMapping {
     }
 
     /** Checks what Bean Validation cannot: time zone, opening lines, coordinates. */
-    static void check(ServiceForm form, Errors errors) {
+    static void check(ServiceForm form, BindingResult errors) {
         if (form.timeZone() != null && !form.timeZone().isBlank()) {
             try {
                 ZoneId.of(form.timeZone().strip());
             }
             catch (DateTimeException e) {
-                errors.rejectValue("timeZone", "curate.form.timeZone.invalid");
+                reject(errors, "timeZone", form.timeZone(), "curate.form.timeZone.invalid");
             }
         }
         if (form.hours() != null && lines(form.hours()).anyMatch(line -> !line.isBlank() && openingOf(line) == null)) {
-            errors.rejectValue("hours", "curate.form.hours.invalid");
+            reject(errors, "hours", form.hours(), "curate.form.hours.invalid");
         }
         boolean anyCoordinate = form.latitude() != null && !form.latitude().isBlank()
                 || form.longitude() != null && !form.longitude().isBlank();
         if (anyCoordinate && form.point() == null) {
-            errors.rejectValue("latitude", "curate.form.coordinates.invalid");
+            reject(errors, "latitude", form.latitude(), "curate.form.coordinates.invalid");
         }
+    }
+
+    /**
+     * A field error with the value as given. When a value of the wrong type (a "free" that is neither
+     * yes nor no) kept the binder from building the form, the binding has no form to read the value
+     * from, and {@link BindingResult#rejectValue} would fail instead of adding the message.
+     */
+    private static void reject(BindingResult errors, String field, String value, String code) {
+        if (errors.getTarget() != null) {
+            errors.rejectValue(field, code);
+            return;
+        }
+        errors.addError(new FieldError(errors.getObjectName(), field, value, false,
+                errors.resolveMessageCodes(code, field), null, null));
     }
 
     /**

@@ -146,8 +146,7 @@ public class HsdsCsvImporter {
 
     /** Rows as column → value, after checking the header has the columns we need. */
     static List<Map<String, String>> rows(String name, String csv) {
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-            .get().parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))) {
+        try (CSVParser parser = parser(name, csv)) {
             List<String> header = parser.getHeaderNames();
             List<String> missing = TABLES.get(name).stream().filter(c -> !header.contains(c)).sorted().toList();
             Optional<HsdsKind> kind = "services.csv".equals(name) ? HsdsKind.ofFields(header) : Optional.empty();
@@ -168,11 +167,20 @@ public class HsdsCsvImporter {
             }
             return rows;
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        catch (IllegalStateException | java.io.UncheckedIOException e) {
+        catch (IOException | IllegalStateException | UncheckedIOException e) {
+            // commons-csv's CSVException (an IOException) for a broken quote, in the header too
             throw new IllegalArgumentException(name + " is not well-formed CSV.");
+        }
+    }
+
+    /** Reads the header row; one with an empty or repeated column name is the file's problem, said in our words. */
+    private static CSVParser parser(String name, String csv) throws IOException {
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+                .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv));
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " has a column without a name, or two of the same name.");
         }
     }
 

@@ -6,7 +6,10 @@ import static org.counterspace.directory.hsds.HsdsJson.text;
 import static org.counterspace.directory.hsds.HsdsJson.time;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.counterspace.web.ControlCharacters;
 
 import tools.jackson.databind.JsonNode;
 
@@ -46,6 +49,32 @@ final class HsdsRecordValidator {
                 problems.add("The " + field + " is longer than 4000 characters.");
             }
         }
+        String control = fieldWithControlCharacter(record, "");
+        if (control != null) {
+            problems.add("The " + control + " holds a control character (such as NUL), which cannot be stored.");
+        }
+    }
+
+    /** The first text value holding a control character, by its path in the record, or null. */
+    private static String fieldWithControlCharacter(JsonNode node, String path) {
+        if (node.isString()) {
+            return ControlCharacters.in(node.asString()) ? path : null;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String found = fieldWithControlCharacter(field.getValue(), path.isEmpty() ? field.getKey()
+                    : path + "." + field.getKey());
+            if (found != null) {
+                return found;
+            }
+        }
+        int index = 0;
+        for (JsonNode item : node.isArray() ? node : List.<JsonNode>of()) {
+            String found = fieldWithControlCharacter(item, path + "[" + index++ + "]");
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private void identity(JsonNode record, List<String> problems) {

@@ -15,7 +15,13 @@ public final class QueryText {
         return text.length() > MAX_CHARS;
     }
 
+    /** At most {@link #MAX_CHARS}, never ending in half of a character written as two (an emoji). */
     public static String cut(String text) {
-        return tooLong(text) ? text.substring(0, MAX_CHARS) : text;
+        if (!tooLong(text)) {
+            return text;
+        }
+        boolean splitsPair = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1))
+                && Character.isLowSurrogate(text.charAt(MAX_CHARS));
+        return text.substring(0, splitsPair ? MAX_CHARS - 1 : MAX_CHARS);
     }
 }

@@ -1,5 +1,6 @@
 package org.counterspace.directory.search;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.function.Predicate;
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Channel;
 import org.counterspace.directory.Point;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Reads the search page's query string forgivingly: anything malformed or unknown is dropped or
@@ -126,7 +129,11 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         if (toPage > 1) {
             uri.queryParam("page", toPage);
         }
-        return uri.encode().build().toUriString();
+        // every value encoded strictly: a '+' would read back as a space, and '{' as a template variable
+        MultiValueMap<String, String> encoded = new LinkedMultiValueMap<>();
+        uri.build().getQueryParams().forEach((name, values) -> values
+            .forEach(value -> encoded.add(name, UriUtils.encode(value, StandardCharsets.UTF_8))));
+        return UriComponentsBuilder.fromPath("/support").queryParams(encoded).build(true).toUriString();
     }
 
     private static Optional<String> first(MultiValueMap<String, String> params, String name) {

@@ -1,0 +1,129 @@
+package org.counterspace.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.counterspace.checkin.JournalCsv.RowError;
+import org.counterspace.support.RandomInput;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.mock.web.MockMultipartFile;
+
+/**
+ * Property-style tests of the journal's import parsers with seeded random input (the seed is printed;
+ * {@code -Dparsers.seed=N} repeats a run): random and mutated CSV and Daylio files, and random bytes
+ * as uploads, never throw; every problem they report is one the page has words for; and any journal
+ * written as CSV reads back as the same rows.
+ */
+class ImportParserPropertyTests {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
+
+    static final String JOURNAL = String.join(",", JournalCsv.COLUMNS) + "\n"
+            + "2025-05-30,3,Okay,4,Walks;Reading,A small win,\"A note, with a comma\",false\n"
+            + "2025-05-31,1,Very low,9,,,'=not a formula,true\n";
+
+    static final String DAYLIO = String.join(",", DaylioCsv.COLUMNS) + "\n"
+            + "2025-05-30,May 30,Friday,20:15,good,walk | reading,Title,\"A note\"\n"
+            + "2025-05-31,May 31,Saturday,08:00,awful,,,\n";
+
+    static Properties messages;
+
+    @BeforeAll
+    static void seedAndMessages() throws IOException {
+        System.out.println("ImportParserPropertyTests seed: " + RandomInput.SEED);
+        messages = new Properties();
+        try (InputStream in = ImportParserPropertyTests.class.getResourceAsStream("/messages.properties")) {
+            messages.load(in);
+        }
+    }
+
+    static Stream<Integer> cases() {
+        return IntStream.range(0, 300).boxed();
+    }
+
+    static RandomInput input(int n) {
+        return new RandomInput(RandomInput.SEED + n);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aJournalCsvIsReadOrRefusedWithWordsForEachProblem(int n) {
+        RandomInput input = input(n);
+        String csv = n % 3 == 0 ? input.text(80) : input.mutate(JOURNAL);
+        JournalCsv.Parsed[] parsed = new JournalCsv.Parsed[1];
+        assertThatCode(() -> parsed[0] = JournalCsv.parse(new StringReader(csv), TODAY)).doesNotThrowAnyException();
+        assertThat(parsed[0].ok() ? List.<RowError>of() : parsed[0].errors()).allSatisfy(this::knownProblem);
+        assertThat(parsed[0].ok() || parsed[0].rows().isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aDaylioCsvIsReadOrRefusedWithWordsForEachProblem(int n) {
+        RandomInput input = input(n);
+        String csv = n % 3 == 0 ? input.text(80) : input.mutate(DAYLIO);
+        DaylioCsv.Parsed[] parsed = new DaylioCsv.Parsed[1];
+        assertThatCode(() -> parsed[0] = DaylioCsv.parse(new StringReader(csv), TODAY)).doesNotThrowAnyException();
+        assertThat(parsed[0].errors()).allSatisfy(this::knownProblem);
+        assertThat(parsed[0].errors().isEmpty() || parsed[0].entries().isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void anyUploadIsReadAsTextOrRefused(int n) {
+        RandomInput input = input(n);
+        TransferService transfers = new TransferService(null, null, null);
+        byte[] bytes = input.bytes(n % 2 == 0 ? JOURNAL : DAYLIO);
+        MockMultipartFile file = new MockMultipartFile("file", "upload.csv", "text/csv", bytes);
+        assertThatCode(() -> {
+            transfers.readJournal(file, TODAY).errors().forEach(this::knownProblem);
+            transfers.readDaylio(file, TODAY).errors().forEach(this::knownProblem);
+        }).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aJournalWrittenAsCsvReadsBackTheSame(int n) {
+        RandomInput input = input(n);
+        List<JournalCsv.Row> rows = IntStream.range(0, 1 + input.random().nextInt(5))
+            .mapToObj(i -> row(input, TODAY.minusDays(input.random().nextInt(3000)))).toList();
+        StringWriter out = new StringWriter();
+        JournalCsv.write(rows, out);
+        JournalCsv.Parsed parsed = JournalCsv.parse(new StringReader(out.toString()), TODAY);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rows()).containsExactlyElementsOf(rows);
+    }
+
+    private static JournalCsv.Row row(RandomInput input, LocalDate day) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = input.random().nextInt(3); i > 0; i--) {
+            String name = input.text(4).replace(JournalCsv.SEPARATOR, "");
+            if (!name.isBlank() && name.length() <= CounterEnvironment.NAME_MAX) {
+                names.add(name);
+            }
+        }
+        return new JournalCsv.Row(day, new Mood(1 + input.random().nextInt(5)), new HomePull(input.random().nextInt(11)),
+                names, orNull(input.text(6)), orNull(input.text(20)), input.random().nextBoolean());
+    }
+
+    private static String orNull(String text) {
+        return text.isEmpty() ? null : text;
+    }
+
+    private void knownProblem(RowError error) {
+        assertThat(messages).as("words for " + error.code()).containsKey(error.code());
+    }
+}

@@ -65,11 +65,16 @@ class SummaryController {
         LocalDate today = LocalDate.now(me.timeZone());
         HistoryFilter asked = HistoryFilter.parse(fromText, toText, null);
         LocalDate to = asked.to() == null || asked.to().isAfter(today) ? today : asked.to();
+        boolean toMoved = asked.to() != null && !to.equals(asked.to());
+        if (to.isBefore(CheckInService.EARLIEST)) {
+            to = CheckInService.EARLIEST;
+            toMoved = true;
+        }
         LocalDate from = asked.from() == null ? summaries.defaultFrom(me.id(), today) : asked.from();
         if (from.isBefore(CheckInService.EARLIEST)) {
             from = CheckInService.EARLIEST;
         }
-        boolean adjusted = asked.invalid() || from.isAfter(to) || (asked.to() != null && asked.to().isAfter(today));
+        boolean adjusted = asked.invalid() || from.isAfter(to) || toMoved;
         if (from.isAfter(to)) {
             from = to;
         }

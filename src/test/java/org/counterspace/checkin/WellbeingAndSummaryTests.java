@@ -149,4 +149,13 @@ class WellbeingAndSummaryTests {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("period has been adjusted")));
     }
+
+    @Test
+    void aSummaryAskedToEndBeforeAnyJournalBeginsIsAdjustedNotAFault() throws Exception {
+        for (String to : new String[] { "-999999999-01-01", "1066-10-14" }) {
+            mvc.perform(get("/checkins/summary").param("to", to).with(TestAccounts.as(me)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("period has been adjusted")));
+        }
+    }
 }

@@ -29,9 +29,13 @@ final class SweepLedger implements AutoCloseable {
 
     static final int MAX_LOG_EVENT = 2048;
 
-    /** Tables that are bookkeeping rather than data: the session store and Flyway's history. */
+    /**
+     * Tables that are bookkeeping rather than data: the session store, Flyway's history, and the
+     * account's activity log, which records refused password attempts on purpose so the owner learns
+     * of them (and sign-ins of the sweep's own people at any moment).
+     */
     private static final Set<String> NOT_DATA = Set.of("flyway_schema_history", "spring_session",
-            "spring_session_attributes");
+            "spring_session_attributes", "account_event");
 
     /** How a page says a form was not accepted: the error summary, a field error, or an alert. */
     private static final List<String> REFUSAL_MARKERS = List.of("error-summary", "field__error", "role=\"alert\"");

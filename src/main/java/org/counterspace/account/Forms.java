@@ -66,6 +66,35 @@ final class Forms {
         }
     }
 
+    /** A code at the second step: from the authenticator app, or a recovery code. */
+    @FieldErrorsShown
+    record SecondStepCode(@NotBlank(message = "{account.secondstep.code.required}") @Size(max = 64,
+            message = "{account.secondstep.code.wrong}") String code) {
+
+        SecondStepCode {
+            code = strip(code);
+        }
+
+        static SecondStepCode empty() {
+            return new SecondStepCode("");
+        }
+    }
+
+    /** Turning the second step on or off: a code and the current password. */
+    @FieldErrorsShown
+    record SecondStepChange(@NotBlank(message = "{account.secondstep.code.required}") @Size(max = 64,
+            message = "{account.secondstep.code.wrong}") String code,
+            @NotBlank(message = "{account.password.current.required}") String currentPassword) {
+
+        SecondStepChange {
+            code = strip(code);
+        }
+
+        static SecondStepChange empty() {
+            return new SecondStepChange("", "");
+        }
+    }
+
     /** {@code discreet} is a String, so a tampered value is simply "off" instead of a binding failure. */
     record Settings(@NotBlank(message = "{account.settings.zone.invalid}") @Size(max = 64,
             message = "{account.settings.zone.invalid}") String timeZone, String discreet) {

@@ -34,16 +34,19 @@ class AccountExport {
 
     private final ActivityLog activity;
 
+    private final SecondStepService secondStep;
+
     AccountExport(AccountService accounts, ObjectProvider<PersonalDataExporter> exporters, JsonMapper json,
-            ActivityLog activity) {
+            ActivityLog activity, SecondStepService secondStep) {
         this.accounts = accounts;
         this.exporters = exporters;
         this.json = json;
         this.activity = activity;
+        this.secondStep = secondStep;
     }
 
     record AccountPart(String username, Instant createdAt, String timeZone, boolean discreet,
-            Set<String> roles, int recoveryCodesLeft, List<ActivityLog.Entry> activity) {
+            Set<String> roles, int recoveryCodesLeft, boolean secondStep, List<ActivityLog.Entry> activity) {
     }
 
     @Transactional(readOnly = true)
@@ -54,7 +57,7 @@ class AccountExport {
         document.put("version", VERSION);
         document.put("exportedAt", Instant.now());
         document.put("account", new AccountPart(account.username(), account.createdAt(), account.timeZone().getId(),
-                account.discreet(), account.roles(), accounts.recoveryCodesLeft(accountId),
+                account.discreet(), account.roles(), accounts.recoveryCodesLeft(accountId), secondStep.isOn(accountId),
                 activity.latest(accountId, ActivityLog.KEPT)));
         exporters.orderedStream().forEach(exporter -> document.put(exporter.section(), exporter.export(accountId)));
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(document);

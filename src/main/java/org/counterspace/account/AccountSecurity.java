@@ -38,7 +38,7 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 @Component
 class AccountSecurity implements HttpSecurityCustomizer {
 
-    static final String[] PUBLIC = { "/login", "/register", "/recover", "/throttled" };
+    static final String[] PUBLIC = { "/login", "/login/second-step", "/register", "/recover", "/throttled" };
 
     private final SessionRegistry sessionRegistry;
 

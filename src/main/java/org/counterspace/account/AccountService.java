@@ -38,14 +38,17 @@ class AccountService {
 
     private final ActivityLog activity;
 
+    private final SecondStepService secondStep;
+
     AccountService(AccountRepository accounts, RecoveryCodes recoveryCodes, PasswordEncoder encoder,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, ActivityLog activity) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, ActivityLog activity, SecondStepService secondStep) {
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
         this.encoder = encoder;
         this.events = events;
         this.jdbc = jdbc;
         this.activity = activity;
+        this.secondStep = secondStep;
     }
 
     record Registration(AccountPrincipal principal, List<String> recoveryCodes) {
@@ -142,7 +145,7 @@ class AccountService {
     /**
      * Erases the account and everything it holds in one transaction, after the current password
      * was confirmed: other features delete their rows on {@link AccountDeleted}, then the recovery
-     * codes, the activity log, stored sessions and the account go.
+     * codes, the activity log, the second step, stored sessions and the account go.
      */
     @Transactional
     public void delete(UUID id) {
@@ -150,6 +153,7 @@ class AccountService {
         events.publishEvent(new AccountDeleted(id));
         recoveryCodes.deleteAll(id);
         activity.deleteAll(id);
+        secondStep.deleteAll(id);
         jdbc.update("delete from SPRING_SESSION where PRINCIPAL_NAME = ?", account.username());
         accounts.delete(account);
         accounts.flush();

@@ -37,7 +37,8 @@ class ActivityLog {
     enum Kind {
         CREATED(false), SIGNED_IN(false), SIGNED_IN_NEW_BROWSER(true), SIGN_IN_FAILED(true),
         WRONG_CURRENT_PASSWORD(true), PASSWORD_CHANGED(true), RECOVERY_CODE_USED(true), RECOVERY_CODES_REPLACED(true),
-        SESSIONS_ENDED(true);
+        SESSIONS_ENDED(true), SECOND_STEP_ON(true), SECOND_STEP_OFF(true), SECOND_STEP_FAILED(true),
+        SECOND_STEP_RECOVERY_CODE(true);
 
         private final boolean worthTelling;
 

@@ -44,13 +44,16 @@ class SettingsController {
 
     private final Reauthentication reauthentication;
 
+    private final SecondStepService secondStep;
+
     SettingsController(AccountService accounts, Passwords passwords, AccountSessions sessions, AccountExport export,
-            Reauthentication reauthentication) {
+            Reauthentication reauthentication, SecondStepService secondStep) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
         this.export = export;
         this.reauthentication = reauthentication;
+        this.secondStep = secondStep;
     }
 
     @GetMapping("/account")
@@ -63,6 +66,7 @@ class SettingsController {
         model.addAttribute("me", me);
         model.addAttribute("zones", TIME_ZONES);
         model.addAttribute("codesLeft", accounts.recoveryCodesLeft(me.id()));
+        model.addAttribute("secondStepOn", secondStep.isOn(me.id()));
         return "account/settings";
     }
 

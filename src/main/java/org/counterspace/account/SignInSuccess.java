@@ -15,9 +15,11 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * After a successful sign-in through the form: the attempt is given back (the limits count
- * failures only), the sign-in is written to the activity log, the browser becomes a known device
- * of the account, and the page it goes to shows what happened since the last visit, if anything.
+ * After the right password at the sign-in form: the attempt is given back (the limits count
+ * failures only). With the second step on, the browser then waits for a code
+ * ({@link SecondStepSignInController}); otherwise, and after the code, the sign-in is written to the
+ * activity log, the browser becomes a known device of the account, and the page it goes to shows
+ * what happened since the last visit, if anything.
  */
 @Component
 class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
@@ -29,11 +31,14 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
 
     private final ActivityLog activity;
 
+    private final SecondStepService secondStep;
+
     private final SessionFlashMapManager flash = new SessionFlashMapManager();
 
-    SignInSuccess(SignInAttempts attempts, ActivityLog activity) {
+    SignInSuccess(SignInAttempts attempts, ActivityLog activity, SecondStepService secondStep) {
         this.attempts = attempts;
         this.activity = activity;
+        this.secondStep = secondStep;
     }
 
     @Override
@@ -43,6 +48,17 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
             attempt.refund();
         }
         AccountPrincipal me = (AccountPrincipal) authentication.getPrincipal();
+        if (secondStep.isOn(me.id())) {
+            SecondStepSignInController.awaitCode(me, request, response);
+            response.sendRedirect(request.getContextPath() + SecondStepSignInController.PATH);
+            return;
+        }
+        completed(me, authentication, request, response);
+    }
+
+    /** The person is signed in (with the second step too, when it is on). */
+    void completed(AccountPrincipal me, Authentication authentication, HttpServletRequest request,
+            HttpServletResponse response) throws ServletException, IOException {
         String usernameKey = Usernames.keyOfStored(me.getUsername());
         boolean knownBrowser = attempts.knownDevice(usernameKey, request);
         var notice = activity.sinceLastVisit(me.id());

@@ -3,6 +3,7 @@ package org.counterspace.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
 
 /** The whole life of an account in a real browser, with axe-core on every page on the way. */
 class AccountBrowserTests extends BrowserTestSupport {
@@ -119,6 +122,40 @@ class AccountBrowserTests extends BrowserTestSupport {
         assertNoAxeViolations();
         assertThat(jdbc.queryForObject("select count(*) from account where username_key = ?", Integer.class,
                 name.toLowerCase())).isZero();
+    }
+
+    @Test
+    void theSecondStepIsSetUpAndAskedForAccessibly() throws Exception {
+        AccountPrincipal account = TestAccounts.create(jdbc, "twostep." + System.nanoTime() % 100000);
+        open("/login");
+        type("username", account.getUsername());
+        type("password", TestAccounts.PASSWORD);
+        submitAndWaitFor("/");
+        open("/account/second-step");
+        assertThat(driver.findElement(By.cssSelector(".qr svg")).getAttribute("aria-label")).contains("QR code");
+        assertNoAxeViolations();
+        screenshot("account-second-step-setup");
+        String key = driver.findElement(By.cssSelector("code.setup-key")).getText().replace(" ", "");
+        long step = Instant.now().getEpochSecond() / 30;
+        type("code", new DefaultCodeGenerator().generate(key, step));
+        type("currentPassword", TestAccounts.PASSWORD);
+        submitAndWaitFor("/account/second-step");
+        assertThat(driver.findElement(By.cssSelector("main .notice")).getText()).contains("The second step is on");
+        assertNoAxeViolations();
+
+        driver.findElement(By.cssSelector("form.signout button")).click();
+        waitFor("/login?signedout");
+        type("username", account.getUsername());
+        type("password", TestAccounts.PASSWORD);
+        submitAndWaitFor("/login/second-step");
+        assertNoAxeViolations();
+        // A step after the one that turned it on: a code works once.
+        type("code", new DefaultCodeGenerator().generate(key, Math.max(step + 1, Instant.now().getEpochSecond() / 30)));
+        submitAndWaitFor("/");
+        assertThat(driver.findElement(By.cssSelector(".since-last-visit")).getText())
+            .contains("The second step was turned on");
+        driver.findElement(By.cssSelector("form.signout button")).click();
+        waitFor("/login?signedout");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.counterspace.directory.hsds;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -14,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -57,13 +53,13 @@ public class HsdsCsvImporter {
 
     private final HsdsImporter importer;
 
-    private final ImportLimits limits;
+    private final ZipTables zipTables;
 
     private final TimeZones timeZones;
 
     HsdsCsvImporter(HsdsImporter importer, ImportLimits limits, TimeZones timeZones) {
         this.importer = importer;
-        this.limits = limits;
+        this.zipTables = new ZipTables(limits);
         this.timeZones = timeZones;
     }
 
@@ -77,48 +73,9 @@ public class HsdsCsvImporter {
      * Unpacking stops, and the file is refused, as soon as the tables pass the size or ratio limit.
      */
     public ImportReport importZip(String file, byte[] zip, String actor, ZoneId zone) {
-        Map<String, byte[]> files = new HashMap<>();
-        long budget = Math.min(limits.maxUnpacked().toBytes(), (long) zip.length * limits.maxRatio());
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
-                String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                if (entry.isDirectory() || !TABLES.containsKey(name)) {
-                    continue;
-                }
-                // a size the zip declares is checked before a byte is unpacked; the count read is checked too
-                byte[] content = entry.getSize() > budget ? null : read(in, budget);
-                if (content == null) {
-                    return ImportReport.fileProblem(file, tooBig(zip.length));
-                }
-                budget -= content.length;
-                files.put(name, content);
-            }
-        }
-        catch (IOException | IllegalArgumentException e) {
-            return ImportReport.fileProblem(file, "The file is not a readable zip archive.");
-        }
-        return importTables(file, files, actor, zone);
-    }
-
-    private String tooBig(long zipBytes) {
-        long ratioLimit = zipBytes * limits.maxRatio();
-        if (ratioLimit < limits.maxUnpacked().toBytes()) {
-            return "The zip unpacks to more than " + limits.maxRatio() + " times its own size (" + megabytes(ratioLimit)
-                    + "), which only a zip bomb or a broken file does; it was not read.";
-        }
-        return "The zip unpacks to more than " + megabytes(limits.maxUnpacked().toBytes())
-                + ", more than the directory reads at once; it was not read. Import the tables in smaller parts.";
-    }
-
-    private static String megabytes(long bytes) {
-        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : Math.max(1, bytes / 1024) + " KB";
-    }
-
-    /** The entry's bytes, or null as soon as it passes the budget. */
-    private static byte[] read(InputStream in, long budget) throws IOException {
-        byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, budget + 1));
-        return content.length > budget ? null : content;
+        ZipTables.Unpacked unpacked = zipTables.unpack(zip, TABLES.keySet());
+        return unpacked.problem() != null ? ImportReport.fileProblem(file, unpacked.problem())
+                : importTables(file, unpacked.tables(), actor, zone);
     }
 
     public ImportReport importTables(String file, Map<String, byte[]> files, String actor) {

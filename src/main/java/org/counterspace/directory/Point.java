@@ -3,7 +3,7 @@ package org.counterspace.directory;
 /** A place on Earth, in degrees. */
 public record Point(double latitude, double longitude) {
 
-    private static final double EARTH_RADIUS_KM = 6371.0088;
+    public static final double EARTH_RADIUS_KM = 6371.0088;
 
     public static boolean valid(double latitude, double longitude) {
         return latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.counterspace.CounterspaceApplication;
 import org.counterspace.support.PostgresTestSupport;
@@ -47,10 +48,11 @@ class SharedSessionPostgresTests {
     }
 
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CounterspaceApplication.class).profiles("postgres").run(
-                "--server.port=0", "--spring.datasource.url=" + PostgresTestSupport.jdbcUrl(SCHEMA),
-                "--spring.datasource.username=" + PostgresTestSupport.USER, "--spring.datasource.password=",
-                "--spring.flyway.schemas=" + SCHEMA, "--spring.flyway.default-schema=" + SCHEMA);
+        // as arguments: they must win over application-postgres.properties, as a deployment's would
+        Stream<String> schema = PostgresTestSupport.properties(SCHEMA).entrySet().stream()
+            .map(property -> "--" + property.getKey() + "=" + property.getValue());
+        return new SpringApplicationBuilder(CounterspaceApplication.class).profiles("postgres")
+            .run(Stream.concat(Stream.of("--server.port=0"), schema).toArray(String[]::new));
     }
 
     @AfterAll

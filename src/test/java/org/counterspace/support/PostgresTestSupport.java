@@ -6,10 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Runs a Spring context against the PostgreSQL at 127.0.0.1:5432 (database {@code test}, trust
@@ -55,13 +55,11 @@ public final class PostgresTestSupport {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE + "?currentSchema=" + schema;
     }
 
-    /** Points the context at a fresh schema; Flyway creates it and runs every migration there. */
-    public static void register(DynamicPropertyRegistry registry, String schema) {
-        registry.add("spring.datasource.url", () -> jdbcUrl(schema));
-        registry.add("spring.datasource.username", () -> USER);
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
+    /** The properties that point an app at a fresh schema; Flyway creates it and runs every migration there. */
+    public static Map<String, Object> properties(String schema) {
+        return Map.of("spring.datasource.url", jdbcUrl(schema), "spring.datasource.username", USER,
+                "spring.datasource.password", "", "spring.flyway.schemas", schema, "spring.flyway.default-schema",
+                schema);
     }
 
     public static void dropSchema(String schema) throws SQLException {

@@ -15,10 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.counterspace.account.AccountPrincipal;
-import org.counterspace.support.PostgresTestSupport;
+import org.counterspace.support.OnPostgres;
 import org.counterspace.support.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -40,27 +35,10 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@ActiveProfiles("postgres")
+@OnPostgres
 class NulOnPostgresTests {
 
-    static final String SCHEMA = PostgresTestSupport.newSchema();
-
     static final String NUL = "a\u0000b";
-
-    @BeforeAll
-    static void needsPostgres() {
-        PostgresTestSupport.assumeAvailable();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestSupport.register(registry, SCHEMA);
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        PostgresTestSupport.dropSchema(SCHEMA);
-    }
 
     @Autowired
     MockMvc mvc;

@@ -2,38 +2,17 @@ package org.counterspace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.counterspace.support.PostgresTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.counterspace.support.OnPostgres;
+import org.counterspace.support.PostgresSchemas;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The same Flyway migrations run on PostgreSQL, and Hibernate validates the entities against them. */
 @SpringBootTest
-@ActiveProfiles("postgres")
+@OnPostgres
 class PostgresMigrationTests {
-
-    static final String SCHEMA = PostgresTestSupport.newSchema();
-
-    @BeforeAll
-    static void needsPostgres() {
-        PostgresTestSupport.assumeAvailable();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        PostgresTestSupport.register(registry, SCHEMA);
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        PostgresTestSupport.dropSchema(SCHEMA);
-    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -47,6 +26,6 @@ class PostgresMigrationTests {
                 "select count(*) from flyway_schema_history where type = 'SQL' and success", Integer.class);
         assertThat(failed).isZero();
         assertThat(applied).isPositive();
-        assertThat(jdbc.queryForObject("select current_schema()", String.class)).isEqualTo(SCHEMA);
+        assertThat(jdbc.queryForObject("select current_schema()", String.class)).isEqualTo(PostgresSchemas.of(PostgresMigrationTests.class));
     }
 }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +37,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The read-only HSDS 3 API (paths and parameter names from the HSDS OpenAPI description), open to
- * any origin for GET and rate-limited per client address. Bad parameters answer 400 with a short
- * JSON message; unknown ids 404.
+ * any origin for GET and rate-limited per client address. Every parameter the description documents
+ * for an endpoint works; anything else, and any value out of shape, answers 400 with a short JSON
+ * message naming the parameter; unknown ids 404.
  */
 @RestController
 @RequestMapping(path = "/api", produces = "application/json")
@@ -46,6 +49,14 @@ class HsdsApiController {
     static final int DEFAULT_PER_PAGE = 50;
 
     static final int MAX_PER_PAGE = 200;
+
+    /** The widest {@code proximity} accepted, in metres: about the length of Great Britain. */
+    static final double MAX_PROXIMITY_METRES = 1_000_000;
+
+    private static final List<String> PAGED = List.of("page", "per_page", "format");
+
+    private static final List<String> SERVICE_FILTERS = List.of("search", "taxonomy_term_id", "taxonomy_id",
+            "organization_id", "modified_after", "full");
 
     private final HsdsApi api;
 
@@ -91,69 +102,114 @@ class HsdsApiController {
 
     @GetMapping("/services")
     Map<String, Object> services(@RequestParam Map<String, String> params) {
-        HsdsApi.ServiceFilter filter = new HsdsApi.ServiceFilter(params.get("search"),
-                uuid(params, "taxonomy_term_id"), uuid(params, "taxonomy_id"), uuid(params, "organization_id"),
-                instant(params, "modified_after"));
-        String format = params.getOrDefault("format", "json");
-        if (!format.equals("json")) {
-            throw new BadParameter("format: only json is offered");
-        }
-        return api.services(filter, paging(params), bool(params, "full"), bool(params, "minimal"));
+        accept(params, PAGED, SERVICE_FILTERS, List.of("minimal"));
+        return api.services(serviceFilter(params), paging(params), bool(params, "full"), bool(params, "minimal"));
     }
 
     @GetMapping("/services/{id}")
-    Map<String, Object> service(@PathVariable String id) {
+    Map<String, Object> service(@PathVariable String id, @RequestParam Map<String, String> params) {
+        accept(params);
         return found(api.service(pathId(id)));
     }
 
     @GetMapping("/organizations")
     Map<String, Object> organizations(@RequestParam Map<String, String> params) {
+        accept(params, PAGED, List.of("search", "full_service", "full"));
         return api.organizations(params.get("search"), paging(params),
                 bool(params, "full_service") || bool(params, "full"));
     }
 
     @GetMapping("/organizations/{id}")
-    Map<String, Object> organization(@PathVariable String id) {
-        return found(api.organization(pathId(id)));
+    Map<String, Object> organization(@PathVariable String id, @RequestParam Map<String, String> params) {
+        accept(params, List.of("full_service"));
+        return found(api.organization(pathId(id), bool(params, "full_service")));
     }
 
     @GetMapping("/taxonomies")
     Map<String, Object> taxonomies(@RequestParam Map<String, String> params) {
-        return api.taxonomies(paging(params));
+        accept(params, PAGED, List.of("search"));
+        return api.taxonomies(params.get("search"), paging(params));
     }
 
     @GetMapping("/taxonomies/{id}")
-    Map<String, Object> taxonomy(@PathVariable String id) {
+    Map<String, Object> taxonomy(@PathVariable String id, @RequestParam Map<String, String> params) {
+        accept(params);
         return found(api.taxonomy(pathId(id)));
     }
 
     @GetMapping("/taxonomy_terms")
     Map<String, Object> taxonomyTerms(@RequestParam Map<String, String> params) {
-        return api.taxonomyTerms(uuid(params, "taxonomy_id"), uuid(params, "parent_id"), bool(params, "top_only"),
+        accept(params, PAGED, List.of("search", "taxonomy_id", "top_only", "parent_id"));
+        return api.taxonomyTerms(params.get("search"), uuid(params, "taxonomy_id"), uuid(params, "parent_id"), bool(params, "top_only"),
                 paging(params));
     }
 
     @GetMapping("/taxonomy_terms/{id}")
-    Map<String, Object> taxonomyTerm(@PathVariable String id) {
+    Map<String, Object> taxonomyTerm(@PathVariable String id, @RequestParam Map<String, String> params) {
+        accept(params);
         return found(api.taxonomyTerm(pathId(id)));
     }
 
-    /** {@code postcode} filters by postcode prefix; with {@code proximity} (km) distances from it are given. */
+    /**
+     * {@code postcode} alone keeps the locations whose postcode starts with it; with {@code proximity}
+     * (metres, as the description says) it keeps those within that distance of the postcode's
+     * centre instead, nearest first, each with its {@code distance} in metres.
+     */
     @GetMapping("/service_at_locations")
     Map<String, Object> serviceAtLocations(@RequestParam Map<String, String> params) {
+        accept(params, PAGED, SERVICE_FILTERS, List.of("postcode", "proximity"));
         String postcode = params.get("postcode");
         if (postcode != null && (postcode.length() > 12 || !postcode.matches("[A-Za-z0-9 ]*"))) {
             throw new BadParameter("postcode: letters, digits and spaces, at most 12");
         }
-        Point near = postcode == null ? null : gazetteer.find(postcode).map(Gazetteer.Place::point).orElse(null);
-        double proximity = params.containsKey("proximity") ? number(params, "proximity") : 0;
-        return api.serviceAtLocations(postcode, proximity > 0 ? near : null, proximity, paging(params),
+        HsdsApi.Nearby nearby = null;
+        if (params.containsKey("proximity")) {
+            double metres = number(params, "proximity");
+            if (metres <= 0 || metres > MAX_PROXIMITY_METRES) {
+                throw new BadParameter("proximity: metres, more than 0 and at most " + (long) MAX_PROXIMITY_METRES);
+            }
+            if (postcode == null || postcode.isBlank()) {
+                throw new BadParameter("proximity: needs a postcode to measure from");
+            }
+            Point centre = gazetteer.find(postcode).map(Gazetteer.Place::point)
+                .orElseThrow(() -> new BadParameter("postcode: not a place this directory knows, so proximity cannot be measured"));
+            nearby = new HsdsApi.Nearby(centre, metres);
+        }
+        return api.serviceAtLocations(serviceFilter(params), nearby == null ? postcode : null, nearby, paging(params),
                 bool(params, "full"));
     }
 
     @GetMapping("/service_at_locations/{id}")
     Map<String, Object> serviceAtLocation(@PathVariable String id) {
         return found(api.serviceAtLocation(pathId(id)));
+    }
+
+    private static HsdsApi.ServiceFilter serviceFilter(Map<String, String> params) {
+        return new HsdsApi.ServiceFilter(params.get("search"), uuid(params, "taxonomy_term_id"),
+                uuid(params, "taxonomy_id"), uuid(params, "organization_id"), instant(params, "modified_after"));
+    }
+
+    /**
+     * Refuses parameters the endpoint does not document (a client relying on a filter that is not
+     * there would silently get everything) and formats other than JSON.
+     */
+    @SafeVarargs
+    private static void accept(Map<String, String> params, List<String>... documented) {
+        for (String name : params.keySet()) {
+            if (Arrays.stream(documented).noneMatch(names -> names.contains(name))) {
+                throw new BadParameter(printable(name) + ": not a parameter of this endpoint");
+            }
+        }
+        String format = params.get("format");
+        if (format != null && !format.equals("json")) {
+            throw new BadParameter("format: only json is offered");
+        }
+    }
+
+    /** A parameter name as it may be echoed back: short, and only plain characters. */
+    private static String printable(String name) {
+        String plain = name.replaceAll("[^A-Za-z0-9_\\-\\[\\].]", "?");
+        return plain.length() > 40 ? plain.substring(0, 40) + "…" : plain;
     }
 
     private static Map<String, Object> found(Optional<Map<String, Object>> object) {

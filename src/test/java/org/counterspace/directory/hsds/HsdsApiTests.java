@@ -1,6 +1,7 @@
 package org.counterspace.directory.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
@@ -9,6 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.counterspace.directory.Categories;
@@ -168,17 +172,119 @@ class HsdsApiTests {
     }
 
     @Test
-    void serviceAtLocationsByPostcodeWithDistances() throws Exception {
-        JsonNode leeds = getJson("/api/service_at_locations", "postcode", "LS1", "proximity", "10");
+    void serviceAtLocationsByPostcodePrefix() throws Exception {
+        JsonNode leeds = getJson("/api/service_at_locations", "postcode", "LS1");
         assertThat(leeds.get("total_items").asInt()).isPositive();
         for (JsonNode sal : leeds.get("contents")) {
             assertThat(sal.at("/location/addresses/0/postal_code").asString()).startsWith("LS1");
-            assertThat(sal.get("distance").asDouble()).isLessThan(10);
+            assertThat(sal.has("distance")).isFalse();
             assertThat(HsdsSchemas.errors("compiled/service_at_location_list", sal)).isEmpty();
         }
         String id = leeds.at("/contents/0/id").asString();
         assertThat(HsdsSchemas.errors("compiled/service_at_location", getJson("/api/service_at_locations/" + id)))
             .isEmpty();
+    }
+
+    @Test
+    void proximityIsInMetresFiltersByDistanceAndListsTheNearestFirst() throws Exception {
+        JsonNode near = getJson("/api/service_at_locations", "postcode", "LS1", "proximity", "3000", "per_page", "200");
+        JsonNode wider = getJson("/api/service_at_locations", "postcode", "LS1", "proximity", "300000", "per_page",
+                "200");
+        assertThat(near.get("total_items").asInt()).isPositive();
+        assertThat(wider.get("total_items").asInt()).isGreaterThan(near.get("total_items").asInt());
+        List<Long> distances = new ArrayList<>();
+        wider.get("contents").forEach(sal -> distances.add(sal.get("distance").asLong()));
+        assertThat(distances).isSorted().allSatisfy(d -> assertThat(d).isBetween(0L, 300_000L));
+        assertThat(near.get("contents")).allSatisfy(sal -> assertThat(sal.get("distance").asLong()).isLessThanOrEqualTo(3000));
+        // Manchester is about 58 km from Leeds: outside 3 km, inside 300 km
+        assertThat(near.get("contents").findValuesAsString("name")).noneMatch(n -> n.contains("Manchester"));
+        assertThat(wider.findValues("postal_code").stream().map(JsonNode::asString)).anyMatch(p -> p.startsWith("M"));
+
+        for (String[] bad : new String[][] { { "proximity", "5000" }, { "postcode", "LS1", "proximity", "0" },
+                { "postcode", "LS1", "proximity", "-5" }, { "postcode", "LS1", "proximity", "2000000" },
+                { "postcode", "ZZ99", "proximity", "5000" } }) {
+            var request = get("/api/service_at_locations");
+            for (int i = 0; i < bad.length; i += 2) {
+                request = request.param(bad[i], bad[i + 1]);
+            }
+            mvc.perform(request).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(anyOf(containsString("proximity"), containsString("postcode"))));
+        }
+    }
+
+    @Test
+    void serviceAtLocationsTakeTheServiceFilters() throws Exception {
+        UUID org = jdbc.queryForObject("select organization_id from dir_service where name = 'Proud Futures Manchester'",
+                UUID.class);
+        JsonNode byOrg = getJson("/api/service_at_locations", "organization_id", org.toString());
+        assertThat(byOrg.get("total_items").asInt()).isPositive();
+        assertThat(byOrg.get("contents")).allSatisfy(
+                sal -> assertThat(sal.at("/service/organization_id").asString()).isEqualTo(org.toString()));
+        JsonNode bySearch = getJson("/api/service_at_locations", "search", "counseling", "per_page", "200");
+        assertThat(bySearch.get("contents").findValuesAsString("name"))
+            .contains("Chicago Community Counseling Center");
+        long tagged = jdbc.queryForObject("select count(*) from dir_service_at_location sal where exists (select 1 "
+                + "from dir_service_term st join dir_taxonomy_term t on t.id = st.taxonomy_term_id "
+                + "where st.service_id = sal.service_id and t.taxonomy_id = ?)", Long.class, Categories.TAXONOMY_ID);
+        assertThat(getJson("/api/service_at_locations", "taxonomy_id", Categories.TAXONOMY_ID.toString())
+            .get("total_items").asLong()).isEqualTo(tagged).isPositive();
+        assertThat(getJson("/api/service_at_locations", "modified_after", "2999-01-01").get("empty").asBoolean())
+            .isTrue();
+    }
+
+    @Test
+    void aServiceWithTwoTermsOfOneTaxonomyIsListedOnce() throws Exception {
+        JsonNode all = getJson("/api/services", "taxonomy_id", Categories.TAXONOMY_ID.toString(), "per_page", "200");
+        List<String> ids = new ArrayList<>();
+        all.get("contents").forEach(service -> ids.add(service.get("id").asString()));
+        assertThat(ids).doesNotHaveDuplicates();
+        long distinct = jdbc.queryForObject("select count(distinct st.service_id) from dir_service_term st "
+                + "join dir_taxonomy_term t on t.id = st.taxonomy_term_id where t.taxonomy_id = ?", Long.class,
+                Categories.TAXONOMY_ID);
+        assertThat(all.get("total_items").asLong()).isEqualTo(distinct);
+    }
+
+    @Test
+    void modifiedAfterIncludesTheMomentItself() throws Exception {
+        UUID id = serviceId("Proud Futures Manchester");
+        Instant modified = jdbc.queryForObject("select last_modified from dir_service where id = ?", Instant.class, id);
+        JsonNode from = getJson("/api/services", "modified_after", modified.toString(), "per_page", "200");
+        List<String> ids = new ArrayList<>();
+        from.get("contents").forEach(service -> ids.add(service.get("id").asString()));
+        assertThat(ids).contains(id.toString());
+    }
+
+    @Test
+    void everyListEndpointRefusesParametersItDoesNotDocumentAndFormatsOtherThanJson() throws Exception {
+        for (String path : List.of("/api/services", "/api/organizations", "/api/taxonomies", "/api/taxonomy_terms",
+                "/api/service_at_locations")) {
+            mvc.perform(get(path).param("colour", "blue")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("colour: not a parameter of this endpoint"));
+            mvc.perform(get(path).param("format", "xml")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(containsString("format")));
+            mvc.perform(get(path).param("format", "json")).andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/taxonomies").param("taxonomy_id", UUID.randomUUID().toString()))
+            .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(containsString("taxonomy_id")));
+        mvc.perform(get("/api/services/" + serviceId("Proud Futures Manchester")).param("full", "true"))
+            .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void taxonomiesTermsAndOrganizationsCanBeSearched() throws Exception {
+        assertThat(getJson("/api/taxonomies", "search", Categories.TAXONOMY_NAME.substring(0, 4).toUpperCase())
+            .get("total_items").asInt()).isEqualTo(1);
+        assertThat(getJson("/api/taxonomies", "search", "no such taxonomy").get("empty").asBoolean()).isTrue();
+        JsonNode terms = getJson("/api/taxonomy_terms", "search", "domestic");
+        assertThat(terms.get("contents").findValuesAsString("code")).contains("domestic-abuse");
+        assertThat(getJson("/api/taxonomy_terms", "search", "100%_").get("empty").asBoolean()).isTrue();
+
+        String orgId = getJson("/api/organizations", "search", "proud").at("/contents/0/id").asString();
+        JsonNode summary = getJson("/api/organizations/" + orgId);
+        JsonNode full = getJson("/api/organizations/" + orgId, "full_service", "true");
+        assertThat(summary.at("/services/0").has("phones")).isFalse();
+        assertThat(full.at("/services/0").has("phones")).isTrue();
+        assertThat(HsdsSchemas.errors("compiled/service", full.at("/services/0"))).isEmpty();
     }
 
     @Test

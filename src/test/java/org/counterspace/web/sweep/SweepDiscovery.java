@@ -58,10 +58,11 @@ final class SweepDiscovery {
     static final Map<String, List<String>> MAP_PARAMETER_NAMES = Map.of(
             "/api/services", List.of("search", "page", "per_page", "taxonomy_term_id", "taxonomy_id", "organization_id",
                     "modified_after", "minimal", "full", "format"),
-            "/api/organizations", List.of("search", "full_service", "full", "page", "per_page"),
-            "/api/taxonomies", List.of("page", "per_page"),
-            "/api/taxonomy_terms", List.of("taxonomy_id", "top_only", "parent_id", "page", "per_page"),
-            "/api/service_at_locations", List.of("postcode", "proximity", "full", "page", "per_page"));
+            "/api/organizations", List.of("search", "full_service", "full", "page", "per_page", "format"),
+            "/api/taxonomies", List.of("search", "page", "per_page", "format"),
+            "/api/taxonomy_terms", List.of("search", "taxonomy_id", "top_only", "parent_id", "page", "per_page", "format"),
+            "/api/service_at_locations", List.of("search", "taxonomy_term_id", "taxonomy_id", "organization_id",
+                    "modified_after", "postcode", "proximity", "full", "page", "per_page", "format"));
 
     private static final int MAX_PAGES_PER_ROLE = 250;
 

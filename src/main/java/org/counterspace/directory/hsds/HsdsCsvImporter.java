@@ -32,22 +32,32 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class HsdsCsvImporter {
 
-    /** The tables we read and the columns each must have. Other tables in the package are ignored. */
+    /**
+     * The tables we read and the columns each must have: those HSDS requires, plus the links without
+     * which a row belongs nowhere. Phones, schedules and languages may belong to a service, a location
+     * or a service_at_location, so none of those links is required. Other tables are ignored.
+     */
     static final Map<String, Set<String>> TABLES = Map.ofEntries(
             Map.entry("services.csv", Set.of("id", "name", "status")),
             Map.entry("organizations.csv", Set.of("id", "name", "description")),
-            Map.entry("phones.csv", Set.of("id", "service_id", "number")),
-            Map.entry("schedules.csv", Set.of("id", "service_id", "byday", "opens_at", "closes_at")),
-            Map.entry("languages.csv", Set.of("id", "service_id", "name", "code")),
+            Map.entry("phones.csv", Set.of("id", "number")),
+            Map.entry("schedules.csv", Set.of("id")),
+            Map.entry("languages.csv", Set.of("id")),
             Map.entry("locations.csv", Set.of("id", "location_type")),
             Map.entry("addresses.csv", Set.of("id", "location_id", "address_1", "city", "state_province",
                     "postal_code", "country")),
             Map.entry("service_at_location.csv", Set.of("id", "service_id", "location_id")),
-            Map.entry("service_areas.csv", Set.of("id", "service_id", "name")),
+            Map.entry("service_areas.csv", Set.of("id", "service_id")),
             Map.entry("taxonomies.csv", Set.of("id", "name", "description")),
             Map.entry("taxonomy_terms.csv", Set.of("id", "name", "description")),
             Map.entry("attributes.csv", Set.of("id", "link_id", "taxonomy_term_id")),
             Map.entry("cost_options.csv", Set.of("id", "service_id")));
+
+    /** The tables whose rows may sit on a service, a location or a service_at_location. */
+    private static final List<String> PLACE_ITEMS = List.of("phones", "schedules", "languages");
+
+    /** The numeric columns of phones and schedules. */
+    private static final Set<String> PLACE_ITEM_NUMBERS = Set.of("extension", "timezone", "count", "interval");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -115,6 +125,9 @@ public class HsdsCsvImporter {
             }
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
+                if (record.stream().allMatch(String::isEmpty)) {
+                    continue;
+                }
                 Map<String, String> row = new LinkedHashMap<>();
                 for (String column : header) {
                     String value = record.isSet(column) ? record.get(column) : null;
@@ -133,7 +146,9 @@ public class HsdsCsvImporter {
     /** Reads the header row; one with an empty or repeated column name is the file's problem, said in our words. */
     private static CSVParser parser(String name, String csv) throws IOException {
         try {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+            // blank lines skipped: "\r\r\n" line ends, and a trailing empty line, are not records
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get()
                 .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv));
         }
         catch (IllegalArgumentException e) {
@@ -153,6 +168,13 @@ public class HsdsCsvImporter {
         Map<String, List<Map<String, String>>> costs = group(t.get("cost_options.csv"), "service_id");
         Map<String, List<Map<String, String>>> sals = group(t.get("service_at_location.csv"), "service_id");
         Map<String, List<Map<String, String>>> addresses = group(t.get("addresses.csv"), "location_id");
+        Map<String, Map<String, List<Map<String, String>>>> onLocations = new HashMap<>();
+        Map<String, Map<String, List<Map<String, String>>>> onPlaces = new HashMap<>();
+        for (String item : PLACE_ITEMS) {
+            List<Map<String, String>> notOnAService = rowsWithout(t.get(item + ".csv"), "service_id");
+            onLocations.put(item, group(rowsWithout(notOnAService, "service_at_location_id"), "location_id"));
+            onPlaces.put(item, group(notOnAService, "service_at_location_id"));
+        }
         Map<String, List<Map<String, String>>> attributes = group(t.get("attributes.csv"), "link_id");
         List<JsonNode> services = new ArrayList<>();
         for (Map<String, String> row : t.get("services.csv")) {
@@ -162,33 +184,53 @@ public class HsdsCsvImporter {
             if (organization != null) {
                 s.set("organization", object(organization, Set.of("year_incorporated")));
             }
-            s.set("phones", array(phones.get(id), Set.of("extension")));
-            s.set("schedules", array(schedules.get(id), Set.of("timezone", "count", "interval")));
+            s.set("phones", array(phones.get(id), PLACE_ITEM_NUMBERS));
+            s.set("schedules", array(schedules.get(id), PLACE_ITEM_NUMBERS));
             s.set("languages", array(languages.get(id), Set.of()));
             s.set("service_areas", array(areas.get(id), Set.of()));
             s.set("cost_options", array(costs.get(id), Set.of("amount")));
-            s.set("service_at_locations", atLocations(sals.getOrDefault(id, List.of()), locations, addresses));
+            s.set("service_at_locations",
+                    atLocations(sals.getOrDefault(id, List.of()), locations, addresses, onLocations, onPlaces));
             s.set("attributes", attributes(attributes.getOrDefault(id, List.of()), terms, taxonomies));
             services.add(s);
         }
         return services;
     }
 
-    /** A service's service_at_location rows, each with its location and that location's addresses nested. */
+    /**
+     * A service's service_at_location rows, each with its location and that location's addresses nested,
+     * and the phones, schedules and languages given on either, as nested HSDS JSON carries them.
+     */
     private static ArrayNode atLocations(List<Map<String, String>> sals, Map<String, Map<String, String>> locations,
-            Map<String, List<Map<String, String>>> addresses) {
+            Map<String, List<Map<String, String>>> addresses,
+            Map<String, Map<String, List<Map<String, String>>>> onLocations,
+            Map<String, Map<String, List<Map<String, String>>>> onPlaces) {
         ArrayNode atLocations = NODES.arrayNode();
         for (Map<String, String> sal : sals) {
             ObjectNode node = object(sal, Set.of());
+            placeItems(node, sal.get("id"), onPlaces);
             Map<String, String> location = locations.get(sal.get("location_id"));
             if (location != null) {
                 ObjectNode l = object(location, Set.of("latitude", "longitude"));
                 l.set("addresses", array(addresses.get(location.get("id")), Set.of()));
+                placeItems(l, location.get("id"), onLocations);
                 node.set("location", l);
             }
             atLocations.add(node);
         }
         return atLocations;
+    }
+
+    private static void placeItems(ObjectNode node, String id, Map<String, Map<String, List<Map<String, String>>>> items) {
+        items.forEach((item, byPlace) -> {
+            if (byPlace.containsKey(id)) {
+                node.set(item, array(byPlace.get(id), PLACE_ITEM_NUMBERS));
+            }
+        });
+    }
+
+    private static List<Map<String, String>> rowsWithout(List<Map<String, String>> rows, String column) {
+        return rows == null ? List.of() : rows.stream().filter(row -> row.get(column) == null).toList();
     }
 
     /** A service's attribute rows, each with its taxonomy term (and the term's taxonomy) nested. */

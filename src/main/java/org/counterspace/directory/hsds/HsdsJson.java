@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,9 @@ final class HsdsJson {
 
     /** A time's offset from UTC at its end: "Z", "+01:00" or "-0800". */
     private static final Pattern OFFSET = Pattern.compile("(Z|[+-]\\d{2}:?\\d{2})$");
+
+    /** An http(s) address with a host and no spaces. */
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://[^\\s/?#]+\\S*");
 
     private HsdsJson() {
     }
@@ -85,5 +89,22 @@ final class HsdsJson {
     /** A value quoted in a message, shortened. */
     static String abbreviate(String value) {
         return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+    }
+
+    /**
+     * A web address field, kept only when it is an http or https address (at most {@code max}
+     * characters): anything else ({@code javascript:}, {@code data:}, a bare word) would become a
+     * link on the service page, so it is left out with a warning naming the field.
+     */
+    static String webAddress(JsonNode node, String field, List<String> warnings) {
+        String value = text(node, field);
+        if (value == null) {
+            return null;
+        }
+        if (!WEB_ADDRESS.matcher(value).matches() || value.length() > 1000) {
+            warnings.add(field + " \"" + abbreviate(value) + "\" is not an http or https web address; it was left out.");
+            return null;
+        }
+        return value;
     }
 }

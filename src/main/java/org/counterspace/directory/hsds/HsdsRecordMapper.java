@@ -5,6 +5,7 @@ import static org.counterspace.directory.hsds.HsdsJson.integer;
 import static org.counterspace.directory.hsds.HsdsJson.isUuid;
 import static org.counterspace.directory.hsds.HsdsJson.text;
 import static org.counterspace.directory.hsds.HsdsJson.time;
+import static org.counterspace.directory.hsds.HsdsJson.webAddress;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -70,12 +71,13 @@ class HsdsRecordMapper {
         JsonNode areas = r.path("service_areas");
         String serviceArea = areas.size() > 0 ? cut(text(areas.get(0), "name"), 500) : null;
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
-        List<ServiceDetails.PhoneNumber> phones = phones(r, channels);
-        List<ServiceDetails.Opening> openings = openings(r, warnings);
-        List<ServiceDetails.SpokenLanguage> languages = languages(r, warnings);
+        JsonNode withPlaceItems = HsdsPlaceItems.lift(r, warnings);
+        List<ServiceDetails.PhoneNumber> phones = phones(withPlaceItems, channels, warnings);
+        List<ServiceDetails.Opening> openings = openings(withPlaceItems, warnings);
+        List<ServiceDetails.SpokenLanguage> languages = languages(withPlaceItems, warnings);
         Places places = places(r, organization, warnings);
         Set<TaxonomyTerm> terms = terms(r, warnings);
-        String url = cut(text(r, "url"), 1000);
+        String url = webAddress(r, "url", warnings);
         if (places.inPerson()) {
             channels.add(Channel.IN_PERSON);
         }
@@ -123,9 +125,14 @@ class HsdsRecordMapper {
     }
 
     /** Phones, each a way to call or text the service. */
-    private static List<ServiceDetails.PhoneNumber> phones(JsonNode r, Set<Channel> channels) {
+    private static List<ServiceDetails.PhoneNumber> phones(JsonNode r, Set<Channel> channels, List<String> warnings) {
         List<ServiceDetails.PhoneNumber> phones = new ArrayList<>();
         for (JsonNode p : r.path("phones")) {
+            if (text(p, "number") == null) {
+                // the validator refuses these on the service; on a location they are only left out
+                warnings.add("A phone without a number on a location was left out.");
+                continue;
+            }
             String type = text(p, "type") == null ? "voice" : text(p, "type");
             phones.add(new ServiceDetails.PhoneNumber(UUID.fromString(text(p, "id")), cut(text(p, "number"), 60),
                     cut(type, 20), cut(text(p, "description"), 1000)));

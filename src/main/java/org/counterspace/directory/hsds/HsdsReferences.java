@@ -5,6 +5,7 @@ import static org.counterspace.directory.hsds.HsdsJson.cut;
 import static org.counterspace.directory.hsds.HsdsJson.isUuid;
 import static org.counterspace.directory.hsds.HsdsJson.orEmpty;
 import static org.counterspace.directory.hsds.HsdsJson.text;
+import static org.counterspace.directory.hsds.HsdsJson.webAddress;
 
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ class HsdsReferences {
         organization.setDescription(cut(description, 4000));
         organization.setAlternateName(cut(text(o, "alternate_name"), 300));
         organization.setEmail(cut(text(o, "email"), 300));
-        organization.setWebsite(cut(text(o, "website"), 1000));
+        organization.setWebsite(webAddress(o, "website", warnings));
         organization.touch();
         if (text(o, "parent_organization_id") != null) {
             warnings.add("parent_organization_id is not kept.");

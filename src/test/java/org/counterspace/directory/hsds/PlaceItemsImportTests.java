@@ -1,0 +1,140 @@
+package org.counterspace.directory.hsds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Data as 211s publish it: phones, hours and languages on the location rather than the service,
+ * CSV tables with only the columns HSDS requires and Windows-damaged line ends, and web addresses
+ * that are not web addresses.
+ */
+@SpringBootTest
+class PlaceItemsImportTests {
+
+    @Autowired
+    HsdsImporter importer;
+
+    @Autowired
+    HsdsCsvImporter csvImporter;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static String id(String name) {
+        return UUID.nameUUIDFromBytes(("place-items:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** A service at one location; {@code own} and {@code onLocation} are JSON object lists or "". */
+    static String service(String name, String location, String own, String onLocation) {
+        return """
+                {"id": "%s", "name": "%s", "status": "active", "phones": [%s],
+                 "service_at_locations": [{"id": "%s", "location": {"id": "%s", "location_type": "physical",
+                   "name": "Quillfeather Hall", "phones": [%s],
+                   "schedules": [{"id": "%s", "byday": "MO,TU,WE,TH,FR", "opens_at": "09:00", "closes_at": "17:00"}],
+                   "languages": [{"id": "%s", "name": "Spanish", "code": "es"}]}}]}
+                """.formatted(id(name), name, own, id(name + ":sal"), id(location), onLocation,
+                id(location + ":schedule"), id(location + ":language"));
+    }
+
+    static String phone(String key, String number) {
+        return "{\"id\": \"%s\", \"number\": \"%s\"}".formatted(id(key), number);
+    }
+
+    long count(String table, String name) {
+        return jdbc.queryForObject("select count(*) from " + table + " t join dir_service s on s.id = t.service_id "
+                + "where s.name = ?", Long.class, name);
+    }
+
+    ImportReport importJson(String json) {
+        return importer.importJson("place-items.json", json.getBytes(StandardCharsets.UTF_8), "test");
+    }
+
+    @Test
+    void aServiceAtOnePlaceWithNoPhonesOfItsOwnTakesThePlacesPhonesHoursAndLanguages() {
+        String name = "Quillfeather Pantry";
+        ImportReport report = importJson("[" + service(name, "hall-a", "", phone("hall-a:phone", "555-0100")) + "]");
+        assertThat(report.accepted()).isTrue();
+        assertThat(count("dir_phone", name)).isEqualTo(1);
+        assertThat(count("dir_schedule", name)).isEqualTo(1);
+        assertThat(count("dir_language", name)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select p.number from dir_phone p join dir_service s on s.id = p.service_id "
+                + "where s.name = ?", String.class, name)).isEqualTo("555-0100");
+
+        assertThat(importJson("[" + service(name, "hall-a", "", phone("hall-a:phone", "555-0100")) + "]").accepted())
+            .isTrue();
+        assertThat(count("dir_phone", name)).as("a re-import updates, never adds").isEqualTo(1);
+    }
+
+    @Test
+    void twoServicesSharingAPlaceEachGetItsPhone() {
+        String location = phone("hall-b:phone", "555-0101");
+        ImportReport report = importJson("[" + service("Quillfeather Legal Clinic", "hall-b", "", location) + ","
+                + service("Quillfeather Tenants Advice", "hall-b", "", location) + "]");
+        assertThat(report.accepted()).isTrue();
+        assertThat(count("dir_phone", "Quillfeather Legal Clinic")).isEqualTo(1);
+        assertThat(count("dir_phone", "Quillfeather Tenants Advice")).isEqualTo(1);
+    }
+
+    @Test
+    void placeItemsNextToTheServicesOwnAreReportedAsNotKept() {
+        String name = "Quillfeather Youth Line";
+        ImportReport report = importJson("[" + service(name, "hall-c", phone(name + ":own", "555-0102"),
+                phone("hall-c:phone", "555-0103")) + "]");
+        assertThat(report.accepted()).isTrue();
+        assertThat(count("dir_phone", name)).isEqualTo(1);
+        assertThat(report.entries()).singleElement().satisfies(entry -> assertThat(entry.messages())
+            .contains("1 phones given on locations were not kept: the service gives its own, or is offered at more "
+                    + "than one place."));
+    }
+
+    @Test
+    void onlyHttpAndHttpsAddressesAreKept() {
+        String unsafe = service("Quillfeather Scripted", "hall-d", "", "").replaceFirst("\"status\"",
+                "\"url\": \"javascript:alert(1)\", \"status\"");
+        String safe = service("Quillfeather Linked", "hall-e", "", "").replaceFirst("\"status\"",
+                "\"url\": \"https://quillfeather.example/help\", \"status\"");
+        ImportReport report = importJson("[" + unsafe + "," + safe + "]");
+        assertThat(report.accepted()).isTrue();
+        assertThat(jdbc.queryForList("select url from dir_service where name like 'Quillfeather %ed' order by name",
+                String.class)).containsExactly("https://quillfeather.example/help", null);
+        assertThat(report.entries()).filteredOn(entry -> entry.name().equals("Quillfeather Scripted")).singleElement()
+            .satisfies(entry -> assertThat(entry.messages())
+                .anyMatch(m -> m.startsWith("url \"javascript:alert(1)\" is not an http or https web address")));
+        assertThat(report.entries()).filteredOn(entry -> entry.name().equals("Quillfeather Linked")).singleElement()
+            .satisfies(entry -> assertThat(entry.messages()).noneMatch(m -> m.startsWith("url")));
+    }
+
+    @Test
+    void csvWithOnlyTheColumnsHsdsRequiresAndBrokenLineEndsImports() {
+        String service = id("csv-service");
+        String location = id("csv-location");
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("services.csv", "id,name,status\r\r\n" + service + ",Quillfeather Food Shelf,active\r\r\n\r\n");
+        tables.put("locations.csv", "id,location_type,name\n" + location + ",physical,Quillfeather Barn\n\n");
+        tables.put("service_at_location.csv", "id,service_id,location_id\n" + id("csv-sal") + "," + service + ","
+                + location + "\n");
+        // location-level phone; languages without a code column: both as HSDS allows
+        tables.put("phones.csv", "id,location_id,number\n" + id("csv-phone") + "," + location + ",555-0199\n");
+        tables.put("languages.csv", "id,service_id,name\n" + id("csv-language") + "," + service + ",Polish\n");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        tables.forEach((file, csv) -> files.put(file, csv.getBytes(StandardCharsets.UTF_8)));
+
+        ImportReport report = csvImporter.importTables("lenient.zip", files, "test");
+        assertThat(report.fileProblems()).isEmpty();
+        assertThat(report.accepted()).isTrue();
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(count("dir_phone", "Quillfeather Food Shelf")).isEqualTo(1);
+        assertThat(jdbc.queryForList("select l.name from dir_language l join dir_service s on s.id = l.service_id "
+                + "where s.name = 'Quillfeather Food Shelf'", String.class)).isEqualTo(List.of("Polish"));
+    }
+}

@@ -48,12 +48,16 @@ public class Address {
             String country) {
         this.id = id;
         this.location = location;
+        this.addressType = "physical";
+        moveTo(address1, city, stateProvince, postalCode, country);
+    }
+
+    void moveTo(String address1, String city, String stateProvince, String postalCode, String country) {
         this.address1 = address1;
         this.city = city;
         this.stateProvince = stateProvince;
         this.postalCode = postalCode;
         this.country = country;
-        this.addressType = "physical";
     }
 
     public UUID getId() {

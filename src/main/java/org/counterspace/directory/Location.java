@@ -2,6 +2,7 @@ package org.counterspace.directory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
@@ -123,6 +124,26 @@ public class Location {
         }
         location.addAddress(addressId, street, city, region, postcode, country);
         return location;
+    }
+
+    /**
+     * The address with this id, changed in place when the location has it, else added. In place,
+     * because removing an address and adding one with the same id in one flush would clash.
+     */
+    public Address putAddress(UUID addressId, String address1, String city, String stateProvince, String postalCode,
+            String country) {
+        for (Address address : addresses) {
+            if (address.getId().equals(addressId)) {
+                address.moveTo(address1, city, stateProvince, postalCode, country);
+                return address;
+            }
+        }
+        return addAddress(addressId, address1, city, stateProvince, postalCode, country);
+    }
+
+    /** Removes the addresses whose ids are not among {@code kept}. */
+    public void keepAddresses(Set<UUID> kept) {
+        addresses.removeIf(address -> !kept.contains(address.getId()));
     }
 
     public Address addAddress(UUID addressId, String address1, String city, String stateProvince, String postalCode,

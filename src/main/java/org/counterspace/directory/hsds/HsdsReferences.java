@@ -7,6 +7,7 @@ import static org.counterspace.directory.hsds.HsdsJson.orEmpty;
 import static org.counterspace.directory.hsds.HsdsJson.text;
 import static org.counterspace.directory.hsds.HsdsJson.webAddress;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -70,15 +71,20 @@ class HsdsReferences {
     }
 
     /** The location with this record's id as the directory has it, or a new one from the record. */
+    /**
+     * The location with this id: created, or (when the directory has it) brought up to date with the
+     * file: type, name, description, coordinates and accessibility when given, and its addresses,
+     * changed in place by id, added, or removed when the file lists others.
+     */
     Location location(JsonNode l, Organization organization, List<String> warnings) {
         UUID id = UUID.fromString(text(l, "id"));
-        Location existing = em.find(Location.class, id);
-        if (existing != null) {
-            return existing;
-        }
         String type = text(l, "location_type");
-        Location location = new Location(id, organization,
-                type == null || !PLACE_TYPES.contains(type) ? "physical" : type);
+        Location existing = em.find(Location.class, id);
+        Location location = existing != null ? existing
+                : new Location(id, organization, type == null || !PLACE_TYPES.contains(type) ? "physical" : type);
+        if (type != null && PLACE_TYPES.contains(type)) {
+            location.setLocationType(type);
+        }
         location.setName(cut(text(l, "name"), 300));
         location.setDescription(cut(text(l, "description"), 2000));
         if (l.path("latitude").isNumber() && l.path("longitude").isNumber()
@@ -89,20 +95,26 @@ class HsdsReferences {
         if (accessibility.size() > 0) {
             location.setAccessibility(cut(text(accessibility.get(0), "description"), 1000));
         }
+        Set<UUID> given = new HashSet<>();
         for (JsonNode a : l.path("addresses")) {
             if (text(a, "id") == null || !isUuid(text(a, "id")) || text(a, "address_1") == null) {
                 warnings.add("An address without a UUID id or address_1 was left out.");
                 continue;
             }
-            address(location, a);
+            given.add(address(location, a).getId());
         }
-        em.persist(location);
+        if (existing == null) {
+            em.persist(location);
+        }
+        else if (l.path("addresses").isArray()) {
+            location.keepAddresses(given);
+        }
         return location;
     }
 
-    private static void address(Location location, JsonNode a) {
+    private static Address address(Location location, JsonNode a) {
         String country = text(a, "country");
-        Address address = location.addAddress(UUID.fromString(text(a, "id")), cut(text(a, "address_1"), 300),
+        Address address = location.putAddress(UUID.fromString(text(a, "id")), cut(text(a, "address_1"), 300),
                 cut(orEmpty(text(a, "city")), 200), cut(orEmpty(text(a, "state_province")), 200),
                 cut(orEmpty(text(a, "postal_code")), 40),
                 country != null && country.length() == 2 ? country.toUpperCase(Locale.ROOT) : "ZZ");
@@ -110,6 +122,7 @@ class HsdsReferences {
         address.setRegion(cut(text(a, "region"), 200));
         String addressType = text(a, "address_type");
         address.setAddressType(addressType != null && PLACE_TYPES.contains(addressType) ? addressType : "physical");
+        return address;
     }
 
     /** The term an attribute links, found or created from its nested object; null (with a warning) if neither. */

@@ -137,4 +137,25 @@ class PlaceItemsImportTests {
         assertThat(jdbc.queryForList("select l.name from dir_language l join dir_service s on s.id = l.service_id "
                 + "where s.name = 'Quillfeather Food Shelf'", String.class)).isEqualTo(List.of("Polish"));
     }
+
+    @Test
+    void reImportingBringsALocationsNameAddressAndCoordinatesUpToDate() {
+        String before = service("Quillfeather Drop-in", "hall-f", "", "").replace("\"name\": \"Quillfeather Hall\"",
+                "\"name\": \"Quillfeather Hall\", \"latitude\": 53.80, \"longitude\": -1.55, \"addresses\": "
+                        + "[{\"id\": \"" + id("hall-f:old") + "\", \"address_1\": \"1 Old Road\", \"city\": \"Leeds\", "
+                        + "\"state_province\": \"\", \"postal_code\": \"LS1 1AA\", \"country\": \"GB\", "
+                        + "\"address_type\": \"physical\"}]");
+        assertThat(importJson("[" + before + "]").accepted()).isTrue();
+        String after = before.replace("Quillfeather Hall", "Quillfeather Hall (new site)").replace("53.80", "53.48")
+            .replace("-1.55", "-2.24").replace("1 Old Road", "2 New Street").replace("LS1 1AA", "M1 1AA");
+        assertThat(importJson("[" + after + "]").accepted()).isTrue();
+
+        Map<String, Object> location = jdbc.queryForMap("select name, latitude, longitude from dir_location where id = ?",
+                UUID.fromString(id("hall-f")));
+        assertThat(location.get("name")).isEqualTo("Quillfeather Hall (new site)");
+        assertThat(((Number) location.get("latitude")).doubleValue()).isEqualTo(53.48);
+        assertThat(((Number) location.get("longitude")).doubleValue()).isEqualTo(-2.24);
+        assertThat(jdbc.queryForList("select address_1 || ' ' || postal_code from dir_address where location_id = ?",
+                String.class, UUID.fromString(id("hall-f")))).containsExactly("2 New Street M1 1AA");
+    }
 }

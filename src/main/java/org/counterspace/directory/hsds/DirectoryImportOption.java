@@ -52,7 +52,7 @@ public class DirectoryImportOption {
         if (Files.isDirectory(file)) {
             Map<String, byte[]> tables = new HashMap<>();
             try (Stream<Path> files = Files.list(file)) {
-                for (Path csv : files.filter(f -> HsdsCsvImporter.TABLES.containsKey(f.getFileName().toString()))
+                for (Path csv : files.filter(f -> HsdsCsvImporter.RECOGNISED.contains(f.getFileName().toString()))
                     .toList()) {
                     tables.put(csv.getFileName().toString(), Files.readAllBytes(csv));
                 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -53,6 +55,23 @@ public class HsdsCsvImporter {
             Map.entry("attributes.csv", Set.of("id", "link_id", "taxonomy_term_id")),
             Map.entry("cost_options.csv", Set.of("id", "service_id")));
 
+    /**
+     * Tables of HSDS 1.x and 2.0 that 3.0 replaced, with where their content went: a package holding
+     * one is refused with that list, rather than imported without its addresses or hours.
+     */
+    static final Map<String, String> OLDER_TABLES = Map.of(
+            "physical_address.csv", "addresses.csv (address_type physical)",
+            "postal_address.csv", "addresses.csv (address_type postal)",
+            "regular_schedule.csv", "schedules.csv",
+            "holiday_schedule.csv", "schedules.csv",
+            "eligibility.csv", "the service's eligibility_description, minimum_age and maximum_age",
+            "accessibility_for_disabilities.csv", "accessibility.csv",
+            "service_attributes.csv", "attributes.csv");
+
+    /** The files of a package that are read: the tables, and the older ones that are recognised. */
+    static final Set<String> RECOGNISED = Stream.concat(TABLES.keySet().stream(), OLDER_TABLES.keySet().stream())
+        .collect(Collectors.toUnmodifiableSet());
+
     /** The tables whose rows may sit on a service, a location or a service_at_location. */
     private static final List<String> PLACE_ITEMS = List.of("phones", "schedules", "languages");
 
@@ -83,7 +102,7 @@ public class HsdsCsvImporter {
      * Unpacking stops, and the file is refused, as soon as the tables pass the size or ratio limit.
      */
     public ImportReport importZip(String file, byte[] zip, String actor, ZoneId zone) {
-        ZipTables.Unpacked unpacked = zipTables.unpack(zip, TABLES.keySet());
+        ZipTables.Unpacked unpacked = zipTables.unpack(zip, RECOGNISED);
         return unpacked.problem() != null ? ImportReport.fileProblem(file, unpacked.problem())
                 : importTables(file, unpacked.tables(), actor, zone);
     }
@@ -93,6 +112,10 @@ public class HsdsCsvImporter {
     }
 
     public ImportReport importTables(String file, Map<String, byte[]> files, String actor, ZoneId zone) {
+        List<String> older = OLDER_TABLES.keySet().stream().filter(files::containsKey).sorted().toList();
+        if (!older.isEmpty()) {
+            return ImportReport.fileProblem(file, olderVersion(older));
+        }
         if (!files.containsKey("services.csv")) {
             return ImportReport.fileProblem(file, "There is no services.csv in the package.");
         }
@@ -109,6 +132,13 @@ public class HsdsCsvImporter {
             }
         }
         return importer.importServices(file, services(tables), actor, zone);
+    }
+
+    private static String olderVersion(List<String> older) {
+        return "This looks like HSDS 1.x or 2.0 data, and the directory reads HSDS 3.0. What differs: "
+                + older.stream().map(table -> table + " became " + OLDER_TABLES.get(table))
+                    .collect(Collectors.joining("; "))
+                + ". Export it again as HSDS 3.0, or move those tables' rows as listed.";
     }
 
     /** Rows as column → value, after checking the header has the columns we need. */

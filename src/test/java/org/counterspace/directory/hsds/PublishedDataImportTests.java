@@ -2,11 +2,14 @@ package org.counterspace.directory.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,10 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Data as 211s publish it: phones, hours and languages on the location rather than the service,
  * CSV tables with only the columns HSDS requires and Windows-damaged line ends, and web addresses
- * that are not web addresses.
+ * that are not web addresses, locations that moved, and packages from older versions of HSDS.
  */
 @SpringBootTest
-class PlaceItemsImportTests {
+class PublishedDataImportTests {
 
     @Autowired
     HsdsImporter importer;
@@ -157,5 +160,23 @@ class PlaceItemsImportTests {
         assertThat(((Number) location.get("longitude")).doubleValue()).isEqualTo(-2.24);
         assertThat(jdbc.queryForList("select address_1 || ' ' || postal_code from dir_address where location_id = ?",
                 String.class, UUID.fromString(id("hall-f")))).containsExactly("2 New Street M1 1AA");
+    }
+
+    @Test
+    void anHsdsOnePackageIsRefusedNamingWhatDiffers() throws Exception {
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(zip)) {
+            for (String table : List.of("services.csv", "locations.csv", "physical_address.csv", "regular_schedule.csv")) {
+                out.putNextEntry(new ZipEntry("hsds-1.0/" + table));
+                out.write("id,name,status\n".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        ImportReport report = csvImporter.importZip("hsds1.zip", zip.toByteArray(), "test");
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.fileProblems()).singleElement().asString()
+            .startsWith("This looks like HSDS 1.x or 2.0 data, and the directory reads HSDS 3.0.")
+            .contains("physical_address.csv became addresses.csv (address_type physical)")
+            .contains("regular_schedule.csv became schedules.csv");
     }
 }

@@ -68,8 +68,8 @@ public class DirectoryImportOption {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.accepted()) {
-            log.info("Imported {} services from {} in {} ms ({} with notes)", report.imported(), file, millis,
-                    report.withWarnings().size());
+            log.info("Imported {} services from {} in {} ms ({} with notes, {} notes on taxonomy terms)",
+                    report.imported(), file, millis, report.withWarnings().size(), report.notes().size());
         }
         else {
             log.error("Imported nothing from {}: {} {}", file, report.fileProblems(),

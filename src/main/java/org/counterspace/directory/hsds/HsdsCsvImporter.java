@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.counterspace.directory.TimeZones;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +55,8 @@ public class HsdsCsvImporter {
             Map.entry("taxonomies.csv", Set.of("id", "name", "description")),
             Map.entry("taxonomy_terms.csv", Set.of("id", "name", "description")),
             Map.entry("attributes.csv", Set.of("id", "link_id", "taxonomy_term_id")),
-            Map.entry("cost_options.csv", Set.of("id", "service_id")));
+            Map.entry("cost_options.csv", Set.of("id", "service_id")),
+            Map.entry("accessibility.csv", Set.of("id", "location_id")));
 
     /**
      * Tables of HSDS 1.x and 2.0 that 3.0 replaced, with where their content went: a package holding
@@ -79,6 +82,8 @@ public class HsdsCsvImporter {
     private static final Set<String> PLACE_ITEM_NUMBERS = Set.of("extension", "timezone", "count", "interval");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HsdsImporter importer;
 
@@ -131,7 +136,7 @@ public class HsdsCsvImporter {
                 return ImportReport.fileProblem(file, e.getMessage());
             }
         }
-        return importer.importServices(file, services(tables), actor, zone);
+        return importer.importServices(file, terms(tables), services(tables), actor, zone);
     }
 
     private static String olderVersion(List<String> older) {
@@ -186,6 +191,23 @@ public class HsdsCsvImporter {
         }
     }
 
+    /** Every term of the package's taxonomy_terms.csv, parents first, each with its taxonomy nested. */
+    private static List<JsonNode> terms(Map<String, List<Map<String, String>>> t) {
+        Map<String, Map<String, String>> taxonomies = byId(t.get("taxonomies.csv"));
+        List<Map<String, String>> rows = t.getOrDefault("taxonomy_terms.csv", List.of());
+        return TermTree.parentsFirst(rows, row -> row.get("id"), row -> row.get("parent_id")).stream()
+            .map(row -> (JsonNode) term(row, taxonomies)).toList();
+    }
+
+    private static ObjectNode term(Map<String, String> row, Map<String, Map<String, String>> taxonomies) {
+        ObjectNode term = object(row, Set.of());
+        Map<String, String> taxonomy = taxonomies.get(row.get("taxonomy_id"));
+        if (taxonomy != null) {
+            term.set("taxonomy_detail", object(taxonomy, Set.of()));
+        }
+        return term;
+    }
+
     private static List<JsonNode> services(Map<String, List<Map<String, String>>> t) {
         Map<String, Map<String, String>> organizations = byId(t.get("organizations.csv"));
         Map<String, Map<String, String>> locations = byId(t.get("locations.csv"));
@@ -198,6 +220,7 @@ public class HsdsCsvImporter {
         Map<String, List<Map<String, String>>> costs = group(t.get("cost_options.csv"), "service_id");
         Map<String, List<Map<String, String>>> sals = group(t.get("service_at_location.csv"), "service_id");
         Map<String, List<Map<String, String>>> addresses = group(t.get("addresses.csv"), "location_id");
+        Map<String, List<Map<String, String>>> accessibility = group(t.get("accessibility.csv"), "location_id");
         Map<String, Map<String, List<Map<String, String>>>> onLocations = new HashMap<>();
         Map<String, Map<String, List<Map<String, String>>>> onPlaces = new HashMap<>();
         for (String item : PLACE_ITEMS) {
@@ -208,7 +231,7 @@ public class HsdsCsvImporter {
         Map<String, List<Map<String, String>>> attributes = group(t.get("attributes.csv"), "link_id");
         List<JsonNode> services = new ArrayList<>();
         for (Map<String, String> row : t.get("services.csv")) {
-            ObjectNode s = object(row, Set.of("minimum_age", "maximum_age"));
+            ObjectNode s = withExtension(object(row, Set.of("minimum_age", "maximum_age")));
             String id = row.get("id");
             Map<String, String> organization = organizations.get(row.get("organization_id"));
             if (organization != null) {
@@ -220,7 +243,8 @@ public class HsdsCsvImporter {
             s.set("service_areas", array(areas.get(id), Set.of()));
             s.set("cost_options", array(costs.get(id), Set.of("amount")));
             s.set("service_at_locations",
-                    atLocations(sals.getOrDefault(id, List.of()), locations, addresses, onLocations, onPlaces));
+                    atLocations(sals.getOrDefault(id, List.of()), locations, addresses, accessibility, onLocations,
+                            onPlaces));
             s.set("attributes", attributes(attributes.getOrDefault(id, List.of()), terms, taxonomies));
             services.add(s);
         }
@@ -232,7 +256,7 @@ public class HsdsCsvImporter {
      * and the phones, schedules and languages given on either, as nested HSDS JSON carries them.
      */
     private static ArrayNode atLocations(List<Map<String, String>> sals, Map<String, Map<String, String>> locations,
-            Map<String, List<Map<String, String>>> addresses,
+            Map<String, List<Map<String, String>>> addresses, Map<String, List<Map<String, String>>> accessibility,
             Map<String, Map<String, List<Map<String, String>>>> onLocations,
             Map<String, Map<String, List<Map<String, String>>>> onPlaces) {
         ArrayNode atLocations = NODES.arrayNode();
@@ -243,12 +267,49 @@ public class HsdsCsvImporter {
             if (location != null) {
                 ObjectNode l = object(location, Set.of("latitude", "longitude"));
                 l.set("addresses", array(addresses.get(location.get("id")), Set.of()));
+                l.set("accessibility", array(accessibility.get(location.get("id")), Set.of()));
                 placeItems(l, location.get("id"), onLocations);
                 node.set("location", l);
             }
             atLocations.add(node);
         }
         return atLocations;
+    }
+
+    /**
+     * Moves a Counterspace export's {@code x_counterspace_…} columns into the {@code x_counterspace}
+     * object the JSON form carries; a value written as a JSON array or a boolean is read back as one.
+     */
+    private static ObjectNode withExtension(ObjectNode service) {
+        ObjectNode extension = NODES.objectNode();
+        for (String column : List.copyOf(service.propertyNames())) {
+            if (column.startsWith(HsdsExporter.EXTENSION_COLUMN_PREFIX)) {
+                String value = service.remove(column).asString();
+                String field = column.substring(HsdsExporter.EXTENSION_COLUMN_PREFIX.length());
+                if (value.startsWith("[")) {
+                    extension.set(field, jsonArrayOrText(value));
+                }
+                else if (value.equals("true") || value.equals("false")) {
+                    extension.put(field, Boolean.parseBoolean(value));
+                }
+                else {
+                    extension.put(field, value);
+                }
+            }
+        }
+        if (!extension.isEmpty()) {
+            service.set(HsdsMapper.EXTENSION, extension);
+        }
+        return service;
+    }
+
+    private static JsonNode jsonArrayOrText(String value) {
+        try {
+            return JSON.readTree(value);
+        }
+        catch (JacksonException e) {
+            return NODES.stringNode(value);
+        }
     }
 
     private static void placeItems(ObjectNode node, String id, Map<String, Map<String, List<Map<String, String>>>> items) {

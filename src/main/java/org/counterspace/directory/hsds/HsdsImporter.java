@@ -59,9 +59,12 @@ public class HsdsImporter {
 
     private final HsdsPartIds partIds;
 
+    private final HsdsReferences references;
+
     HsdsImporter(HsdsRecordMapper mapper, ServiceWriter writer, DirectoryIndex index, AuditRepository audit,
-            TimeZones timeZones, HsdsPartIds partIds) {
+            TimeZones timeZones, HsdsPartIds partIds, HsdsReferences references) {
         this.partIds = partIds;
+        this.references = references;
         this.mapper = mapper;
         this.writer = writer;
         this.index = index;
@@ -97,19 +100,36 @@ public class HsdsImporter {
     /** Imports already-parsed HSDS service objects as one all-or-nothing batch. */
     @Transactional
     public ImportReport importServices(String file, List<JsonNode> records, String actor, ZoneId zone) {
-        return importRecords(file, visit -> {
+        return importServices(file, List.of(), records, actor, zone);
+    }
+
+    /**
+     * Imports a whole taxonomy's terms (each with its {@code taxonomy_detail}, parents first), then the
+     * services, as one all-or-nothing batch: terms no service links yet are kept too, with their parents.
+     */
+    @Transactional
+    public ImportReport importServices(String file, List<JsonNode> terms, List<JsonNode> records, String actor,
+            ZoneId zone) {
+        return importRecords(file, terms, visit -> {
             records.forEach(visit);
             return null;
         }, actor, zone);
     }
 
     private ImportReport importRecords(String file, Records records, String actor, ZoneId zone) {
+        return importRecords(file, List.of(), records, actor, zone);
+    }
+
+    private ImportReport importRecords(String file, List<JsonNode> terms, Records records, String actor, ZoneId zone) {
         ImportReport checked = check(file, records);
         if (!checked.accepted()) {
             return checked;
         }
         try {
-            return importChecked(file, records, actor, new HsdsZones(timeZones, zone));
+            List<String> termNotes = new ArrayList<>();
+            terms.forEach(term -> references.term(term, null, termNotes));
+            ImportReport report = importChecked(file, records, actor, new HsdsZones(timeZones, zone));
+            return new ImportReport(file, report.entries(), List.of(), termNotes);
         }
         finally {
             timeZones.release();

@@ -5,9 +5,14 @@ import java.util.List;
 
 /**
  * What an import did, record by record. A file is imported whole or not at all: {@link #accepted()}
- * is true only when no record was rejected.
+ * is true only when no record was rejected. {@code notes}: what was said about the file's other parts
+ * (the taxonomy terms of a CSV package), when it was imported.
  */
-public record ImportReport(String file, List<Entry> entries, List<String> fileProblems) {
+public record ImportReport(String file, List<Entry> entries, List<String> fileProblems, List<String> notes) {
+
+    public ImportReport(String file, List<Entry> entries, List<String> fileProblems) {
+        this(file, entries, fileProblems, List.of());
+    }
 
     public enum Outcome {
         IMPORTED, REJECTED

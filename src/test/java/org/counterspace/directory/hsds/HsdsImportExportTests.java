@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -68,7 +70,7 @@ class HsdsImportExportTests {
         assertThat(report.accepted()).as(report.toString()).isTrue();
         assertThat(report.imported()).isEqualTo(1);
         assertThat(report.withWarnings()).singleElement()
-            .satisfies(e -> assertThat(String.join(" ", e.messages())).contains("parent_id"));
+            .satisfies(e -> assertThat(String.join(" ", e.messages())).contains("parent_organization_id"));
         UUID id = UUID.fromString("ac148810-d857-441c-9679-408f346de14b");
         assertThat(jdbc.queryForObject("select name from dir_service where id = ?", String.class, id))
             .isEqualTo("Community Counselling");
@@ -175,6 +177,79 @@ class HsdsImportExportTests {
         ImportReport again = csvImporter.importZip("export.zip", out.toByteArray(), "test");
         assertThat(again.accepted()).as(again.rejected().toString()).isTrue();
         assertThat(services()).isEqualTo(before);
+    }
+
+    @Test
+    void theCsvExportIsLosslessAndDescribesItselfInADataPackage() throws Exception {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        exporter.exportJson(json);
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exporter.exportCsv(zip);
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        JsonNode dataPackage = JSON.readTree(files.get("datapackage.json"));
+        assertThat(dataPackage.get("profile").asString()).isEqualTo("tabular-data-package");
+        for (JsonNode resource : dataPackage.get("resources")) {
+            String header = new String(files.get(resource.get("path").asString()), StandardCharsets.UTF_8).lines()
+                .findFirst().orElseThrow();
+            assertThat(String.join(",", resource.at("/schema/fields").findValuesAsString("name")))
+                .as(resource.get("path").asString()).isEqualTo(header);
+        }
+        assertThat(dataPackage.at("/resources/0/schema/fields/0/description").asString()).isNotBlank();
+        assertThat(new String(files.get("services.csv"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+            .contains("x_counterspace_national", "x_counterspace_channels", "x_counterspace_time_zone");
+
+        long terms = jdbc.queryForObject("select count(*) from dir_taxonomy_term", Long.class);
+        long withParents = jdbc.queryForObject("select count(*) from dir_taxonomy_term where parent_id is not null",
+                Long.class);
+        jdbc.update("update dir_service set is_national = not is_national, channels = '', region = 'moved'");
+        ImportReport again = csvImporter.importZip("export.zip", zip.toByteArray(), "test");
+        assertThat(again.accepted()).as(again.rejected().toString()).isTrue();
+        ByteArrayOutputStream after = new ByteArrayOutputStream();
+        exporter.exportJson(after);
+        assertThat(differences(withoutModified(JSON.readTree(json.toByteArray())),
+                withoutModified(JSON.readTree(after.toByteArray())), ""))
+            .as("every service, field by field, after a round trip through the CSV tables").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from dir_taxonomy_term", Long.class)).isEqualTo(terms);
+        assertThat(jdbc.queryForObject("select count(*) from dir_taxonomy_term where parent_id is not null",
+                Long.class)).isEqualTo(withParents);
+    }
+
+    /** Where two JSON trees differ, by path, at most a few. */
+    static List<String> differences(JsonNode before, JsonNode after, String path) {
+        List<String> found = new ArrayList<>();
+        if (before.isContainerNode() && after.isContainerNode() && before.size() == after.size()
+                && before.isArray() == after.isArray()) {
+            if (before.isArray()) {
+                for (int i = 0; i < before.size() && found.size() < 5; i++) {
+                    found.addAll(differences(before.get(i), after.get(i), path + "/" + i));
+                }
+            }
+            else {
+                for (String name : before.propertyNames()) {
+                    if (found.size() < 5) {
+                        found.addAll(differences(before.path(name), after.path(name), path + "/" + name));
+                    }
+                }
+            }
+        }
+        else if (!before.equals(after)) {
+            found.add(path + ": " + before + " became " + after);
+        }
+        return found;
+    }
+
+    /** The export with each last_modified taken out: an import stamps the time it ran. */
+    static JsonNode withoutModified(JsonNode export) {
+        for (JsonNode parent : export.findParents("last_modified")) {
+            ((tools.jackson.databind.node.ObjectNode) parent).remove("last_modified");
+        }
+        return export;
     }
 
     @Test

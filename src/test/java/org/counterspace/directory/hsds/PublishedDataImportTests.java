@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Data as 211s publish it: phones, hours and languages on the location rather than the service,
  * CSV tables with only the columns HSDS requires and Windows-damaged line ends, and web addresses
- * that are not web addresses, locations that moved, and packages from older versions of HSDS.
+ * that are not web addresses, locations that moved, and packages from older versions of HSDS. Its
+ * imports add services other classes do not expect, so it has a database of its own.
  */
-@SpringBootTest
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:published-data;DB_CLOSE_DELAY=-1")
 class PublishedDataImportTests {
 
     @Autowired

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -125,16 +126,21 @@ public class HsdsCsvImporter {
             return ImportReport.fileProblem(file, "There is no services.csv in the package.");
         }
         Map<String, List<Map<String, String>>> tables = new HashMap<>();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
             try {
                 tables.put(f.getKey(), rows(f.getKey(), HsdsRecordReader.utf8(f.getValue())));
             }
             catch (CharacterCodingException e) {
-                return ImportReport.fileProblem(file, f.getKey() + " is not valid UTF-8 text.");
+                problems.add(f.getKey() + " is not valid UTF-8 text.");
             }
             catch (IllegalArgumentException e) {
-                return ImportReport.fileProblem(file, e.getMessage());
+                problems.add(e.getMessage());
             }
+        }
+        if (!problems.isEmpty()) {
+            // every table's problem at once, so a curator fixes the package in one pass
+            return new ImportReport(file, List.of(), problems);
         }
         return importer.importServices(file, terms(tables), services(tables), actor, zone);
     }

@@ -180,4 +180,16 @@ class PublishedDataImportTests {
             .contains("physical_address.csv became addresses.csv (address_type physical)")
             .contains("regular_schedule.csv became schedules.csv");
     }
+
+    @Test
+    void everyTablesProblemIsReportedAtOnce() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("services.csv", "id,name\n".getBytes(StandardCharsets.UTF_8));
+        files.put("phones.csv", "id,service_id\n".getBytes(StandardCharsets.UTF_8));
+        files.put("locations.csv", new byte[] { 'i', 'd', '\n', (byte) 0xC3, (byte) 0x28, '\n' });
+        ImportReport report = csvImporter.importTables("three-problems.zip", files, "test");
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.fileProblems()).containsExactly("locations.csv is not valid UTF-8 text.",
+                "phones.csv lacks the column(s) number.", "services.csv lacks the column(s) status.");
+    }
 }

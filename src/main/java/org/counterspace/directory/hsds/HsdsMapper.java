@@ -2,6 +2,7 @@ package org.counterspace.directory.hsds;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,9 @@ class HsdsMapper {
         m.put("service_areas", areas);
         m.put("service_at_locations", s.getServiceAtLocations().stream().map(this::serviceAtLocation).toList());
         m.put("languages", s.getLanguages().stream().map(l -> language(l, id)).toList());
-        m.put("attributes", s.getTerms().stream().map(t -> attribute(t, id)).toList());
+        // in a fixed order: the terms are a set, and an export read twice should say the same
+        m.put("attributes", s.getTerms().stream().sorted(Comparator.comparing(TaxonomyTerm::getId))
+            .map(t -> attribute(t, id)).toList());
         m.put(EXTENSION, extension(s));
         return m;
     }

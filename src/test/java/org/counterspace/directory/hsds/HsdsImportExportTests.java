@@ -223,7 +223,7 @@ class HsdsImportExportTests {
     /** Where two JSON trees differ, by path, at most a few. */
     static List<String> differences(JsonNode before, JsonNode after, String path) {
         List<String> found = new ArrayList<>();
-        if (before.isContainerNode() && after.isContainerNode() && before.size() == after.size()
+        if (before.isContainer() && after.isContainer() && before.size() == after.size()
                 && before.isArray() == after.isArray()) {
             if (before.isArray()) {
                 for (int i = 0; i < before.size() && found.size() < 5; i++) {

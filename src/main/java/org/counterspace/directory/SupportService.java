@@ -82,6 +82,9 @@ public class SupportService {
 
     private Instant lastModified;
 
+    /** The publisher's fields the directory does not model, as a JSON object, kept for export. */
+    private String hsdsExtras;
+
     @OneToMany(mappedBy = "service", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder")
     private List<Phone> phones = new ArrayList<>();
@@ -222,6 +225,15 @@ public class SupportService {
 
     public List<Channel> getChannels() {
         return Arrays.stream(channels.split(",")).map(Channel::fromCode).flatMap(Optional::stream).toList();
+    }
+
+    public String getHsdsExtras() {
+        return hsdsExtras;
+    }
+
+    /** Kept from an import; a curator's edit leaves them as they are. */
+    public void keepHsdsExtras(String hsdsExtras) {
+        this.hsdsExtras = hsdsExtras;
     }
 
     public Instant getLastModified() {

@@ -292,7 +292,10 @@ public class HsdsCsvImporter {
             if (column.startsWith(HsdsExporter.EXTENSION_COLUMN_PREFIX)) {
                 String value = service.remove(column).asString();
                 String field = column.substring(HsdsExporter.EXTENSION_COLUMN_PREFIX.length());
-                if (value.startsWith("[")) {
+                if (column.equals(HsdsExporter.PUBLISHER_FIELDS_COLUMN)) {
+                    publisherFields(value).properties().forEach(f -> service.putIfAbsent(f.getKey(), f.getValue()));
+                }
+                else if (value.startsWith("[")) {
                     extension.set(field, jsonArrayOrText(value));
                 }
                 else if (value.equals("true") || value.equals("false")) {
@@ -307,6 +310,16 @@ public class HsdsCsvImporter {
             service.set(HsdsMapper.EXTENSION, extension);
         }
         return service;
+    }
+
+    private static JsonNode publisherFields(String value) {
+        try {
+            JsonNode fields = JSON.readTree(value);
+            return fields.isObject() ? fields : NODES.objectNode();
+        }
+        catch (JacksonException e) {
+            return NODES.objectNode();
+        }
     }
 
     private static JsonNode jsonArrayOrText(String value) {

@@ -75,7 +75,10 @@ public class HsdsExporter {
      * nothing the JSON one keeps. Lists are written as JSON arrays.
      */
     static final List<String> EXTENSION_FIELDS = List.of("national", "demo", "source", "cost", "channels",
-            "age_group", "country", "region", "time_zone", "accessibility", "assured_by");
+            "age_group", "country", "region", "time_zone", "accessibility", "assured_by", "hsds");
+
+    /** The column holding, as a JSON object, the publisher's fields the tables have no column for. */
+    static final String PUBLISHER_FIELDS_COLUMN = "x_counterspace_hsds";
 
     static final String EXTENSION_COLUMN_PREFIX = HsdsMapper.EXTENSION + "_";
 
@@ -110,7 +113,7 @@ public class HsdsExporter {
             Set<UUID> locations = new HashSet<>();
             eachService(service -> {
                 Map<String, Object> s = mapper.exportedService(service);
-                tables.get("services.csv").add(withExtensionColumns(s));
+                tables.get("services.csv").add(withExtensionColumns(s, service.getHsdsExtras()));
                 Object organization = s.get("organization");
                 if (organization instanceof Map<?, ?> o && organizations.add(service.getOrganization().getId())) {
                     tables.get("organizations.csv").add(o);
@@ -157,9 +160,10 @@ public class HsdsExporter {
         return columns;
     }
 
-    /** The service's row, with each of our own fields in its own column. */
-    private static Map<String, Object> withExtensionColumns(Map<String, Object> service) {
+    /** The service's row, with each of our own fields in its own column, and the publisher's in one. */
+    private static Map<String, Object> withExtensionColumns(Map<String, Object> service, String publisherFields) {
         Map<String, Object> row = new LinkedHashMap<>(service);
+        row.put(PUBLISHER_FIELDS_COLUMN, publisherFields);
         if (service.get(HsdsMapper.EXTENSION) instanceof Map<?, ?> extension) {
             extension.forEach((field, value) -> row.put(EXTENSION_COLUMN_PREFIX + field,
                     value instanceof List<?> list ? JSON.writeValueAsString(list) : value));

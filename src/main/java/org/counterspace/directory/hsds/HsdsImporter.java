@@ -213,6 +213,7 @@ public class HsdsImporter {
             service = current;
         }
         service.changeStatus(imported.status());
+        service.keepHsdsExtras(imported.extras());
         imported.assure(service);
         return service;
     }

@@ -23,6 +23,9 @@ import org.counterspace.directory.Taxonomy;
 import org.counterspace.directory.TaxonomyTerm;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Writes directory objects as HSDS 3 JSON objects (field names and nesting from the HSDS schemas).
  * Our own fields that HSDS has no place for travel in an {@code x_counterspace} extension object,
@@ -32,6 +35,11 @@ import org.springframework.stereotype.Component;
 class HsdsMapper {
 
     static final String EXTENSION = "x_counterspace";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final TypeReference<LinkedHashMap<String, Object>> EXTRAS = new TypeReference<>() {
+    };
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -91,6 +99,10 @@ class HsdsMapper {
         m.put("attributes", s.getTerms().stream().sorted(Comparator.comparing(TaxonomyTerm::getId))
             .map(t -> attribute(t, id)).toList());
         m.put(EXTENSION, extension(s));
+        if (s.getHsdsExtras() != null) {
+            // the publisher's own fields, as they came; never in place of one the directory writes
+            JSON.readValue(s.getHsdsExtras(), EXTRAS).forEach(m::putIfAbsent);
+        }
         return m;
     }
 

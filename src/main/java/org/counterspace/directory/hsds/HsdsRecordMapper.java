@@ -30,6 +30,8 @@ import org.counterspace.directory.TaxonomyTerm;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a checked HSDS service record as {@link ServiceDetails}, with a warning for each thing left
@@ -40,9 +42,18 @@ import tools.jackson.databind.JsonNode;
 @Component
 class HsdsRecordMapper {
 
+    /** The service fields the directory reads into its own; any other is kept as it came (see extras). */
+    static final Set<String> MODELLED = Set.of("id", "organization_id", "name", "alternate_name", "description", "url",
+            "email", "status", "interpretation_services", "application_process", "fees_description",
+            "eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "last_modified",
+            "organization", "phones", "schedules", "languages", "service_areas", "service_at_locations",
+            "attributes", "cost_options", HsdsMapper.EXTENSION);
+
+    static final int MAX_EXTRAS_CHARS = 65_536;
+
     /** A record as the importer writes it: the details, plus status and check date that are not details. */
     record ImportedService(Organization organization, ServiceDetails details, String status, LocalDate assuredOn,
-            String assurerEmail, String assuredBy) {
+            String assurerEmail, String assuredBy, String extras) {
 
         void assure(SupportService service) {
             if (assuredOn != null) {
@@ -103,11 +114,8 @@ class HsdsRecordMapper {
         if (text(r, "organization_id") != null && organization == null) {
             warnings.add("organization_id points to an organization not in this file; left unlinked.");
         }
-        if (text(r, "program_id") != null) {
-            warnings.add("Programs are not kept; program_id was left out.");
-        }
         return new ImportedService(organization, details, text(r, "status"), assuredOn,
-                cut(text(r, "assurer_email"), 300), x.assuredBy());
+                cut(text(r, "assurer_email"), 300), x.assuredBy(), extras(r, warnings));
     }
 
     private static LocalDate assuredDate(JsonNode r, List<String> warnings) {
@@ -122,6 +130,29 @@ class HsdsRecordMapper {
             warnings.add("assured_date is not a date and was left out.");
             return null;
         }
+    }
+
+    /**
+     * The record's fields the directory has none of its own for, as a JSON object (or null when there
+     * are none), so they are exported again as they came. Up to {@link #MAX_EXTRAS_CHARS}.
+     */
+    static String extras(JsonNode r, List<String> warnings) {
+        ObjectNode extras = JsonNodeFactory.instance.objectNode();
+        r.properties().forEach(field -> {
+            if (!MODELLED.contains(field.getKey())) {
+                extras.set(field.getKey(), field.getValue());
+            }
+        });
+        if (extras.isEmpty()) {
+            return null;
+        }
+        String json = extras.toString();
+        if (json.length() > MAX_EXTRAS_CHARS) {
+            warnings.add("The fields " + String.join(", ", extras.propertyNames()) + " are longer than "
+                    + MAX_EXTRAS_CHARS + " characters together and were not kept.");
+            return null;
+        }
+        return json;
     }
 
     /** Phones, each a way to call or text the service. */

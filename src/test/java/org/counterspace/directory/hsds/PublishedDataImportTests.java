@@ -16,6 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Data as 211s publish it: phones, hours and languages on the location rather than the service,
  * CSV tables with only the columns HSDS requires and Windows-damaged line ends, and web addresses
@@ -32,7 +35,12 @@ class PublishedDataImportTests {
     HsdsCsvImporter csvImporter;
 
     @Autowired
+    HsdsExporter exporter;
+
+    @Autowired
     JdbcTemplate jdbc;
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static String id(String name) {
         return UUID.nameUUIDFromBytes(("place-items:" + name).getBytes(StandardCharsets.UTF_8)).toString();
@@ -191,5 +199,42 @@ class PublishedDataImportTests {
         assertThat(report.accepted()).isFalse();
         assertThat(report.fileProblems()).containsExactly("locations.csv is not valid UTF-8 text.",
                 "phones.csv lacks the column(s) number.", "services.csv lacks the column(s) status.");
+    }
+
+    @Test
+    void fieldsTheDirectoryHasNoPlaceForAreKeptAndExportedAsTheyCameThroughJsonAndCsv() throws Exception {
+        byte[] example;
+        try (var in = getClass().getResourceAsStream("/hsds/examples/service_full.json")) {
+            example = in.readAllBytes();
+        }
+        JsonNode given = JSON.readTree(example);
+        assertThat(importer.importJson("service_full.json", example, "test").accepted()).isTrue();
+        List<String> kept = List.of("contacts", "funding", "required_documents", "program", "accreditations",
+                "licenses", "alert", "wait_time", "metadata");
+
+        JsonNode exported = exportedService(given.get("id").asString());
+        for (String field : kept) {
+            assertThat(exported.get(field)).as(field).isEqualTo(given.get(field));
+        }
+
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exporter.exportCsv(zip);
+        jdbc.update("update dir_service set hsds_extras = null where id = ?", UUID.fromString(given.get("id").asString()));
+        assertThat(csvImporter.importZip("export.zip", zip.toByteArray(), "test").accepted()).isTrue();
+        JsonNode afterCsv = exportedService(given.get("id").asString());
+        for (String field : kept) {
+            assertThat(afterCsv.get(field)).as("after the CSV tables: " + field).isEqualTo(given.get(field));
+        }
+    }
+
+    JsonNode exportedService(String id) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        exporter.exportJson(json);
+        for (JsonNode service : JSON.readTree(json.toByteArray())) {
+            if (service.get("id").asString().equals(id)) {
+                return service;
+            }
+        }
+        throw new AssertionError("not exported: " + id);
     }
 }

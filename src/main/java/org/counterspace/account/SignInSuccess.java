@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.util.UrlUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -39,6 +41,7 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
         this.attempts = attempts;
         this.activity = activity;
         this.secondStep = secondStep;
+        setRedirectStrategy(new PathOnly());
     }
 
     @Override
@@ -72,6 +75,22 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
             shown.setTargetRequestPath(target == null ? request.getContextPath() + "/"
                     : UriComponentsBuilder.fromUriString(target).build().getPath());
             flash.saveOutputFlashMap(shown, request, response);
+        }
+    }
+
+    /**
+     * The page asked for before signing in is reopened by its path: Spring Security keeps it as an
+     * absolute URL built from the {@code Host} that request named, which could be any host.
+     */
+    static final class PathOnly extends DefaultRedirectStrategy {
+
+        @Override
+        protected String calculateRedirectUrl(String contextPath, String url) {
+            if (!UrlUtils.isAbsoluteUrl(url)) {
+                return super.calculateRedirectUrl(contextPath, url);
+            }
+            int path = url.indexOf('/', url.indexOf("://") + 3);
+            return path < 0 ? contextPath + "/" : url.substring(path);
         }
     }
 }

@@ -51,22 +51,26 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
             attempt.refund();
         }
         AccountPrincipal me = (AccountPrincipal) authentication.getPrincipal();
+        boolean sharedDevice = KnownDevices.sharedDevice(request);
         if (secondStep.isOn(me.id())) {
-            SecondStepSignInController.awaitCode(me, request, response);
+            SecondStepSignInController.awaitCode(me, sharedDevice, request, response);
             response.sendRedirect(request.getContextPath() + SecondStepSignInController.PATH);
             return;
         }
-        completed(me, authentication, request, response);
+        completed(me, authentication, sharedDevice, request, response);
     }
 
-    /** The person is signed in (with the second step too, when it is on). */
-    void completed(AccountPrincipal me, Authentication authentication, HttpServletRequest request,
-            HttpServletResponse response) throws ServletException, IOException {
+    /**
+     * The person is signed in (with the second step too, when it is on). On a browser said to be
+     * shared the sign-in is never a visit from a known device, and the browser is not remembered.
+     */
+    void completed(AccountPrincipal me, Authentication authentication, boolean sharedDevice,
+            HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String usernameKey = Usernames.keyOfStored(me.getUsername());
-        boolean knownBrowser = attempts.knownDevice(usernameKey, request);
+        boolean knownBrowser = !sharedDevice && attempts.knownDevice(usernameKey, request);
         var notice = activity.sinceLastVisit(me.id());
         activity.record(me.id(), knownBrowser ? ActivityLog.Kind.SIGNED_IN : ActivityLog.Kind.SIGNED_IN_NEW_BROWSER);
-        attempts.succeeded(usernameKey, request, response);
+        attempts.succeeded(usernameKey, sharedDevice, request, response);
         super.onAuthenticationSuccess(request, response, authentication);
         if (notice.isPresent()) {
             FlashMap shown = new FlashMap();

@@ -51,11 +51,6 @@ public final class RawHttp {
         return new RawHttp(port, cookies, all);
     }
 
-    /** Forgets every cookie, as a browser does when it is closed or cleared. */
-    public void clearCookies() {
-        cookies.clear();
-    }
-
     public record Response(int status, Map<String, String> headers, String body) {
 
         public String header(String name) {

@@ -55,6 +55,12 @@ public class Gazetteer {
 
     private static final Pattern ZIP = Pattern.compile("(\\d{5})(-?\\d{4})?");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+    private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Pattern UK_POSTCODE = Pattern.compile("([A-Z]{1,2}\\d[A-Z\\d]?)(\\d[A-Z]{2})?");
 
     /**
@@ -166,8 +172,8 @@ public class Gazetteer {
 
     /** Case, accents and spacing do not matter: "montreal" finds "Montréal", "richmond,virginia" a choice. */
     static String key(String text) {
-        return Normalizer.normalize(text.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-            .replaceAll("\\s*,\\s*", ", ").replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        String folded = MARKS.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(COMMA.matcher(folded).replaceAll(", ")).replaceAll(" ").toUpperCase(Locale.ROOT);
     }
 
     /** The towns by name, most populous first, and the ZIP codes: read once, when first asked for. */

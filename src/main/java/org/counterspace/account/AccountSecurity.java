@@ -120,7 +120,7 @@ class AccountSecurity implements HttpSecurityCustomizer {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             Optional<String> name = Usernames.key(request.getParameter("username"));
-            Throttle.Attempt attempt = name.map(key -> attempts.take(key, request))
+            Throttle.Attempt attempt = name.map(key -> attempts.take(key, KnownDevices.sharedDevice(request), request))
                 .orElseGet(() -> attempts.takeWithoutName(request));
             if (!attempt.allowed()) {
                 ThrottledPage.retryAfter(attempt.waitFor(), response);
@@ -149,6 +149,7 @@ class AccountSecurity implements HttpSecurityCustomizer {
             String username = request.getParameter("username");
             FlashMap kept = new FlashMap();
             kept.put("username", Usernames.key(username).isPresent() ? username.strip() : "");
+            kept.put("sharedDevice", KnownDevices.sharedDevice(request));
             kept.setTargetRequestPath(request.getContextPath() + "/login");
             flash.saveOutputFlashMap(kept, request, response);
             response.sendRedirect(request.getContextPath() + "/login?error");

@@ -41,6 +41,12 @@ class KnownDevices {
 
     static final String KEY_PURPOSE = "device-cookie";
 
+    /**
+     * The sign-in form's "this is a shared device" box: the browser is not remembered, and any token
+     * it already held for the account is dropped.
+     */
+    static final String SHARED_PARAMETER = "sharedDevice";
+
     /** Tokens of this many accounts are kept, newest first: a shared device may have several. */
     static final int KEPT = 4;
 
@@ -75,6 +81,11 @@ class KnownDevices {
         return bytes;
     }
 
+    /** Whether the person signing in said this browser is shared with others. */
+    static boolean sharedDevice(HttpServletRequest request) {
+        return "true".equals(request.getParameter(SHARED_PARAMETER));
+    }
+
     /** The id of this browser's token for the name typed, when it carries a valid one. */
     Optional<String> recognise(HttpServletRequest request, String usernameKey) {
         return tokens(request).stream()
@@ -95,10 +106,26 @@ class KnownDevices {
             .orElseGet(() -> newToken(usernameKey));
         tokens.remove(mine);
         tokens.add(0, mine);
+        write(tokens, request, response);
+    }
+
+    /**
+     * After a sign-in on a browser said to be shared: it keeps no token for the account (the
+     * cookie goes when no other account's is left); without one there was nothing to change.
+     */
+    void forget(String usernameKey, HttpServletRequest request, HttpServletResponse response) {
+        List<Token> tokens = tokens(request);
+        List<Token> others = tokens.stream().filter(token -> !valid(token, usernameKey)).toList();
+        if (others.size() < tokens.size()) {
+            write(others, request, response);
+        }
+    }
+
+    private void write(List<Token> tokens, HttpServletRequest request, HttpServletResponse response) {
         String value = String.join("~", tokens.stream().limit(KEPT).map(Token::toString).toList());
         response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, value)
             .path(request.getContextPath() + "/")
-            .maxAge(maxAge)
+            .maxAge(tokens.isEmpty() ? Duration.ZERO : maxAge)
             .httpOnly(true)
             .secure(request.isSecure())
             .sameSite("Lax")

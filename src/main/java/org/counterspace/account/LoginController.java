@@ -20,6 +20,9 @@ class LoginController {
         if (!model.containsAttribute("username")) {
             model.addAttribute("username", "");
         }
+        if (!model.containsAttribute("sharedDevice")) {
+            model.addAttribute("sharedDevice", false);
+        }
         return "account/login";
     }
 

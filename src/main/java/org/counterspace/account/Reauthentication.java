@@ -42,7 +42,7 @@ class Reauthentication {
 
     /** The password is hashed only when an attempt is left; a right one gives its attempt back. */
     Outcome confirm(AccountPrincipal me, String currentPassword, HttpServletRequest request) throws ServletException {
-        Throttle.Attempt attempt = attempts.take(Usernames.keyOfStored(me.getUsername()), request);
+        Throttle.Attempt attempt = attempts.take(Usernames.keyOfStored(me.getUsername()), false, request);
         if (attempt.allowed()) {
             if (accounts.passwordMatches(me.id(), currentPassword)) {
                 attempt.refund();

@@ -106,7 +106,7 @@ class SecondStepController {
             return notConfirmed(outcome, result, me, session, model);
         }
         // The password was right; the code is a guess of its own and counts like one.
-        Throttle.Attempt attempt = attempts.take(Usernames.keyOfStored(me.getUsername()), request);
+        Throttle.Attempt attempt = attempts.take(Usernames.keyOfStored(me.getUsername()), false, request);
         if (!attempt.allowed()) {
             sessions.signOutHere(request);
             return Reauthentication.SIGNED_OUT_PAGE;

@@ -49,7 +49,7 @@ class SecondStepSignInController {
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
     /** Who is waiting for their second step in this session, and until when. */
-    record Pending(UUID accountId, String usernameKey, Instant until) implements Serializable {
+    record Pending(UUID accountId, String usernameKey, boolean sharedDevice, Instant until) implements Serializable {
     }
 
     private final SecondStepService secondStep;
@@ -75,11 +75,12 @@ class SecondStepSignInController {
      * After the right password: the sign-in form has already stored the signed-in context, so an
      * empty one replaces it, in the session and in the request, and this session only waits for the code.
      */
-    static void awaitCode(AccountPrincipal me, HttpServletRequest request, HttpServletResponse response) {
+    static void awaitCode(AccountPrincipal me, boolean sharedDevice, HttpServletRequest request,
+            HttpServletResponse response) {
         SecurityContextHolder.clearContext();
         CONTEXTS.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
         request.getSession().setAttribute(PENDING,
-                new Pending(me.id(), Usernames.keyOfStored(me.getUsername()), Instant.now().plus(WAIT)));
+                new Pending(me.id(), Usernames.keyOfStored(me.getUsername()), sharedDevice, Instant.now().plus(WAIT)));
     }
 
     private static Optional<Pending> pending(HttpServletRequest request) {
@@ -110,7 +111,7 @@ class SecondStepSignInController {
         if (result.hasErrors()) {
             return new ModelAndView("account/second-step-sign-in");
         }
-        Throttle.Attempt attempt = attempts.take(pending.get().usernameKey(), request);
+        Throttle.Attempt attempt = attempts.take(pending.get().usernameKey(), pending.get().sharedDevice(), request);
         if (!attempt.allowed()) {
             return ThrottledPage.of(attempt.waitFor(), response);
         }
@@ -126,7 +127,8 @@ class SecondStepSignInController {
         sessions.signIn(me, request, response);
         log.info("Second step passed for account {} with {}", me.id(), check == SecondStepService.Check.RECOVERY_CODE
                 ? "a recovery code" : "an authenticator code");
-        success.completed(me, SecurityContextHolder.getContext().getAuthentication(), request, response);
+        success.completed(me, SecurityContextHolder.getContext().getAuthentication(), pending.get().sharedDevice(),
+                request, response);
         return null;
     }
 }

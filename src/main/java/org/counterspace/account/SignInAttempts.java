@@ -29,9 +29,12 @@ class SignInAttempts {
         this.devices = devices;
     }
 
-    /** Takes one attempt for this username key from this request's browser and address. */
-    Throttle.Attempt take(String usernameKey, HttpServletRequest request) {
-        Throttle.Attempt known = devices.recognise(request, usernameKey)
+    /**
+     * Takes one attempt for this username key from this request's browser and address; a browser
+     * said to be shared ({@link KnownDevices#SHARED_PARAMETER}) counts as unknown.
+     */
+    Throttle.Attempt take(String usernameKey, boolean sharedDevice, HttpServletRequest request) {
+        Throttle.Attempt known = sharedDevice ? null : devices.recognise(request, usernameKey)
             .map(device -> throttle.attempt(new Throttle.Key(Throttle.Limit.SIGN_IN_DEVICE, device)))
             .orElse(null);
         if (known != null && known.allowed()) {
@@ -53,8 +56,13 @@ class SignInAttempts {
         return devices.recognise(request, usernameKey).isPresent();
     }
 
-    /** After a successful sign-in this browser is a known device of the account. */
-    void succeeded(String usernameKey, HttpServletRequest request, HttpServletResponse response) {
-        devices.remember(usernameKey, request, response);
+    /** After a successful sign-in this browser is a known device of the account, unless it is shared. */
+    void succeeded(String usernameKey, boolean sharedDevice, HttpServletRequest request, HttpServletResponse response) {
+        if (sharedDevice) {
+            devices.forget(usernameKey, request, response);
+        }
+        else {
+            devices.remember(usernameKey, request, response);
+        }
     }
 }

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.util.UrlUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -39,6 +41,7 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
         this.attempts = attempts;
         this.activity = activity;
         this.secondStep = secondStep;
+        setRedirectStrategy(new PathOnly());
     }
 
     @Override
@@ -48,22 +51,26 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
             attempt.refund();
         }
         AccountPrincipal me = (AccountPrincipal) authentication.getPrincipal();
+        boolean sharedDevice = KnownDevices.sharedDevice(request);
         if (secondStep.isOn(me.id())) {
-            SecondStepSignInController.awaitCode(me, request, response);
+            SecondStepSignInController.awaitCode(me, sharedDevice, request, response);
             response.sendRedirect(request.getContextPath() + SecondStepSignInController.PATH);
             return;
         }
-        completed(me, authentication, request, response);
+        completed(me, authentication, sharedDevice, request, response);
     }
 
-    /** The person is signed in (with the second step too, when it is on). */
-    void completed(AccountPrincipal me, Authentication authentication, HttpServletRequest request,
-            HttpServletResponse response) throws ServletException, IOException {
+    /**
+     * The person is signed in (with the second step too, when it is on). On a browser said to be
+     * shared the sign-in is never a visit from a known device, and the browser is not remembered.
+     */
+    void completed(AccountPrincipal me, Authentication authentication, boolean sharedDevice,
+            HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         String usernameKey = Usernames.keyOfStored(me.getUsername());
-        boolean knownBrowser = attempts.knownDevice(usernameKey, request);
+        boolean knownBrowser = !sharedDevice && attempts.knownDevice(usernameKey, request);
         var notice = activity.sinceLastVisit(me.id());
         activity.record(me.id(), knownBrowser ? ActivityLog.Kind.SIGNED_IN : ActivityLog.Kind.SIGNED_IN_NEW_BROWSER);
-        attempts.succeeded(usernameKey, request, response);
+        attempts.succeeded(usernameKey, sharedDevice, request, response);
         super.onAuthenticationSuccess(request, response, authentication);
         if (notice.isPresent()) {
             FlashMap shown = new FlashMap();
@@ -72,6 +79,22 @@ class SignInSuccess extends SavedRequestAwareAuthenticationSuccessHandler {
             shown.setTargetRequestPath(target == null ? request.getContextPath() + "/"
                     : UriComponentsBuilder.fromUriString(target).build().getPath());
             flash.saveOutputFlashMap(shown, request, response);
+        }
+    }
+
+    /**
+     * The page asked for before signing in is reopened by its path: Spring Security keeps it as an
+     * absolute URL built from the {@code Host} that request named, which could be any host.
+     */
+    static final class PathOnly extends DefaultRedirectStrategy {
+
+        @Override
+        protected String calculateRedirectUrl(String contextPath, String url) {
+            if (!UrlUtils.isAbsoluteUrl(url)) {
+                return super.calculateRedirectUrl(contextPath, url);
+            }
+            int path = url.indexOf('/', url.indexOf("://") + 3);
+            return path < 0 ? contextPath + "/" : url.substring(path);
         }
     }
 }

@@ -189,7 +189,7 @@ class DirectorySeeder {
         }
         Map<String, Organization> byName = new HashMap<>();
         for (DemoService demo : file.services()) {
-            Gazetteer.Place place = gazetteer.find(demo.place())
+            Gazetteer.Place place = gazetteer.district(demo.place())
                 .orElseThrow(() -> new IllegalStateException("Demo place not in gazetteer: " + demo.place()));
             Organization organization = byName.computeIfAbsent(demo.org(), name -> organizations
                 .save(new Organization(Categories.id("demo-organization:" + name), name,

@@ -35,8 +35,17 @@ class KnownDeviceTests extends AccountWebTestSupport {
 
     /** A sign-in from this address, with this browser's device cookie when it has one. */
     ResultActions signIn(String address, Cookie device, String username, String password) throws Exception {
+        return signIn(address, device, username, password, false);
+    }
+
+    /** The same, with the sign-in form's "this is a shared device" box ticked or not. */
+    ResultActions signIn(String address, Cookie device, String username, String password, boolean sharedDevice)
+            throws Exception {
         MockHttpServletRequestBuilder request = post("/login").with(csrf()).with(from(address))
             .param("username", username).param("password", password);
+        if (sharedDevice) {
+            request.param(KnownDevices.SHARED_PARAMETER, "true");
+        }
         if (device != null) {
             request.cookie(device);
         }
@@ -140,6 +149,54 @@ class KnownDeviceTests extends AccountWebTestSupport {
         lockForUnknownBrowsers(second, uniqueAddress());
         signIn(address, shared, first.getUsername(), TestAccounts.PASSWORD).andExpect(authenticated());
         signIn(address, shared, second.getUsername(), TestAccounts.PASSWORD).andExpect(authenticated());
+    }
+
+    @Test
+    void aBrowserSaidToBeSharedIsNotRememberedAndHasNoAllowanceOfItsOwn() throws Exception {
+        AccountPrincipal owner = testAccount("sharedbox");
+        String address = uniqueAddress();
+        MvcResult shared = signIn(address, null, owner.getUsername(), TestAccounts.PASSWORD, true)
+            .andExpect(authenticated()).andReturn();
+        assertThat(shared.getResponse().getHeaders(HttpHeaders.SET_COOKIE))
+            .noneSatisfy(cookie -> assertThat(cookie).startsWith(KnownDevices.COOKIE + "="));
+        // A browser that was known and is now said to be shared drops the account's token.
+        Cookie device = knownDevice(owner, address);
+        MvcResult forgotten = signIn(address, device, owner.getUsername(), TestAccounts.PASSWORD, true)
+            .andExpect(authenticated()).andReturn();
+        assertThat(forgotten.getResponse().getCookie(KnownDevices.COOKIE).getMaxAge()).isZero();
+        // With the box ticked, a browser still holding a token gets no allowance of its own.
+        lockForUnknownBrowsers(owner, uniqueAddress());
+        signIn(address, device, owner.getUsername(), TestAccounts.PASSWORD, true).andExpect(status().isTooManyRequests());
+        signIn(address, device, owner.getUsername(), TestAccounts.PASSWORD, false).andExpect(authenticated());
+    }
+
+    @Test
+    void forgettingOneAccountKeepsTheOthersOnTheSameBrowser() throws Exception {
+        AccountPrincipal first = testAccount("stays");
+        AccountPrincipal second = testAccount("goes");
+        String address = uniqueAddress();
+        Cookie one = knownDevice(first, address);
+        Cookie both = signIn(address, one, second.getUsername(), TestAccounts.PASSWORD)
+            .andReturn().getResponse().getCookie(KnownDevices.COOKIE);
+        Cookie left = signIn(address, both, second.getUsername(), TestAccounts.PASSWORD, true)
+            .andReturn().getResponse().getCookie(KnownDevices.COOKIE);
+        assertThat(left.getMaxAge()).isPositive();
+        assertThat(left.getValue()).isEqualTo(one.getValue());
+    }
+
+    @Test
+    void theBoxStaysTickedAfterAWrongPassword() throws Exception {
+        AccountPrincipal owner = testAccount("ticked");
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).with(csrf()).with(from(uniqueAddress()))
+            .param("username", owner.getUsername()).param("password", WRONG)
+            .param(KnownDevices.SHARED_PARAMETER, "true"))
+            .andExpect(redirectedUrl("/login?error"));
+        String page = mvc.perform(get("/login").param("error", "").session(session))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"true\" aria-describedby=\"sharedDevice-hint\" checked");
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString())
+            .contains("name=\"sharedDevice\"").doesNotContain("sharedDevice-hint\" checked");
     }
 
     @Test

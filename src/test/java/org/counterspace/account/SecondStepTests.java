@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -142,6 +143,20 @@ class SecondStepTests extends AccountWebTestSupport {
         secondStep(again, code).andExpect(status().isOk()).andExpect(unauthenticated());
         assertThat(jdbc.queryForList("select kind from account_event where account_id = ?", String.class,
                 idOf(me.username()))).contains("SECOND_STEP_FAILED");
+    }
+
+    @Test
+    void aBrowserSaidToBeSharedAtThePasswordIsNotRememberedAfterTheCode() throws Exception {
+        App[] app = new App[1];
+        Enrolled me = enrolled("sharedstep", app);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).with(csrf()).with(from(uniqueAddress()))
+            .param("username", me.username()).param("password", me.password())
+            .param(KnownDevices.SHARED_PARAMETER, "true"))
+            .andExpect(redirectedUrl(SecondStepSignInController.PATH));
+        MvcResult signedIn = secondStep(session, app[0].nextCode()).andExpect(authenticated()).andReturn();
+        assertThat(signedIn.getResponse().getHeaders(HttpHeaders.SET_COOKIE))
+            .noneSatisfy(cookie -> assertThat(cookie).startsWith(KnownDevices.COOKIE + "="));
     }
 
     @Test

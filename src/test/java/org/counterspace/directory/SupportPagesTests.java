@@ -99,8 +99,22 @@ class SupportPagesTests {
     }
 
     @Test
+    void aSharedPlaceNameOffersAChoiceAndTheChosenPlaceIsUsed() throws Exception {
+        String page = mvc.perform(get("/support").param("place", "Richmond").param("q", "counselling"))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("There is more than one \u201cRichmond\u201d", "Richmond, near London, England")
+            .doesNotContain("km away");
+        String virginia = "/support?q=counselling&amp;place=Richmond%2C%20Virginia";
+        assertThat(page).contains("href=\"" + virginia + "\">Richmond, Virginia</a>");
+        mvc.perform(get("/support").param("q", "counselling").param("place", "Richmond, Virginia"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("near Richmond, Virginia")))
+            .andExpect(content().string(not(containsString("There is more than one"))));
+    }
+
+    @Test
     void anUnknownPlaceSaysSoAndAKnownOneShowsDistances() throws Exception {
-        mvc.perform(get("/support").param("place", "Atlantis"))
+        mvc.perform(get("/support").param("place", "Narnia"))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("We do not know")));
         mvc.perform(get("/support").param("place", "LS6"))

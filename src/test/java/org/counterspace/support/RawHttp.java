@@ -26,18 +26,29 @@ public final class RawHttp {
 
     private final Map<String, String> cookies;
 
+    /** Headers sent with every request; a {@code Host} here replaces the server's own address. */
+    private final Map<String, String> headers;
+
     public RawHttp(int port) {
-        this(port, new LinkedHashMap<>());
+        this(port, new LinkedHashMap<>(), Map.of());
     }
 
-    private RawHttp(int port, Map<String, String> cookies) {
+    private RawHttp(int port, Map<String, String> cookies, Map<String, String> headers) {
         this.port = port;
         this.cookies = cookies;
+        this.headers = headers;
     }
 
     /** The same person, cookies and all, talking to another server (a second instance on the same database). */
     public RawHttp on(int otherPort) {
-        return new RawHttp(otherPort, cookies);
+        return new RawHttp(otherPort, cookies, headers);
+    }
+
+    /** The same person, cookies and all, sending these headers too (a proxy's, or a forged {@code Host}). */
+    public RawHttp with(Map<String, String> moreHeaders) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(moreHeaders);
+        return new RawHttp(port, cookies, all);
     }
 
     public record Response(int status, Map<String, String> headers, String body) {
@@ -182,7 +193,12 @@ public final class RawHttp {
 
     private byte[] requestHead(String method, String target, String contentType, long length) {
         StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-            .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+            .append("Host: ").append(headers.getOrDefault("Host", "127.0.0.1:" + port)).append("\r\nConnection: close\r\n");
+        headers.forEach((name, value) -> {
+            if (!name.equals("Host")) {
+                head.append(name).append(": ").append(value).append("\r\n");
+            }
+        });
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(length).append("\r\n");
         }

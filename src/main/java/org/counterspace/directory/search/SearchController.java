@@ -39,7 +39,6 @@ class SearchController {
         model.addAttribute("pageCount", Math.min(pageCount, SearchRequest.MAX_PAGE));
         model.addAttribute("ageGroups", AgeGroup.values());
         model.addAttribute("radii", SearchRequest.RADII);
-        model.addAttribute("places", gazetteer.places());
         model.addAttribute("sortOrders", SearchQuery.SortOrder.values());
         model.addAttribute("maxQueryChars", QueryText.MAX_CHARS);
         return "directory/search";

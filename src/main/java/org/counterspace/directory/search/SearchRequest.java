@@ -24,7 +24,8 @@ import org.springframework.web.util.UriUtils;
  */
 record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
         boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, String place,
-        Point near, boolean placeUnknown, int radiusKm, SearchQuery.SortOrder sort, int page, int perPage) {
+        Point near, boolean placeUnknown, List<Gazetteer.Place> placeChoices, int radiusKm, SearchQuery.SortOrder sort,
+        int page, int perPage) {
 
     static final int DEFAULT_PER_PAGE = 10;
 
@@ -55,10 +56,12 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
             .map(p -> p.length() > 100 ? p.substring(0, 100) : p).orElse(null);
         Point near = null;
         boolean placeUnknown = false;
+        List<Gazetteer.Place> choices = List.of();
         if (place != null) {
-            Optional<Gazetteer.Place> found = gazetteer.find(place);
-            near = found.map(Gazetteer.Place::point).orElse(null);
+            List<Gazetteer.Place> found = gazetteer.lookup(place);
+            near = found.size() == 1 ? found.get(0).point() : null;
             placeUnknown = found.isEmpty();
+            choices = found.size() > 1 ? found : List.of();
         }
         else {
             Double lat = number(params, "lat");
@@ -74,7 +77,13 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
                 MAX_PER_PAGE);
         int page = clamp(first(params, "page").map(SearchRequest::integer).orElse(1), 1, MAX_PAGE);
         return new SearchRequest(text, cut, categories, channels, free, costUnknown, languages, age, country, openNow,
-                place, near, placeUnknown, radius, sort, page, perPage);
+                place, near, placeUnknown, choices, radius, sort, page, perPage);
+    }
+
+    /** This search near one of the places a shared name may mean, from its first page. */
+    public String urlNear(Gazetteer.Place choice) {
+        return new SearchRequest(text, textCut, categories, channels, free, costUnknown, languages, age, country,
+                openNow, choice.label(), choice.point(), false, List.of(), radiusKm, sort, 1, perPage).url(1);
     }
 
     SearchQuery toQuery(Instant now) {

@@ -29,7 +29,7 @@ class SearchInputPropertyTests {
     static final List<String> NAMES = List.of("q", "category", "channel", "language", "age", "country", "free", "open",
             "place", "lat", "lon", "radius", "sort", "per_page", "page", "unknown");
 
-    static final Gazetteer GAZETTEER = new Gazetteer();
+    static final Gazetteer GAZETTEER = new Gazetteer("GB");
 
     @BeforeAll
     static void seed() {

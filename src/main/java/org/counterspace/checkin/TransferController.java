@@ -100,7 +100,7 @@ class TransferController {
         if (imported.refused().isPresent()) {
             return refused(model, which, List.of(imported.refused().get()), locale);
         }
-        flash.addFlashAttribute("imported", imported);
+        flash.addFlashAttribute("imported", imported.counts());
         return "redirect:/checkins";
     }
 

@@ -1,6 +1,7 @@
 package org.counterspace.checkin;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -139,8 +140,15 @@ class TransferService implements PersonalDataExporter {
         return new ImportPlan(added, changed, already);
     }
 
-    /** How an import went: the counts of its plan, or why nothing was imported. */
-    record Imported(int added, int changed, int already, Optional<RowError> refused) {
+    /**
+     * What an import did, as the history page says it. Serializable: it waits in the session as a flash
+     * attribute, which the postgres profile keeps in the database.
+     */
+    record ImportCounts(int added, int changed, int already) implements Serializable {
+    }
+
+    /** How an import went: its counts, or why nothing was imported. */
+    record Imported(ImportCounts counts, Optional<RowError> refused) {
     }
 
     /**
@@ -158,7 +166,7 @@ class TransferService implements PersonalDataExporter {
     private Imported importPlan(UUID accountId, ImportPlan plan, List<JournalJsonFile.Environment> listed) {
         Optional<RowError> over = overAllowance(accountId, plan.added().size());
         if (over.isPresent()) {
-            return new Imported(0, 0, 0, over);
+            return new Imported(null, over);
         }
         Map<String, UUID> byName = new HashMap<>();
         checkins.environments(accountId).forEach(e -> byName.putIfAbsent(CheckInService.nameKey(e.getName()), e.getId()));
@@ -178,7 +186,7 @@ class TransferService implements PersonalDataExporter {
         for (Changed changed : plan.changed()) {
             checkins.update(accountId, changed.checkInId(), entry(accountId, changed.row(), byName));
         }
-        return new Imported(plan.added().size(), plan.changed().size(), plan.already(), Optional.empty());
+        return new Imported(new ImportCounts(plan.added().size(), plan.changed().size(), plan.already()), Optional.empty());
     }
 
     private CheckInEntry entry(UUID accountId, JournalCsv.Row row, Map<String, UUID> byName) {

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -160,7 +159,7 @@ class TransferControllerTests {
         String csv = JournalCsvTests.HEADER + "2025-01-02,3,Okay,4,MUSIC;Night bus,,'-note,false\n";
         mvc.perform(upload("/checkins/import", me, csv.getBytes(StandardCharsets.UTF_8)))
             .andExpect(status().isFound())
-            .andExpect(flash().attribute("imported", new TransferService.Imported(1, 0, 0, Optional.empty())));
+            .andExpect(flash().attribute("imported", new TransferService.ImportCounts(1, 0, 0)));
         assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName).contains("Music", "Night bus").hasSize(8);
         CheckIn imported = checkins.between(me.id(), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 2)).get(0);
         assertThat(imported.getNote()).isEqualTo("-note");
@@ -245,7 +244,7 @@ class TransferControllerTests {
         mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(redirectedUrl("/checkins"))
-            .andExpect(flash().attribute("imported", new TransferService.Imported(3, 0, 0, Optional.empty())));
+            .andExpect(flash().attribute("imported", new TransferService.ImportCounts(3, 0, 0)));
         List<CheckIn> imported = checkins.between(me.id(), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2));
         assertThat(imported).extracting(CheckIn::getMood).containsExactly(new Mood(3), new Mood(1), new Mood(5)); // 7:00 am before 8:00 pm
         assertThat(imported.get(2).getNote()).isEqualTo("Good day\n\nSaw Sam");
@@ -282,8 +281,8 @@ class TransferControllerTests {
             .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
-    TransferService.Imported imported(String path, AccountPrincipal who, String file) throws Exception {
-        return (TransferService.Imported) mvc.perform(upload(path, who, file.getBytes(StandardCharsets.UTF_8)))
+    TransferService.ImportCounts imported(String path, AccountPrincipal who, String file) throws Exception {
+        return (TransferService.ImportCounts) mvc.perform(upload(path, who, file.getBytes(StandardCharsets.UTF_8)))
             .andExpect(redirectedUrl("/checkins"))
             .andReturn().getFlashMap().get("imported");
     }
@@ -293,14 +292,14 @@ class TransferControllerTests {
     void importingTheSameCsvAgainAddsNothingAndUpdatesWhatChanged() throws Exception {
         String old = JournalCsvTests.HEADER + "2025-01-02,3,Okay,4,Walk,,,false\n2025-01-02,3,Okay,4,Walk,,,false\n"
                 + "2025-01-03,2,Low,6,,,A note,true\n";
-        assertThat(imported("/checkins/import", me, old)).isEqualTo(new TransferService.Imported(3, 0, 0, Optional.empty()));
-        assertThat(imported("/checkins/import", me, old)).isEqualTo(new TransferService.Imported(0, 0, 3, Optional.empty()));
+        assertThat(imported("/checkins/import", me, old)).isEqualTo(new TransferService.ImportCounts(3, 0, 0));
+        assertThat(imported("/checkins/import", me, old)).isEqualTo(new TransferService.ImportCounts(0, 0, 3));
         assertThat(count(me)).isEqualTo(3);
 
         String exported = exportCsv(me);
-        assertThat(imported("/checkins/import", me, exported)).isEqualTo(new TransferService.Imported(0, 0, 3, Optional.empty()));
+        assertThat(imported("/checkins/import", me, exported)).isEqualTo(new TransferService.ImportCounts(0, 0, 3));
         String edited = exported.replace("A note", "A longer note");
-        assertThat(imported("/checkins/import", me, edited)).isEqualTo(new TransferService.Imported(0, 1, 2, Optional.empty()));
+        assertThat(imported("/checkins/import", me, edited)).isEqualTo(new TransferService.ImportCounts(0, 1, 2));
         assertThat(count(me)).isEqualTo(3);
         assertThat(checkins.between(me.id(), LocalDate.of(2025, 1, 3), LocalDate.of(2025, 1, 3)).get(0).getNote())
             .isEqualTo("A longer note");
@@ -312,7 +311,7 @@ class TransferControllerTests {
         assertThat(imported("/checkins/import", me, exportCsv(other)).already()).isEqualTo(3);
         assertThat(count(me)).isEqualTo(3);
         mvc.perform(get("/checkins").with(TestAccounts.as(me)).flashAttr("imported",
-                new TransferService.Imported(0, 1, 2, Optional.empty())))
+                new TransferService.ImportCounts(0, 1, 2)))
             .andExpect(content().string(containsString(
                     "No new check-ins were added, 1 was updated to match the file, and 2 were already in your journal")));
     }
@@ -375,8 +374,8 @@ class TransferControllerTests {
                         : "None of them is new; 3 are already in your journal and will be left as they are.")));
             mvc.perform(post("/checkins/import/daylio/confirm").param("preview", previewOf(me)).param("homePull", "5")
                     .with(TestAccounts.as(me)).with(csrf()))
-                .andExpect(flash().attribute("imported", new TransferService.Imported(round == 0 ? 3 : 0, 0,
-                        round == 0 ? 0 : 3, Optional.empty())));
+                .andExpect(flash().attribute("imported", new TransferService.ImportCounts(round == 0 ? 3 : 0, 0,
+                        round == 0 ? 0 : 3)));
         }
         assertThat(count(me)).isEqualTo(3);
     }

@@ -69,12 +69,12 @@ class AccountService {
      * race, so two registrations racing for one name cannot both win.
      */
     @Transactional
-    public Registration register(String username, String password, boolean discreet) {
+    public Registration register(String username, String password, boolean discreet, ZoneId timeZone) {
         if (accounts.existsByUsernameKey(Usernames.keyOfStored(username))) {
             throw new UsernameTaken();
         }
         Account account = new Account(username, encoder.encode(password), Instant.now());
-        account.changeSettings(account.timeZone(), discreet);
+        account.changeSettings(timeZone, discreet);
         insert(account);
         List<String> codes = recoveryCodes.replace(account.getId());
         activity.record(account.getId(), ActivityLog.Kind.CREATED);

@@ -1,6 +1,8 @@
 package org.counterspace.account;
 
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,8 +36,11 @@ class RegistrationController {
 
     private final SignInAttempts signIns;
 
+    private final TimeZoneChoices zones;
+
     RegistrationController(AccountService accounts, Passwords passwords, AccountSessions sessions, Throttle throttle,
-            SignInAttempts signIns) {
+            SignInAttempts signIns, TimeZoneChoices zones) {
+        this.zones = zones;
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -44,17 +49,23 @@ class RegistrationController {
     }
 
     @GetMapping("/register")
-    String form(Model model) {
-        model.addAttribute("form", RegistrationForm.empty());
+    String form(Model model, Locale locale) {
+        model.addAttribute("form", RegistrationForm.empty(zones.defaultZone()));
+        model.addAttribute("zones", zones.groups(locale));
+        model.addAttribute("guessZone", true);
         return "account/register";
     }
 
     @PostMapping("/register")
-    ModelAndView register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
+    ModelAndView register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result, Locale locale,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         passwords.validateNew(form.password(), form.confirm(), form.username(), result);
+        String zone = form.timeZone() == null ? zones.defaultZone() : form.timeZone();
+        if (!TimeZoneChoices.offered(zone)) {
+            result.rejectValue("timeZone", "account.settings.zone.invalid");
+        }
         if (result.hasErrors()) {
-            return new ModelAndView("account/register");
+            return again(locale);
         }
         Throttle.Attempt attempt = throttle.attempt(
                 new Throttle.Key(Throttle.Limit.REGISTER_ADDRESS, request.getRemoteAddr()));
@@ -63,17 +74,22 @@ class RegistrationController {
         }
         AccountService.Registration registration;
         try {
-            registration = accounts.register(form.username(), form.password(), form.discreetOn());
+            registration = accounts.register(form.username(), form.password(), form.discreetOn(), ZoneId.of(zone));
         }
         catch (AccountService.UsernameTaken e) {
             result.rejectValue("username", "account.username.taken");
-            return new ModelAndView("account/register");
+            return again(locale);
         }
         log.info("Account {} registered", registration.principal().id());
         sessions.signIn(registration.principal(), request, response);
         signIns.succeeded(Usernames.keyOfStored(form.username()), false, request, response);
         redirect.addFlashAttribute(CODES, registration.recoveryCodes());
         return new ModelAndView("redirect:/account/recovery-codes");
+    }
+
+    /** The form again, with what the person chose (their time zone too: no guess over it). */
+    private ModelAndView again(Locale locale) {
+        return new ModelAndView("account/register").addObject("zones", zones.groups(locale)).addObject("guessZone", false);
     }
 
     /** The codes are shown once, right after they are made; afterwards this page only explains. */

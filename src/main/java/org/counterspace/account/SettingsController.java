@@ -3,6 +3,7 @@ package org.counterspace.account;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +33,6 @@ class SettingsController {
 
     private static final Logger log = LoggerFactory.getLogger(SettingsController.class);
 
-    static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
-
     private final AccountService accounts;
 
     private final Passwords passwords;
@@ -46,8 +45,11 @@ class SettingsController {
 
     private final SecondStepService secondStep;
 
+    private final TimeZoneChoices zones;
+
     SettingsController(AccountService accounts, Passwords passwords, AccountSessions sessions, AccountExport export,
-            Reauthentication reauthentication, SecondStepService secondStep) {
+            Reauthentication reauthentication, SecondStepService secondStep, TimeZoneChoices zones) {
+        this.zones = zones;
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -57,14 +59,16 @@ class SettingsController {
     }
 
     @GetMapping("/account")
-    String settings(@AuthenticationPrincipal AccountPrincipal me, Model model) {
+    String settings(@AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
         model.addAttribute("form", new SettingsForm(me.timeZone().getId(), me.discreet()));
-        return settingsPage(me, model);
+        // accounts made before registration asked for a time zone were all given UTC, unchosen
+        model.addAttribute("guessZone", me.timeZone().getId().equals("UTC"));
+        return settingsPage(me, model, locale);
     }
 
-    private String settingsPage(AccountPrincipal me, Model model) {
+    private String settingsPage(AccountPrincipal me, Model model, Locale locale) {
         model.addAttribute("me", me);
-        model.addAttribute("zones", TIME_ZONES);
+        model.addAttribute("zones", zones.groups(locale));
         model.addAttribute("codesLeft", accounts.recoveryCodesLeft(me.id()));
         model.addAttribute("secondStepOn", secondStep.isOn(me.id()));
         return "account/settings";
@@ -72,13 +76,13 @@ class SettingsController {
 
     @PostMapping("/account/settings")
     String changeSettings(@AuthenticationPrincipal AccountPrincipal me,
-            @Valid @ModelAttribute("form") SettingsForm form, BindingResult result, Model model,
+            @Valid @ModelAttribute("form") SettingsForm form, BindingResult result, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (!result.hasFieldErrors("timeZone") && !TIME_ZONES.contains(form.timeZone())) {
+        if (!result.hasFieldErrors("timeZone") && !TimeZoneChoices.offered(form.timeZone())) {
             result.rejectValue("timeZone", "account.settings.zone.invalid");
         }
         if (result.hasErrors()) {
-            return settingsPage(me, model);
+            return settingsPage(me, model, locale);
         }
         ZoneId zone = ZoneId.of(form.timeZone());
         accounts.changeSettings(me.id(), zone, form.discreetOn());

@@ -33,6 +33,8 @@ class CheckIn implements Persistable<UUID> {
 
     static final int NOTE_MAX = 5000;
 
+    static final int SOURCE_ID_MAX = 100;
+
     @Id
     private UUID id;
 
@@ -68,6 +70,10 @@ class CheckIn implements Persistable<UUID> {
     @Column(nullable = false, updatable = false)
     private boolean imported;
 
+    /** The id the entry had in an imported file (see {@link #identity()}); null for check-ins made here. */
+    @Column(name = "source_id", length = SOURCE_ID_MAX, updatable = false)
+    private String sourceId;
+
     @ElementCollection
     @CollectionTable(name = "check_in_environment", joinColumns = @JoinColumn(name = "check_in_id"))
     @Column(name = "counter_environment_id")
@@ -98,10 +104,19 @@ class CheckIn implements Persistable<UUID> {
         update(entry);
     }
 
-    static CheckIn imported(UUID accountId, Instant recordedAt, CheckInEntry entry) {
+    static CheckIn imported(UUID accountId, Instant recordedAt, CheckInEntry entry, String sourceId) {
         CheckIn checkIn = new CheckIn(accountId, recordedAt, entry);
         checkIn.imported = true;
+        checkIn.sourceId = sourceId;
         return checkIn;
+    }
+
+    /**
+     * The id exports give this entry: the id it was imported with, else its own. So an entry moved from
+     * one account to another, and back, is recognised as the same entry wherever it is imported again.
+     */
+    String identity() {
+        return sourceId != null ? sourceId : id.toString();
     }
 
     void update(CheckInEntry entry) {

@@ -1,5 +1,6 @@
 package org.counterspace.checkin;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,8 +108,12 @@ class CheckInService {
             .anyMatch(e -> !e.getId().equals(except) && nameKey(e.getName()).equals(key));
     }
 
+    /**
+     * What makes two names the same counter-environment: outer spaces ignored, compatibility forms
+     * folded (NFKC: a full-width "Ｗａｌｋ" is "Walk"), case ignored.
+     */
     static String nameKey(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(name.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
     @Transactional

@@ -3,11 +3,15 @@ package org.counterspace.checkin;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +45,28 @@ final class DaylioCsv {
 
     /** One Daylio entry, the mood as its number, which the preview page also prints. */
     record Entry(LocalDate day, String time, int mood, List<String> activities, String note) {
+
+        /**
+         * Daylio exports have no ids, so an entry is known by its day, time and content: a digest of
+         * them (activities by matching name), kept as the imported check-in's source id.
+         */
+        String id() {
+            String content = String.join("\u0000", day.toString(), time, String.valueOf(mood),
+                    String.join(JournalCsv.SEPARATOR, activities.stream().map(CheckInService::nameKey).sorted().toList()),
+                    String.valueOf(note));
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+                return "daylio-" + HexFormat.of().formatHex(digest, 0, 16);
+            }
+            catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+
+        /** The check-in this entry becomes, with the home pull chosen for the import. */
+        JournalCsv.Row row(HomePull homePull) {
+            return new JournalCsv.Row(day, new Mood(mood), homePull, Set.copyOf(activities), null, note, false, id());
+        }
     }
 
     record Parsed(List<Entry> entries, List<RowError> errors) {
@@ -91,14 +117,15 @@ final class DaylioCsv {
         if (mood == null) {
             problems.add(RowError.of(line, "daylioMood", JournalCsv.shorten(record.get(4))));
         }
-        Set<String> activities = new LinkedHashSet<>();
+        // one activity per matching name ("Walk" and "walk" are one), as first spelled
+        Map<String, String> activities = new LinkedHashMap<>();
         for (String activity : record.get(5).split(java.util.regex.Pattern.quote(ACTIVITY_SEPARATOR))) {
             String name = activity.strip().replace(JournalCsv.SEPARATOR, ",");
             if (name.length() > CounterEnvironment.NAME_MAX) {
                 problems.add(RowError.of(line, "longName", CounterEnvironment.NAME_MAX));
             }
             else if (!name.isEmpty()) {
-                activities.add(name);
+                activities.putIfAbsent(CheckInService.nameKey(name), name);
             }
         }
         String title = record.get(6).strip();
@@ -108,7 +135,7 @@ final class DaylioCsv {
             problems.add(RowError.of(line, "longText", "note", CheckIn.NOTE_MAX));
         }
         return problems.isEmpty()
-                ? new Entry(day, record.get(3).strip(), mood.value(), List.copyOf(activities), note.isEmpty() ? null : note)
+                ? new Entry(day, record.get(3).strip(), mood.value(), List.copyOf(activities.values()), note.isEmpty() ? null : note)
                 : null;
     }
 }

@@ -29,7 +29,10 @@ import org.apache.commons.csv.CSVRecord;
 final class JournalCsv {
 
     static final List<String> COLUMNS = List.of("date", "mood", "mood_label", "home_pull", "counter_environments",
-            "small_win", "note", "to_discuss");
+            "small_win", "note", "to_discuss", "id");
+
+    /** Files exported before entries carried their id: read as well, matched by day and content instead. */
+    static final List<String> COLUMNS_WITHOUT_ID = COLUMNS.subList(0, COLUMNS.size() - 1);
 
     static final String SEPARATOR = ";";
 
@@ -45,12 +48,30 @@ final class JournalCsv {
     private JournalCsv() {
     }
 
-    /** One check-in as the file holds it; environments by name. */
+    /**
+     * One check-in as the file holds it; environments by name. {@code id} is the entry's identity across
+     * exports and imports ({@link CheckIn#identity()}), null when the file has none.
+     */
     record Row(LocalDate day, Mood mood, HomePull homePull, Set<String> environments, String smallWin, String note,
-            boolean toDiscuss) {
+            boolean toDiscuss, String id) {
 
         Row {
             environments = Set.copyOf(environments);
+        }
+
+        Row(LocalDate day, Mood mood, HomePull homePull, Set<String> environments, String smallWin, String note,
+                boolean toDiscuss) {
+            this(day, mood, homePull, environments, smallWin, note, toDiscuss, null);
+        }
+
+        /**
+         * What the entry says, for telling whether two entries are the same: the day, the answers, the
+         * environments by matching name ({@link CheckInService#nameKey}) and the texts; not the id.
+         */
+        String content() {
+            return String.join("\u0000", day.toString(), String.valueOf(mood.value()), String.valueOf(homePull.value()),
+                    String.join(SEPARATOR, environments.stream().map(CheckInService::nameKey).sorted().toList()),
+                    String.valueOf(smallWin), String.valueOf(note), String.valueOf(toDiscuss));
         }
     }
 
@@ -74,7 +95,7 @@ final class JournalCsv {
             for (Row row : rows) {
                 printer.printRecord(row.day().toString(), row.mood().value(), row.mood().fileLabel(), row.homePull().value(),
                         escape(String.join(SEPARATOR, sortedNames(row.environments()))), escape(row.smallWin()),
-                        escape(row.note()), row.toDiscuss());
+                        escape(row.note()), row.toDiscuss(), escape(row.id()));
             }
         }
         catch (IOException e) {
@@ -107,21 +128,23 @@ final class JournalCsv {
         List<RowError> errors = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(in, READ)) {
             long number = 0;
+            int columns = COLUMNS.size();
             for (CSVRecord record : parser) {
                 number++;
                 if (number == 1) {
                     List<String> header = Arrays.stream(record.values()).map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-                    if (!header.equals(COLUMNS)) {
+                    if (!header.equals(COLUMNS) && !header.equals(COLUMNS_WITHOUT_ID)) {
                         errors.add(RowError.of(1, "header", String.join(",", COLUMNS)));
                         return new Parsed(List.of(), errors);
                     }
+                    columns = header.size();
                     continue;
                 }
                 if (record.size() == 1 && record.get(0).isBlank()) {
                     continue;
                 }
                 List<RowError> problems = new ArrayList<>();
-                Row row = row(record, today, problems);
+                Row row = row(record, columns, today, problems);
                 if (problems.isEmpty()) {
                     rows.add(row);
                 }
@@ -152,10 +175,10 @@ final class JournalCsv {
         }
     }
 
-    private static Row row(CSVRecord record, LocalDate today, List<RowError> problems) {
+    private static Row row(CSVRecord record, int columns, LocalDate today, List<RowError> problems) {
         long line = record.getRecordNumber();
-        if (record.size() != COLUMNS.size()) {
-            problems.add(RowError.of(line, "columns", COLUMNS.size(), record.size()));
+        if (record.size() != columns) {
+            problems.add(RowError.of(line, "columns", columns, record.size()));
             return null;
         }
         LocalDate day = day(record.get(0), line, today, problems);
@@ -182,9 +205,19 @@ final class JournalCsv {
         if (!discuss.equals("true") && !discuss.equals("false")) {
             problems.add(RowError.of(line, "discuss", shorten(record.get(7))));
         }
+        String id = columns > COLUMNS_WITHOUT_ID.size() ? id(unescape(record.get(8)), line, problems) : null;
         return problems.isEmpty()
-                ? new Row(day, new Mood(mood), new HomePull(pull), environments, smallWin, note, discuss.equals("true"))
+                ? new Row(day, new Mood(mood), new HomePull(pull), environments, smallWin, note, discuss.equals("true"), id)
                 : null;
+    }
+
+    /** An entry's id from a file: outer spaces ignored, null when empty, at most {@link CheckIn#SOURCE_ID_MAX} characters. */
+    static String id(String value, long line, List<RowError> problems) {
+        String id = value.strip();
+        if (id.length() > CheckIn.SOURCE_ID_MAX) {
+            problems.add(RowError.of(line, "longId", CheckIn.SOURCE_ID_MAX));
+        }
+        return id.isEmpty() ? null : id;
     }
 
     /** The cell's value on the scale, or null with the problem reported. */

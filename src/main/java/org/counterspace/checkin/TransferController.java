@@ -30,7 +30,10 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** CSV and JSON export, CSV import (all or nothing), and Daylio import with a preview first. */
+/**
+ * CSV and JSON export; CSV and JSON import (all or nothing), and Daylio import with a preview first. Every
+ * import leaves the entries already in the journal as they are (see {@link TransferService#plan}).
+ */
 @Controller
 class TransferController {
 
@@ -78,12 +81,26 @@ class TransferController {
         if (!parsed.ok()) {
             return refused(model, "csv", parsed.errors(), locale);
         }
-        Optional<RowError> over = transfers.overAllowance(me.id(), parsed.rows().size());
-        if (over.isPresent()) {
-            return refused(model, "csv", List.of(over.get()), locale);
+        return imported(transfers.importRows(me.id(), parsed.rows(), List.of()), "csv", model, locale, flash);
+    }
+
+    @PostMapping("/checkins/import/json")
+    String importJson(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) MultipartFile file,
+            Model model, Locale locale, RedirectAttributes flash) {
+        JournalJsonFile.Parsed parsed = transfers.readJson(file, LocalDate.now(me.timeZone()));
+        if (!parsed.errors().isEmpty()) {
+            return refused(model, "json", parsed.errors(), locale);
         }
-        flash.addFlashAttribute("notice", "checkin.import.done");
-        flash.addFlashAttribute("noticeCount", transfers.importRows(me.id(), parsed.rows()));
+        return imported(transfers.importRows(me.id(), parsed.rows(), parsed.environments()), "json", model, locale, flash);
+    }
+
+    /** The history page with what an import did, or the import page with why it did nothing. */
+    private String imported(TransferService.Imported imported, String which, Model model, Locale locale,
+            RedirectAttributes flash) {
+        if (imported.refused().isPresent()) {
+            return refused(model, which, List.of(imported.refused().get()), locale);
+        }
+        flash.addFlashAttribute("imported", imported.counts());
         return "redirect:/checkins";
     }
 
@@ -101,13 +118,15 @@ class TransferController {
             return "redirect:/checkins/export";
         }
         TransferService.DaylioSummary summary = transfers.daylioSummary(me.id(), preview.get().entries());
+        TransferService.ImportPlan plan = transfers.daylioPlan(me.id(), preview.get().entries(), null);
+        model.addAttribute("newCount", plan.added().size());
+        model.addAttribute("alreadyCount", plan.already());
         model.addAttribute("previewId", preview.get().id());
         model.addAttribute("count", summary.count());
         model.addAttribute("first", summary.first());
         model.addAttribute("last", summary.last());
         model.addAttribute("moods", summary.moods());
         model.addAttribute("activities", summary.activities());
-        model.addAttribute("known", summary.known());
         model.addAttribute("sample", summary.sample());
         model.addAttribute("pulls", Scale.HOME_PULL.choices());
         return "checkin/daylio-preview";
@@ -132,13 +151,7 @@ class TransferController {
             flash.addFlashAttribute("pullMissing", true);
             return "redirect:/checkins/import/daylio";
         }
-        Optional<RowError> over = transfers.overAllowance(me.id(), entries.get().size());
-        if (over.isPresent()) {
-            return refused(model, "daylio", List.of(over.get()), locale);
-        }
-        flash.addFlashAttribute("notice", "checkin.import.done");
-        flash.addFlashAttribute("noticeCount", transfers.importDaylio(me.id(), entries.get(), pull.get()));
-        return "redirect:/checkins";
+        return imported(transfers.importDaylio(me.id(), entries.get(), pull.get()), "daylio", model, locale, flash);
     }
 
     @PostMapping("/checkins/import/daylio/cancel")
@@ -154,7 +167,8 @@ class TransferController {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
     String tooLarge(HttpServletRequest request, Model model, Locale locale) {
-        String which = request.getRequestURI().endsWith("/daylio") ? "daylio" : "csv";
+        String uri = request.getRequestURI();
+        String which = uri.endsWith("/daylio") ? "daylio" : uri.endsWith("/json") ? "json" : "csv";
         return refused(model, which, List.of(transfers.tooBig()), locale);
     }
 

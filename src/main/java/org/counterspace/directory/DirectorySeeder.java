@@ -140,6 +140,9 @@ class DirectorySeeder {
                     line.textKeyword() == null ? null : "Text " + line.textKeyword()));
             channels.add(Channel.TEXT);
         }
+        if (line.chat() != null) {
+            channels.add(Channel.CHAT);
+        }
         return ServiceDetails.named(line.name())
             .about(new About(null, TOPIC_DESCRIPTIONS.get(line.topic()), line.source(), null))
             .access(Access.forAges("youth".equals(line.topic()) ? AgeGroup.YOUNG_PEOPLE : AgeGroup.ALL))

@@ -53,15 +53,29 @@ public class NationalLines {
     record Catalogue(LocalDate reviewed, String about, List<Region> regions) {
     }
 
-    /** A country or region, with its emergency number and lines. */
-    public record Region(String code, String emergency, List<Line> lines) {
+    /**
+     * A country or region, with its emergency number, lines, and ways to get help when speaking is not
+     * safe (none where we know of no particular way).
+     */
+    public record Region(String code, String emergency, List<Line> lines, List<Way> cannotSpeak) {
+
+        public Region {
+            cannotSpeak = cannotSpeak == null ? List.of() : List.copyOf(cannotSpeak);
+        }
     }
 
     /**
-     * One line. {@code topic} is one of crisis, domestic-abuse, youth, lgbtq; {@code phone} and
-     * {@code text} may be absent; {@code textKeyword} is the word to send by text, if any.
+     * One line. {@code topic} is one of crisis, domestic-abuse, youth, lgbtq; {@code phone}, {@code text}
+     * and {@code chat} (the page with its live chat) may be absent, but not all three; {@code textKeyword}
+     * is the word to send by text, if any; {@code hours} absent means "on their page"; {@code area}, where
+     * the line serves only part of the country ("England"); {@code checked}, the day the line was last
+     * checked against its source, when that is later than the whole list's review.
      */
-    public record Line(String name, String topic, String phone, String text, String textKeyword, String hours,
-            String source) {
+    public record Line(String name, String topic, String phone, String text, String textKeyword, String chat,
+            String hours, String area, String source, LocalDate checked) {
+    }
+
+    /** A way to get help without speaking aloud: what to do, step by step, its source and when that was checked. */
+    public record Way(String title, List<String> steps, String source, LocalDate checked) {
     }
 }

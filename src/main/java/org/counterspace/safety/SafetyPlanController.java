@@ -3,11 +3,13 @@ package org.counterspace.safety;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 
 import org.counterspace.account.AccountPrincipal;
+import org.counterspace.checkin.CounterEnvironments;
 import org.counterspace.directory.Bookmarks;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -34,9 +36,12 @@ class SafetyPlanController {
 
     private final Bookmarks bookmarks;
 
-    SafetyPlanController(SafetyPlanService plans, Bookmarks bookmarks) {
+    private final CounterEnvironments environments;
+
+    SafetyPlanController(SafetyPlanService plans, Bookmarks bookmarks, CounterEnvironments environments) {
         this.plans = plans;
         this.bookmarks = bookmarks;
+        this.environments = environments;
     }
 
     /** A version as a page shows it: when it was saved, in the person's own time zone. */
@@ -94,8 +99,27 @@ class SafetyPlanController {
     private String editPage(AccountPrincipal me, Model model) {
         model.addAttribute("steps", SafetyPlanForm.STEPS);
         model.addAttribute("max", SafetyPlanForm.MAX);
-        model.addAttribute("bookmarks", bookmarks.savedBy(me.id()));
+        model.addAttribute("offers", offers(me, (SafetyPlanForm) model.getAttribute("form")));
         return "safety/plan-edit";
+    }
+
+    /**
+     * What the edit page offers to add under the steps where they fit: the person's practices under
+     * "things I can do on my own", their spaces and people under "people and places", their saved
+     * services under "professionals and services"; each less what the step already says.
+     */
+    private Map<String, List<String>> offers(AccountPrincipal me, SafetyPlanForm form) {
+        CounterEnvironments.Names names = environments.names(me.id());
+        List<String> services = bookmarks.savedBy(me.id()).stream()
+            .map(service -> service.phone() == null ? service.name() : service.name() + " \u00b7 " + service.phone())
+            .toList();
+        return Map.of("onMyOwn", notSaid(form.onMyOwn(), names.practices()),
+                "counterSpaces", notSaid(form.counterSpaces(), names.spacesAndPeople()),
+                "professionals", notSaid(form.professionals(), services));
+    }
+
+    private static List<String> notSaid(String text, List<String> choices) {
+        return choices.stream().filter(choice -> !SafetyPlanForm.says(text, choice)).toList();
     }
 
     private static Shown shown(SafetyPlanVersion version, AccountPrincipal me) {

@@ -9,6 +9,10 @@ import jakarta.validation.constraints.Size;
 /**
  * The steps of a safety plan, in the order a person works through them. Each is free text; line
  * breaks are kept as plain newlines so a browser's CRLF does not count twice against the limit.
+ * {@code addOnMyOwn}, {@code addCounterSpaces} and {@code addProfessionals} are the choices ticked under
+ * those steps (the person's counter-environments and saved services): each is added to its step's text
+ * on a line of its own unless a line already says it, before the length is checked, and the text stays
+ * free to edit.
  */
 record SafetyPlanForm(@Size(max = MAX, message = TOO_LONG) String warningSigns,
         @Size(max = MAX, message = TOO_LONG) String onMyOwn,
@@ -16,7 +20,8 @@ record SafetyPlanForm(@Size(max = MAX, message = TOO_LONG) String warningSigns,
         @Size(max = MAX, message = TOO_LONG) String peopleToAsk,
         @Size(max = MAX, message = TOO_LONG) String professionals,
         @Size(max = MAX, message = TOO_LONG) String saferSituation,
-        @Size(max = MAX, message = TOO_LONG) String whatMatters) {
+        @Size(max = MAX, message = TOO_LONG) String whatMatters, List<String> addOnMyOwn,
+        List<String> addCounterSpaces, List<String> addProfessionals) {
 
     static final int MAX = 2000;
 
@@ -28,12 +33,21 @@ record SafetyPlanForm(@Size(max = MAX, message = TOO_LONG) String warningSigns,
 
     SafetyPlanForm {
         warningSigns = clean(warningSigns);
-        onMyOwn = clean(onMyOwn);
-        counterSpaces = clean(counterSpaces);
+        onMyOwn = withLines(clean(onMyOwn), addOnMyOwn);
+        counterSpaces = withLines(clean(counterSpaces), addCounterSpaces);
         peopleToAsk = clean(peopleToAsk);
-        professionals = clean(professionals);
+        professionals = withLines(clean(professionals), addProfessionals);
         saferSituation = clean(saferSituation);
         whatMatters = clean(whatMatters);
+        addOnMyOwn = List.of();
+        addCounterSpaces = List.of();
+        addProfessionals = List.of();
+    }
+
+    SafetyPlanForm(String warningSigns, String onMyOwn, String counterSpaces, String peopleToAsk, String professionals,
+            String saferSituation, String whatMatters) {
+        this(warningSigns, onMyOwn, counterSpaces, peopleToAsk, professionals, saferSituation, whatMatters, null, null,
+                null);
     }
 
     static SafetyPlanForm empty() {
@@ -42,6 +56,23 @@ record SafetyPlanForm(@Size(max = MAX, message = TOO_LONG) String warningSigns,
 
     private static String clean(String text) {
         return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    /** The text with each chosen line added at the end, unless one of its lines already says it (ignoring case). */
+    private static String withLines(String text, List<String> chosen) {
+        StringBuilder result = new StringBuilder(text);
+        for (String line : chosen == null ? List.<String>of() : chosen) {
+            String wanted = clean(line).replace('\n', ' ');
+            if (!wanted.isEmpty() && !says(result.toString(), wanted)) {
+                result.append(result.isEmpty() ? "" : "\n").append(wanted);
+            }
+        }
+        return result.toString();
+    }
+
+    /** Whether a line of this text is this one, ignoring case and outer spaces. */
+    static boolean says(String text, String line) {
+        return text.lines().anyMatch(existing -> existing.strip().equalsIgnoreCase(line.strip()));
     }
 
     /** Step name to text, in order. Public for the templates. */

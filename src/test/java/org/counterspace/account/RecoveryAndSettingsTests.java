@@ -141,8 +141,11 @@ class RecoveryAndSettingsTests extends AccountWebTestSupport {
     void timeZoneAndDiscreetModeAreStoredAndSeenAtOnce() throws Exception {
         AccountPrincipal account = testAccount("settings");
         MockHttpSession session = signIn(account.getUsername(), TestAccounts.PASSWORD);
+        // an account still on UTC has never chosen: the page lets the script guess, likely zones first
         mvc.perform(get("/account").session(session)).andExpect(status().isOk())
-            .andExpect(content().string(containsString("Signed in as " + account.getUsername())));
+            .andExpect(content().string(containsString("Signed in as " + account.getUsername())))
+            .andExpect(content().string(containsString("<optgroup label=\"Likely time zones\">")))
+            .andExpect(content().string(containsString("data-guess-zone=\"true\"")));
 
         mvc.perform(post("/account/settings").session(session).with(csrf())
             .param("timeZone", "Europe/Berlin").param("discreet", "true"))
@@ -154,6 +157,7 @@ class RecoveryAndSettingsTests extends AccountWebTestSupport {
                 assertThat(me.discreet()).isTrue();
             }))
             .andExpect(content().string(containsString("<option value=\"Europe/Berlin\" selected=\"selected\">")))
+            .andExpect(content().string(not(containsString("data-guess-zone"))))
             .andExpect(content().string(not(containsString("Signed in as"))));
         assertThat(jdbc.queryForMap("select time_zone, discreet from account where id = ?", account.id()))
             .containsEntry("TIME_ZONE", "Europe/Berlin").containsEntry("DISCREET", true);

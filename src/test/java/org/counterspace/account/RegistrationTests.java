@@ -74,6 +74,48 @@ class RegistrationTests extends AccountWebTestSupport {
                     containsString("autocomplete=\"new-password\""), containsString("autocomplete=\"username\""))));
     }
 
+    String zoneOf(String name) {
+        return jdbc.queryForObject("select time_zone from account where id = ?", String.class, idOf(name));
+    }
+
+    /** Without JavaScript (nothing chosen) a new account takes the region's zone, not UTC; a chosen zone is kept. */
+    @Test
+    void aNewAccountsTimeZoneIsTheRegionsUnlessAnotherIsChosen() throws Exception {
+        String plain = uniqueName("zone");
+        register(plain, PASSWORD);
+        assertThat(zoneOf(plain)).isEqualTo("Europe/London");
+
+        String chosen = uniqueName("zone");
+        mvc.perform(post("/register").with(csrf()).with(from(uniqueAddress())).param("username", chosen)
+                .param("password", PASSWORD).param("confirm", PASSWORD).param("timeZone", "America/Chicago"))
+            .andExpect(redirectedUrl("/account/recovery-codes"));
+        assertThat(zoneOf(chosen)).isEqualTo("America/Chicago");
+
+        String wrong = uniqueName("zone");
+        mvc.perform(post("/register").with(csrf()).with(from(uniqueAddress())).param("username", wrong)
+                .param("password", PASSWORD).param("confirm", PASSWORD).param("timeZone", "Mars/Olympus_Mons"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Choose a time zone from the list.")))
+            .andExpect(content().string(not(containsString("data-guess-zone"))));
+        assertThat(jdbc.queryForObject("select count(*) from account where username = ?", Integer.class, wrong)).isZero();
+    }
+
+    /** Likely zones first (the browser's country, then the region's), the full list after; the script may guess. */
+    @Test
+    void theTimeZoneListStartsWithLikelyZones() throws Exception {
+        String british = mvc.perform(get("/register")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(british).contains("<optgroup label=\"Likely time zones\">\n      <option value=\"Europe/London\" selected=\"selected\">London \u2013 ")
+            .contains("<option value=\"America/New_York\">New York \u2013 Eastern Time</option>",
+                    "<option value=\"Australia/Sydney\">", "<optgroup label=\"All time zones\">",
+                    "<option value=\"Africa/Abidjan\">Africa/Abidjan</option>", "data-guess-zone=\"true\"",
+                    "src=\"/assets/js/time-zone.js\"")
+            .containsOnlyOnce("value=\"Europe/London\"");
+        assertThat(british.indexOf("Europe/Dublin")).isLessThan(british.indexOf("America/New_York"));
+        String american = mvc.perform(get("/register").header("Accept-Language", "en-US")).andReturn().getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(american.indexOf("value=\"America/New_York\"")).isLessThan(american.indexOf("value=\"Europe/London\""));
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = { true, false })
     void theDiscreetChoiceAtRegistrationIsTheAccountsSetting(boolean discreet) throws Exception {

@@ -2,6 +2,8 @@ package org.counterspace.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +20,18 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A person's first week at a phone's width and a desktop's: register (discreet, as the form offers),
- * check in from the start page, find the saved list and the safety plan in the navigation, remove a
- * saved service, look at the summary as it prints, and leave by the quick exit (which lands on a local page
- * here, as in {@link SafetyBrowserTests}); axe-core on every page.
+ * A person's first week at a phone's width and a desktop's: register (discreet, as the form offers; the
+ * time zone guessed from the browser's), check in from the start page in three taps, import the same
+ * journal twice (the second adds nothing), find the saved list and the safety plan in the navigation,
+ * remove a saved service, look at the summary as it prints, and leave by the quick exit (which lands on a
+ * local page here, as in {@link SafetyBrowserTests}); axe-core on every page.
  */
 @TestPropertySource(properties = "counterspace.safety.exit-url=/guidance?exited=1")
 class FirstWeekBrowserTests extends BrowserTestSupport {
@@ -59,9 +63,19 @@ class FirstWeekBrowserTests extends BrowserTestSupport {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** A short journal in the CSV export's format, without ids: matched by day and content when imported again. */
+    static final String JOURNAL = "date,mood,mood_label,home_pull,counter_environments,small_win,note,to_discuss\n"
+            + "2026-01-05,3,Okay,6,Music,,,false\n2026-01-06,4,Good,4,Music;Walk,A walk,,false\n";
+
     @AfterEach
     void desktopAgain() {
         driver.manage().window().setSize(new Dimension(1280, 900));
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+    }
+
+    int checkIns(String username) {
+        return jdbc.queryForObject("select count(*) from check_in c join account a on a.id = c.account_id "
+                + "where a.username = ?", Integer.class, username);
     }
 
     @ParameterizedTest(name = "{0} px wide")
@@ -69,6 +83,7 @@ class FirstWeekBrowserTests extends BrowserTestSupport {
     void aFirstWeek(int width) throws Exception {
         driver.manage().deleteAllCookies();
         driver.manage().window().setSize(new Dimension(width, 900));
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Chicago"));
 
         open("/");
         checkPage();
@@ -79,6 +94,8 @@ class FirstWeekBrowserTests extends BrowserTestSupport {
         driver.findElement(By.id("confirm")).sendKeys(PASSWORD);
         assertThat(driver.findElement(By.id("discreet-on")).isSelected()).as("neutral titles are offered first").isTrue();
         assertThat(driver.findElement(By.id("password-note")).getText()).contains("Never");
+        assertThat(new Select(driver.findElement(By.id("timeZone"))).getFirstSelectedOption().getAttribute("value"))
+            .as("the time zone guessed from the browser's").isEqualTo("America/Chicago");
         checkPage();
         clickThrough(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.getCurrentUrl()).endsWith("/account/recovery-codes");
@@ -88,18 +105,43 @@ class FirstWeekBrowserTests extends BrowserTestSupport {
         assertThat(driver.getTitle()).isEqualTo("Notes");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Today");
         checkPage();
-        clickThrough(By.linkText("Check in"));
-        driver.findElement(By.cssSelector("label[for='mood-4']")).click();
-        driver.findElement(By.cssSelector("label[for='pull-3']")).click();
-        clickThrough(By.cssSelector(".checkin-form button[type=submit]"));
+        assertThat(driver.findElement(By.linkText("The full check-in: counter-environments, a small win, a note"))
+            .isDisplayed()).isTrue();
+        // three taps: how I feel, how hard home pulled, Check in
+        driver.findElement(By.cssSelector("label[for='quick-mood-4']")).click();
+        driver.findElement(By.cssSelector("label[for='quick-pull-3']")).click();
+        clickThrough(By.cssSelector(".quick-checkin button[type=submit]"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Thank you for checking in");
+        assertThat(checkIns(name)).isEqualTo(1);
+        checkPage();
         clickThrough(By.cssSelector(".site-name"));
         assertThat(driver.findElement(By.cssSelector(".today-panel")).getText()).contains("You checked in today");
         screenshot("first-week-home-" + width);
 
+        Path journal = Files.createTempFile("journal", ".csv");
+        try {
+            Files.writeString(journal, JOURNAL);
+            for (int round = 0; round < 2; round++) {
+                open("/checkins/export");
+                checkPage();
+                driver.findElement(By.id("csv-file")).sendKeys(journal.toAbsolutePath().toString());
+                clickThrough(By.cssSelector("form[action^='/checkins/import?'] button[type=submit]"));
+                assertThat(driver.findElement(By.cssSelector("main .notice")).getText()).contains(round == 0
+                        ? "2 new check-ins were added" : "No new check-ins were added, none was updated, and 2 were already");
+                assertThat(checkIns(name)).as("check-ins after import " + (round + 1)).isEqualTo(3);
+                checkPage();
+            }
+        }
+        finally {
+            Files.delete(journal);
+        }
+
         open("/support?q=samaritans");
+        checkPage();
         clickThrough(By.cssSelector(".result-list h3 a"));
+        checkPage();
         clickThrough(By.cssSelector("section[aria-labelledby='save-heading'] button"));
+        checkPage();
         open("/");
         clickThrough(By.linkText("Saved list"));
         assertThat(driver.getCurrentUrl()).endsWith("/support/saved");
@@ -110,6 +152,7 @@ class FirstWeekBrowserTests extends BrowserTestSupport {
             .isGreaterThanOrEqualTo(CONTRAST_AA);
         clickThrough(By.xpath("//button[text()='Remove from my list']"));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Removed from your list");
+        checkPage();
 
         clickThrough(By.linkText("My plan"));
         assertThat(driver.getCurrentUrl()).endsWith("/safety-plan");
@@ -118,6 +161,7 @@ class FirstWeekBrowserTests extends BrowserTestSupport {
 
         clickThrough(By.linkText("Entries"));
         assertThat(driver.getCurrentUrl()).endsWith("/checkins");
+        checkPage();
         open("/checkins/summary");
         checkPage();
         printMedia(true);
@@ -136,6 +180,7 @@ class FirstWeekBrowserTests extends BrowserTestSupport {
 
         driver.findElement(By.cssSelector("a.quick-exit")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("exited=1"));
+        checkPage();
         open("/account");
         assertThat(driver.getCurrentUrl()).as("the quick exit signed out").contains("/login");
     }

@@ -24,11 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.util.unit.DataSize;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Property-style tests of the journal's import parsers with seeded random input (the seed is printed;
- * {@code -Dparsers.seed=N} repeats a run): random and mutated CSV and Daylio files, and random bytes
+ * {@code -Dparsers.seed=N} repeats a run): random and mutated CSV, JSON and Daylio files, and random bytes
  * as uploads, never throw; every problem they report is one the page has words for; and any journal
- * written as CSV reads back as the same rows.
+ * written as CSV or JSON reads back as the same rows.
  */
 class ImportParserPropertyTests {
 
@@ -41,6 +43,14 @@ class ImportParserPropertyTests {
     static final String DAYLIO = String.join(",", DaylioCsv.COLUMNS) + "\n"
             + "2025-05-30,May 30,Friday,20:15,good,walk | reading,Title,\"A note\"\n"
             + "2025-05-31,May 31,Saturday,08:00,awful,,,\n";
+
+    static final String JSON = """
+            {"counterEnvironments":[{"id":"0b0a","kind":"PERSON","name":"Sam","archived":true}],
+             "checkIns":[{"id":"a1","date":"2025-05-30","recordedAt":"2025-05-30T20:00:00Z","mood":3,"moodLabel":"Okay",
+               "homePull":4,"counterEnvironments":["Sam","Walks"],"smallWin":"A win","note":"A note","toDiscuss":false},
+              {"id":"a2","date":"2025-05-31","mood":"1","homePull":9,"counterEnvironments":[],"smallWin":null,
+               "note":null,"toDiscuss":true}],
+             "wellbeingChecks":[]}""";
 
     static Properties messages;
 
@@ -85,6 +95,35 @@ class ImportParserPropertyTests {
 
     @ParameterizedTest
     @MethodSource("cases")
+    void aJournalJsonIsReadOrRefusedWithWordsForEachProblem(int n) {
+        RandomInput input = input(n);
+        String json = n % 3 == 0 ? input.text(80) : input.mutate(JSON);
+        JournalJsonFile.Parsed[] parsed = new JournalJsonFile.Parsed[1];
+        assertThatCode(() -> parsed[0] = JournalJsonFile.parse(json, TODAY)).doesNotThrowAnyException();
+        assertThat(parsed[0].errors()).allSatisfy(this::knownProblem);
+        assertThat(parsed[0].errors().isEmpty() || parsed[0].rows().isEmpty() && parsed[0].environments().isEmpty())
+            .isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aJournalWrittenAsJsonReadsBackTheSame(int n) {
+        RandomInput input = input(n);
+        List<JournalCsv.Row> rows = IntStream.range(0, 1 + input.random().nextInt(5))
+            .mapToObj(i -> row(input, TODAY.minusDays(input.random().nextInt(3000)))).toList();
+        List<TransferService.CheckInJson> checkIns = rows.stream()
+            .map(r -> new TransferService.CheckInJson(r.id(), r.day(), null, r.mood().value(), r.mood().fileLabel(),
+                    r.homePull().value(), JournalCsv.sortedNames(r.environments()), r.smallWin(), r.note(), r.toDiscuss()))
+            .toList();
+        String json = JsonMapper.builder().build()
+            .writeValueAsString(new TransferService.JournalJson(List.of(), checkIns, List.of()));
+        JournalJsonFile.Parsed parsed = JournalJsonFile.parse(json, TODAY);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rows()).containsExactlyElementsOf(rows);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
     void anyUploadIsReadAsTextOrRefused(int n) {
         RandomInput input = input(n);
         CheckInLimits limits = new CheckInLimits(50, 10_000, DataSize.ofMegabytes(5), Duration.ofMinutes(30),
@@ -94,6 +133,7 @@ class ImportParserPropertyTests {
         MockMultipartFile file = new MockMultipartFile("file", "upload.csv", "text/csv", bytes);
         assertThatCode(() -> {
             transfers.readJournal(file, TODAY).errors().forEach(this::knownProblem);
+            transfers.readJson(file, TODAY).errors().forEach(this::knownProblem);
         }).doesNotThrowAnyException();
     }
 
@@ -119,7 +159,8 @@ class ImportParserPropertyTests {
             }
         }
         return new JournalCsv.Row(day, new Mood(1 + input.random().nextInt(5)), new HomePull(input.random().nextInt(11)),
-                names, orNull(input.text(6)), orNull(input.text(20)), input.random().nextBoolean());
+                names, orNull(input.text(6)), orNull(input.text(20)), input.random().nextBoolean(),
+                input.random().nextBoolean() ? null : orNull(input.text(8).strip()));
     }
 
     private static String orNull(String text) {

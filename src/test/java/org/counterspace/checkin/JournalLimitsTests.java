@@ -103,21 +103,22 @@ class JournalLimitsTests {
     void importsStayWithinTheDaysAllowanceAndLeaveTheFormAlone() throws Exception {
         AccountPrincipal me = newAccount();
         upload("/checkins/import", me, journal(6), new MockHttpSession()).andExpect(status().isOk())
-            .andExpect(content().string(containsString("This file has 6 check-ins, and 5 more can be imported today (up to 5 a day")));
+            .andExpect(content().string(containsString("This file has 6 new check-ins, and 5 more can be imported today (up to 5 a day")));
         assertThat(count(me)).isZero();
 
         upload("/checkins/import", me, journal(3), new MockHttpSession()).andExpect(redirectedUrl("/checkins"));
-        upload("/checkins/import", me, journal(3), new MockHttpSession()).andExpect(status().isOk())
-            .andExpect(content().string(containsString("This file has 3 check-ins, and 2 more can be imported today")));
+        // only new check-ins count: the three already there, plus three more, leave one over
+        upload("/checkins/import", me, journal(6), new MockHttpSession()).andExpect(status().isOk())
+            .andExpect(content().string(containsString("This file has 3 new check-ins, and 2 more can be imported today")));
         upload("/checkins/import/daylio", me, TransferControllerTests.DAYLIO, new MockHttpSession()).andExpect(status().isOk())
-            .andExpect(content().string(containsString("This file has 3 check-ins, and 2 more can be imported today")));
+            .andExpect(content().string(containsString("This file has 3 new check-ins, and 2 more can be imported today")));
         assertThat(count(me)).isEqualTo(3);
 
         // imported check-ins have their own allowance: the form still takes the day's check-ins
         checkIn(me).andExpect(redirectedUrl("/checkins"));
 
         aDayPasses(me);
-        upload("/checkins/import", me, journal(5), new MockHttpSession()).andExpect(redirectedUrl("/checkins"));
+        upload("/checkins/import", me, journal(8), new MockHttpSession()).andExpect(redirectedUrl("/checkins"));
         assertThat(count(me)).isEqualTo(3 + 1 + 5);
     }
 
@@ -132,7 +133,7 @@ class JournalLimitsTests {
         mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("This file has 3 check-ins, and 2 more can be imported today")));
+            .andExpect(content().string(containsString("This file has 3 new check-ins, and 2 more can be imported today")));
         assertThat(count(me)).isEqualTo(3);
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -136,10 +137,12 @@ class TransferControllerTests {
         checkins.record(me.id(), new CheckInEntry(LocalDate.of(2025, 5, 1), new Mood(5), new HomePull(1),
                 "=HYPERLINK(\"x\")", "line one\nline two", true, Set.of(music)));
         checkins.renameEnvironment(me.id(), music, "Piano");
-        assertThat(exportCsv(me)).isEqualTo(JournalCsvTests.HEADER
-                + "2025-05-01,5,Very good,1,Piano,\"'=HYPERLINK(\"\"x\"\")\",\"line one\nline two\",true\r\n");
+        UUID id = checkins.between(me.id(), CheckInService.EARLIEST, CheckInService.LATEST).get(0).getId();
+        assertThat(exportCsv(me)).isEqualTo(JournalCsvTests.EXPORT_HEADER
+                + "2025-05-01,5,Very good,1,Piano,\"'=HYPERLINK(\"\"x\"\")\",\"line one\nline two\",true," + id + "\r\n");
         mvc.perform(get("/checkins/export/json").with(TestAccounts.as(me)))
             .andExpect(status().isOk())
+            .andExpect(jsonPath("$.checkIns[0].id").value(id.toString()))
             .andExpect(jsonPath("$.checkIns[0].date").value("2025-05-01"))
             .andExpect(jsonPath("$.checkIns[0].mood").value(5))
             .andExpect(jsonPath("$.checkIns[0].moodLabel").value("Very good"))
@@ -156,7 +159,7 @@ class TransferControllerTests {
         String csv = JournalCsvTests.HEADER + "2025-01-02,3,Okay,4,MUSIC;Night bus,,'-note,false\n";
         mvc.perform(upload("/checkins/import", me, csv.getBytes(StandardCharsets.UTF_8)))
             .andExpect(status().isFound())
-            .andExpect(flash().attribute("noticeCount", 1));
+            .andExpect(flash().attribute("imported", new TransferService.ImportCounts(1, 0, 0)));
         assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName).contains("Music", "Night bus").hasSize(8);
         CheckIn imported = checkins.between(me.id(), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 2)).get(0);
         assertThat(imported.getNote()).isEqualTo("-note");
@@ -214,7 +217,8 @@ class TransferControllerTests {
             .andExpect(content().string(containsString("3 entries from 1 March 2025 to 2 March 2025")))
             .andExpect(content().string(containsString("<strong>Long walk</strong>")))
             .andExpect(content().string(containsString("will be added as a practice")))
-            .andExpect(content().string(containsString("matches one of your counter-environments")))
+            .andExpect(content().string(containsString("matches your counter-environment \u201cMusic\u201d")))
+            .andExpect(content().string(containsString("3 are new; none is already in your journal.")))
             .andExpect(content().string(containsString("name=\"preview\" value=\"" + previewOf(me) + "\"")));
         String preview = previewOf(me);
 
@@ -240,7 +244,7 @@ class TransferControllerTests {
         mvc.perform(post("/checkins/import/daylio/confirm").param("preview", preview).param("homePull", "5").session(session)
                 .with(TestAccounts.as(me)).with(csrf()))
             .andExpect(redirectedUrl("/checkins"))
-            .andExpect(flash().attribute("noticeCount", 3));
+            .andExpect(flash().attribute("imported", new TransferService.ImportCounts(3, 0, 0)));
         List<CheckIn> imported = checkins.between(me.id(), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2));
         assertThat(imported).extracting(CheckIn::getMood).containsExactly(new Mood(3), new Mood(1), new Mood(5)); // 7:00 am before 8:00 pm
         assertThat(imported.get(2).getNote()).isEqualTo("Good day\n\nSaw Sam");
@@ -270,5 +274,131 @@ class TransferControllerTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"notes-" + today + "." + format + "\""));
         }
+    }
+    String exportJson(AccountPrincipal who) throws Exception {
+        return mvc.perform(get("/checkins/export/json").with(TestAccounts.as(who)))
+            .andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    TransferService.ImportCounts imported(String path, AccountPrincipal who, String file) throws Exception {
+        return (TransferService.ImportCounts) mvc.perform(upload(path, who, file.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(redirectedUrl("/checkins"))
+            .andReturn().getFlashMap().get("imported");
+    }
+
+    /** The same CSV twice, with ids or without: the second import adds nothing; an edited entry is updated. */
+    @Test
+    void importingTheSameCsvAgainAddsNothingAndUpdatesWhatChanged() throws Exception {
+        String old = JournalCsvTests.HEADER + "2025-01-02,3,Okay,4,Walk,,,false\n2025-01-02,3,Okay,4,Walk,,,false\n"
+                + "2025-01-03,2,Low,6,,,A note,true\n";
+        assertThat(imported("/checkins/import", me, old)).isEqualTo(new TransferService.ImportCounts(3, 0, 0));
+        assertThat(imported("/checkins/import", me, old)).isEqualTo(new TransferService.ImportCounts(0, 0, 3));
+        assertThat(count(me)).isEqualTo(3);
+
+        String exported = exportCsv(me);
+        assertThat(imported("/checkins/import", me, exported)).isEqualTo(new TransferService.ImportCounts(0, 0, 3));
+        String edited = exported.replace("A note", "A longer note");
+        assertThat(imported("/checkins/import", me, edited)).isEqualTo(new TransferService.ImportCounts(0, 1, 2));
+        assertThat(count(me)).isEqualTo(3);
+        assertThat(checkins.between(me.id(), LocalDate.of(2025, 1, 3), LocalDate.of(2025, 1, 3)).get(0).getNote())
+            .isEqualTo("A longer note");
+
+        // into another account and back: the entries keep their ids, so nothing doubles either way
+        AccountPrincipal other = newAccount();
+        assertThat(imported("/checkins/import", other, edited).added()).isEqualTo(3);
+        assertThat(imported("/checkins/import", other, edited).already()).isEqualTo(3);
+        assertThat(imported("/checkins/import", me, exportCsv(other)).already()).isEqualTo(3);
+        assertThat(count(me)).isEqualTo(3);
+        mvc.perform(get("/checkins").with(TestAccounts.as(me)).flashAttr("imported",
+                new TransferService.ImportCounts(0, 1, 2)))
+            .andExpect(content().string(containsString(
+                    "No new check-ins were added, 1 was updated to match the file, and 2 were already in your journal")));
+    }
+
+    /** The JSON export into a fresh account gives the same entries and counter-environments; into the same one, nothing. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void theJsonExportRoundTrips(int seed) throws Exception {
+        jdbc.update("delete from check_in where account_id = ?", me.id());
+        importInto(me, JournalCsvTests.journal(new Random(2000 + seed)));
+        UUID friend = checkins.addEnvironment(me.id(), EnvironmentKind.PERSON, "Old friend").getId();
+        checkins.archiveEnvironment(me.id(), friend, true);
+        String json = exportJson(me);
+        int entries = count(me);
+
+        AccountPrincipal fresh = newAccount();
+        assertThat(imported("/checkins/import/json", fresh, json).added()).isEqualTo(entries);
+        assertThat(withoutBookkeeping(exportJson(fresh))).isEqualTo(withoutBookkeeping(json));
+        assertThat(imported("/checkins/import/json", fresh, json).already()).isEqualTo(entries);
+        assertThat(imported("/checkins/import/json", me, json).already()).isEqualTo(entries);
+        assertThat(imported("/checkins/import/json", me, exportJson(fresh)).added()).isZero();
+        assertThat(count(me)).isEqualTo(entries);
+        assertThat(count(fresh)).isEqualTo(entries);
+    }
+
+    /** An export without what is the account's own: the counter-environments' ids and when each check-in was saved. */
+    static Map<?, ?> withoutBookkeeping(String json) {
+        Map<?, ?> tree = tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Map.class);
+        ((List<?>) tree.get("counterEnvironments")).forEach(e -> ((Map<?, ?>) e).remove("id"));
+        ((List<?>) tree.get("checkIns")).forEach(c -> ((Map<?, ?>) c).remove("recordedAt"));
+        return tree;
+    }
+
+    @Test
+    void aJsonFileWithProblemsImportsNothingAndListsThem() throws Exception {
+        String json = "{\"checkIns\":[{\"date\":\"2025-01-02\",\"mood\":3,\"homePull\":4},"
+                + "{\"date\":\"2025-13-02\",\"mood\":7,\"homePull\":4}]}";
+        mvc.perform(upload("/checkins/import/json", me, json.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Nothing was imported")))
+            .andExpect(content().string(containsString("Check-in 2:")))
+            .andExpect(content().string(containsString("mood must be a whole number from 1 to 5")));
+        mvc.perform(upload("/checkins/import/json", me, "[1,2".getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("could not be read as JSON")));
+        mvc.perform(upload("/checkins/import/json", me, "{\"entries\":[]}".getBytes(StandardCharsets.UTF_8)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("it needs a list called checkIns")));
+        assertThat(count(me)).isZero();
+    }
+
+    /** A Daylio file imported twice: the second preview finds every entry already there, and confirming adds nothing. */
+    @Test
+    void aDaylioFileImportedTwiceAddsNothingTheSecondTime() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            mvc.perform(upload("/checkins/import/daylio", me, DAYLIO.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(redirectedUrl("/checkins/import/daylio"));
+            mvc.perform(get("/checkins/import/daylio").with(TestAccounts.as(me)))
+                .andExpect(content().string(containsString(round == 0 ? "3 are new; none is already in your journal."
+                        : "None of them is new; 3 are already in your journal and will be left as they are.")));
+            mvc.perform(post("/checkins/import/daylio/confirm").param("preview", previewOf(me)).param("homePull", "5")
+                    .with(TestAccounts.as(me)).with(csrf()))
+                .andExpect(flash().attribute("imported", new TransferService.ImportCounts(round == 0 ? 3 : 0, 0,
+                        round == 0 ? 0 : 3)));
+        }
+        assertThat(count(me)).isEqualTo(3);
+    }
+
+    /** "Walk", "walk" and a full-width "Ｗａｌｋ" are one activity in the preview, matched to an existing "WALK". */
+    @Test
+    void theDaylioPreviewMatchesActivitiesIgnoringCaseSpacesAndWidth() throws Exception {
+        checkins.addEnvironment(me.id(), EnvironmentKind.PRACTICE, "WALK");
+        String daylio = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                + "2025-03-02,March 2,Sunday,9:15 pm,rad,Walk | walk ,,\n"
+                + "2025-03-03,March 3,Monday,9:15 pm,good,\uFF37\uFF41\uFF4C\uFF4B | Night bus | night BUS,,\n";
+        mvc.perform(upload("/checkins/import/daylio", me, daylio.getBytes(StandardCharsets.UTF_8)))
+            .andExpect(redirectedUrl("/checkins/import/daylio"));
+        String page = mvc.perform(get("/checkins/import/daylio").with(TestAccounts.as(me)))
+            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).containsOnlyOnce("<strong>Walk</strong>").doesNotContain("<strong>walk</strong>")
+            .contains("(<span>2 entries</span>):\n      <span>matches your counter-environment \u201cWALK\u201d</span>")
+            .containsOnlyOnce("<strong>Night bus</strong>").containsOnlyOnce("will be added as a practice");
+        mvc.perform(post("/checkins/import/daylio/confirm").param("preview", previewOf(me)).param("homePull", "5")
+                .with(TestAccounts.as(me)).with(csrf()))
+            .andExpect(redirectedUrl("/checkins"));
+        assertThat(checkins.environments(me.id())).extracting(CounterEnvironment::getName)
+            .filteredOn(name -> CheckInService.nameKey(name).equals("walk")).containsExactly("WALK");
+        assertThat(checkins.environments(me.id())).hasSize(9);
     }
 }

@@ -79,7 +79,11 @@ class HomePageTests {
     void aSignedInPersonFindsEveryPartAndACheckInButtonUntilTheyHaveCheckedIn() throws Exception {
         String before = home(me);
         assertThat(before).contains("<h1>Today</h1>", "You have not checked in today",
-                "<a href=\"/checkins/new\" class=\"button\">Check in</a>",
+                "<form method=\"post\" action=\"/checkins/new\" class=\"quick-checkin\" novalidate>",
+                "<input type=\"hidden\" name=\"day\" value=\"" + today + "\">",
+                "<input type=\"radio\" name=\"mood\" id=\"quick-mood-1\" value=\"1\">",
+                "<input type=\"radio\" name=\"homePull\" id=\"quick-pull-10\" value=\"10\">",
+                "<button type=\"submit\">Check in</button>", "<a href=\"/checkins/new\">The full check-in",
                 "<a href=\"/checkins\">Journal</a>", "<a href=\"/support/saved\">My outside support</a>",
                 "<a href=\"/safety-plan\">Safety plan</a>", "<a href=\"/account\">Account</a>",
                 "<a href=\"/guidance\">Guidance</a>", "<a href=\"/support\">Find support</a>",
@@ -92,7 +96,7 @@ class HomePageTests {
                     "select id from counter_environment where account_id = ? and name = 'Music'", String.class, me.id())))
             .andExpect(status().is3xxRedirection());
         String after = home(me);
-        assertThat(after).contains("You checked in today", "class=\"button button-secondary\">Check in again</a>")
+        assertThat(after).contains("You checked in today", "<button type=\"submit\" class=\"button-secondary\">Check in again</button>")
             .doesNotContain("You have not checked in today");
 
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

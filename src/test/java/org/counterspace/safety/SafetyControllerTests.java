@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -53,10 +55,47 @@ class SafetyControllerTests {
             assertThat(region.emergency()).isNotBlank();
             assertThat(region.lines()).allSatisfy(line -> {
                 assertThat(line.source()).startsWith("https://");
-                assertThat(line.phone() != null || line.text() != null).isTrue();
+                assertThat(line.phone() != null || line.text() != null || line.chat() != null).isTrue();
+                assertThat(line.chat() == null || line.chat().startsWith("https://")).isTrue();
+                assertThat(line.checked() == null || !line.checked().isAfter(LocalDate.now())).isTrue();
                 assertThat(line.topic()).isIn("crisis", "domestic-abuse", "youth", "lgbtq");
             });
         });
+    }
+
+    @Test
+    void everyWayToGetHelpWithoutSpeakingHasStepsASourceAndTheDayItWasChecked() {
+        assertThat(nationalLines.regions()).filteredOn(region -> !region.cannotSpeak().isEmpty())
+            .extracting(NationalLines.Region::code).contains("GB", "US", "CA", "AU");
+        assertThat(nationalLines.regions()).flatExtracting(NationalLines.Region::cannotSpeak).allSatisfy(way -> {
+            assertThat(way.title()).isNotBlank();
+            assertThat(way.steps()).isNotEmpty().allSatisfy(step -> assertThat(step).isNotBlank());
+            assertThat(way.source()).startsWith("https://");
+            assertThat(way.checked()).isNotNull().isBeforeOrEqualTo(LocalDate.now());
+        });
+    }
+
+    /** The Silent Solution, text services and the UK's domestic-abuse lines, each with its source; links only, nothing loaded. */
+    @Test
+    void helpSaysWhatToDoWhenSpeakingIsNotSafe() throws Exception {
+        String uk = mvc.perform(get("/help")).andExpect(status().isOk()).andReturn().getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(uk).contains("<h2 id=\"cannot-speak\">If it is not safe to speak</h2>",
+                "Call 999 and press 55 when prompted (the Silent Solution)", "press 55",
+                "A silent call on its own does not bring the police", "From a landline there is no 55 step",
+                "Text SHOUT to 85258", "Women\u2019s Aid live chat", "Men\u2019s Advice Line (Respect)",
+                "href=\"tel:08088010327\"", "href=\"tel:08009995428\"",
+                "Live chat on their website", "For people in England.", " (checked 6 December 2026)",
+                "<a href=\"https://www.policeconduct.gov.uk/\" rel=\"noreferrer\">");
+        assertThat(uk.indexOf("id=\"cannot-speak\"")).isLessThan(uk.indexOf("id=\"other-regions\""));
+        mvc.perform(get("/help").param("region", "US"))
+            .andExpect(content().string(allOf(containsString("Text or chat with 988"),
+                    containsString("Text HOME to 741741 (Crisis Text Line)"), containsString("Text 911 only where it is available"),
+                    containsString("href=\"https://988lifeline.org/chat/\""))));
+        mvc.perform(get("/help").param("region", "AU"))
+            .andExpect(content().string(containsString("Text Lifeline on 0477 13 11 14")));
+        mvc.perform(get("/help").param("region", "IE"))
+            .andExpect(content().string(containsString("We do not know of a particular way to reach help here without speaking yet")));
     }
 
     @Test

@@ -74,6 +74,54 @@ class SafetyPlanTests {
             .param("whatMatters", "My sister");
     }
 
+    /**
+     * The steps where they fit offer the person's own counter-environments (through the journal's public
+     * API) and saved services as checkboxes; ticked ones are added to the free text on saving, once.
+     */
+    @Test
+    void thePlanOffersTheirOwnCounterEnvironmentsAndSavedServices() throws Exception {
+        events.publishEvent(new org.counterspace.account.AccountRegistered(alex.id()));
+        UUID samaritans = jdbc.queryForObject("select id from dir_service where name = 'Samaritans' fetch first 1 rows only",
+                UUID.class);
+        mvc.perform(post("/support/services/" + samaritans + "/save").with(csrf()).with(TestAccounts.as(alex)));
+        String page = mvc.perform(get("/safety-plan/edit").with(TestAccounts.as(alex)))
+            .andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("<legend>Add from your counter-environments</legend>",
+                "<input type=\"checkbox\" name=\"addOnMyOwn\" id=\"add-onMyOwn-0\" value=\"Exercise\">",
+                "<label for=\"add-onMyOwn-0\">Exercise</label>", "name=\"addCounterSpaces\"",
+                "value=\"A place I feel safer\"", "value=\"A friend outside home\"",
+                "<legend>Add from the services you saved</legend>", "name=\"addProfessionals\" id=\"add-professionals-0\" value=\"Samaritans");
+        assertThat(page.substring(page.indexOf("id=\"onMyOwn\""), page.indexOf("id=\"counterSpaces\"")))
+            .doesNotContain("A friend outside home");
+
+        mvc.perform(savePlan("Not sleeping", "Jo").param("addOnMyOwn", "Music", "a walk BY the canal ", "Music")
+                .param("addCounterSpaces", "A friend outside home").param("addProfessionals", "Samaritans \u00b7 116 123")
+                .with(TestAccounts.as(alex)))
+            .andExpect(redirectedUrl("/safety-plan"));
+        assertThat(jdbc.queryForMap("select on_my_own, counter_spaces, professionals from safety_plan_version "
+                + "where account_id = ?", alex.id()))
+            .containsEntry("ON_MY_OWN", "A walk by the canal\nMusic")
+            .containsEntry("COUNTER_SPACES", "The library\nA friend outside home")
+            .containsEntry("PROFESSIONALS", "My counsellor\nSamaritans \u00b7 116 123");
+        // what the plan says already is not offered again
+        mvc.perform(get("/safety-plan/edit").with(TestAccounts.as(alex)))
+            .andExpect(content().string(not(containsString("value=\"Music\""))))
+            .andExpect(content().string(containsString("value=\"Journaling\"")));
+    }
+
+    @Test
+    void addingChoicesStillKeepsAStepWithinItsLength() throws Exception {
+        events.publishEvent(new org.counterspace.account.AccountRegistered(alex.id()));
+        mvc.perform(savePlan("x", "y").param("onMyOwn", "w".repeat(1995)).param("addOnMyOwn", "Creative work")
+                .with(TestAccounts.as(alex)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Things I can do on my own")))
+            .andExpect(content().string(containsString("field--invalid")));
+        assertThat(jdbc.queryForObject("select count(*) from safety_plan_version where account_id = ?", Integer.class,
+                alex.id())).isZero();
+    }
+
     @Test
     void needsSignIn() throws Exception {
         for (String path : List.of("/safety-plan", "/safety-plan/edit", "/safety-plan/versions")) {

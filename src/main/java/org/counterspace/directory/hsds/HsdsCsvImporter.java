@@ -237,7 +237,7 @@ public class HsdsCsvImporter {
         Map<String, List<Map<String, String>>> attributes = group(t.get("attributes.csv"), "link_id");
         List<JsonNode> services = new ArrayList<>();
         for (Map<String, String> row : t.get("services.csv")) {
-            ObjectNode s = withExtension(object(row, Set.of("minimum_age", "maximum_age")));
+            ObjectNode s = object(row, Set.of("minimum_age", "maximum_age"));
             String id = row.get("id");
             Map<String, String> organization = organizations.get(row.get("organization_id"));
             if (organization != null) {
@@ -252,7 +252,8 @@ public class HsdsCsvImporter {
                     atLocations(sals.getOrDefault(id, List.of()), locations, addresses, accessibility, onLocations,
                             onPlaces));
             s.set("attributes", attributes(attributes.getOrDefault(id, List.of()), terms, taxonomies));
-            services.add(s);
+            // last, so the publisher's own lists take the place of what the tables rebuilt
+            services.add(withExtension(s));
         }
         return services;
     }
@@ -284,7 +285,8 @@ public class HsdsCsvImporter {
 
     /**
      * Moves a Counterspace export's {@code x_counterspace_…} columns into the {@code x_counterspace}
-     * object the JSON form carries; a value written as a JSON array or a boolean is read back as one.
+     * object the JSON form carries (a value written as a JSON array or a boolean is read back as one),
+     * and the publisher's fields of {@code x_counterspace_hsds} back into the service.
      */
     private static ObjectNode withExtension(ObjectNode service) {
         ObjectNode extension = NODES.objectNode();
@@ -293,7 +295,8 @@ public class HsdsCsvImporter {
                 String value = service.remove(column).asString();
                 String field = column.substring(HsdsExporter.EXTENSION_COLUMN_PREFIX.length());
                 if (column.equals(HsdsExporter.PUBLISHER_FIELDS_COLUMN)) {
-                    publisherFields(value).properties().forEach(f -> service.putIfAbsent(f.getKey(), f.getValue()));
+                    // as they came, in place of what the tables rebuilt (service areas lose all but the name there)
+                    publisherFields(value).properties().forEach(f -> service.set(f.getKey(), f.getValue()));
                 }
                 else if (value.startsWith("[")) {
                     extension.set(field, jsonArrayOrText(value));

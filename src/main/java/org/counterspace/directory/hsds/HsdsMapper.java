@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.counterspace.directory.About;
 import org.counterspace.directory.Access;
@@ -100,8 +101,15 @@ class HsdsMapper {
             .map(t -> attribute(t, id)).toList());
         m.put(EXTENSION, extension(s));
         if (s.getHsdsExtras() != null) {
+            Map<String, Object> publisher = JSON.readValue(s.getHsdsExtras(), EXTRAS);
+            // all the areas the publisher gave, while the first is still the one the service has
+            if (publisher.get("service_areas") instanceof List<?> given && !given.isEmpty()
+                    && given.get(0) instanceof Map<?, ?> first
+                    && Objects.equals(first.get("name"), s.coverage().serviceArea())) {
+                m.put("service_areas", given);
+            }
             // the publisher's own fields, as they came; never in place of one the directory writes
-            JSON.readValue(s.getHsdsExtras(), EXTRAS).forEach(m::putIfAbsent);
+            publisher.forEach(m::putIfAbsent);
         }
         return m;
     }

@@ -42,12 +42,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class HsdsRecordMapper {
 
-    /** The service fields the directory reads into its own; any other is kept as it came (see extras). */
+    /**
+     * The service fields the directory reads into its own; any other is kept as it came (see extras).
+     * cost_options are read for the cost and kept as they came, as the export has no other place for them.
+     */
     static final Set<String> MODELLED = Set.of("id", "organization_id", "name", "alternate_name", "description", "url",
             "email", "status", "interpretation_services", "application_process", "fees_description",
             "eligibility_description", "minimum_age", "maximum_age", "assured_date", "assurer_email", "last_modified",
             "organization", "phones", "schedules", "languages", "service_areas", "service_at_locations",
-            "attributes", "cost_options", HsdsMapper.EXTENSION);
+            "attributes", HsdsMapper.EXTENSION);
 
     static final int MAX_EXTRAS_CHARS = 65_536;
 
@@ -139,10 +142,16 @@ class HsdsRecordMapper {
     static String extras(JsonNode r, List<String> warnings) {
         ObjectNode extras = JsonNodeFactory.instance.objectNode();
         r.properties().forEach(field -> {
-            if (!MODELLED.contains(field.getKey())) {
+            // an empty list or a null says nothing worth keeping
+            boolean empty = field.getValue().isNull() || field.getValue().isArray() && field.getValue().isEmpty();
+            if (!MODELLED.contains(field.getKey()) && !empty) {
                 extras.set(field.getKey(), field.getValue());
             }
         });
+        if (!r.path("service_areas").isEmpty()) {
+            // the directory keeps the first area's name; the publisher's whole list goes back out with it
+            extras.set("service_areas", r.path("service_areas"));
+        }
         if (extras.isEmpty()) {
             return null;
         }

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Data as 211s publish it: phones, hours and languages on the location rather than the service,
@@ -208,9 +210,12 @@ class PublishedDataImportTests {
             example = in.readAllBytes();
         }
         JsonNode given = JSON.readTree(example);
+        ArrayNode areas = (ArrayNode) given.get("service_areas");
+        areas.add(((ObjectNode) areas.get(0).deepCopy()).put("id", id("second-area")).put("name", "A second area"));
+        example = JSON.writeValueAsBytes(given);
         assertThat(importer.importJson("service_full.json", example, "test").accepted()).isTrue();
         List<String> kept = List.of("contacts", "funding", "required_documents", "program", "accreditations",
-                "licenses", "alert", "wait_time", "metadata");
+                "licenses", "alert", "wait_time", "metadata", "cost_options", "service_areas");
 
         JsonNode exported = exportedService(given.get("id").asString());
         for (String field : kept) {

@@ -1,0 +1,131 @@
+package org.counterspace.directory.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.counterspace.directory.hsds.HsdsImporter;
+import org.counterspace.directory.hsds.ImportReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * How well search answers what people type: a 211-style fixture of services in San Mateo County and
+ * Birmingham ({@code directory/relevance/services.json}) imported beside the demo services and national
+ * lines, and the judged queries of {@code directory/relevance/queries.txt}, each with the services that
+ * belong in its first five results (both written by {@code tools/relevance-fixture.py}).
+ * <p>
+ * Precision at 5 is the share of the first five results that are judged relevant, out of at most five
+ * (a query with two relevant services scores 1 when both are there); the reciprocal rank is 1 / the rank
+ * of the first relevant result among the first ten, else 0. Both are averaged over the queries, printed
+ * with each query that misses, and must stay at or above their floors: raise the floors as ranking
+ * improves.
+ */
+@SpringBootTest(properties = "counterspace.directory.relevance-fixture=true")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RelevanceTests {
+
+    static final double PRECISION_FLOOR = 0.70;
+
+    static final double MRR_FLOOR = 0.84;
+
+    static final Instant WEDNESDAY_NOON_LONDON = Instant.parse("2026-11-25T12:00:00Z");
+
+    @Autowired
+    HsdsImporter importer;
+
+    @Autowired
+    DirectorySearch search;
+
+    record Judged(String query, Set<UUID> relevant) {
+    }
+
+    record Scored(Judged judged, List<ServiceCard> top, double precision, double reciprocalRank) {
+    }
+
+    @BeforeAll
+    void importFixture() throws IOException {
+        ImportReport report = importer.importJson("services.json", read("directory/relevance/services.json")
+            .getBytes(StandardCharsets.UTF_8), "test");
+        assertThat(report.accepted()).as(String.valueOf(report)).isTrue();
+    }
+
+    static String read(String resource) throws IOException {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A query on its own line, then its relevant services indented, one a line: id, then the name. */
+    static List<Judged> judgedQueries() throws IOException {
+        Map<String, Set<UUID>> queries = new LinkedHashMap<>();
+        String current = null;
+        for (String line : read("directory/relevance/queries.txt").lines().toList()) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith(" ")) {
+                queries.get(current).add(UUID.fromString(line.strip().split("\\s+", 2)[0]));
+            }
+            else {
+                current = line.strip();
+                queries.put(current, new LinkedHashSet<>());
+            }
+        }
+        return queries.entrySet().stream().map(e -> new Judged(e.getKey(), e.getValue())).toList();
+    }
+
+    Scored score(Judged judged) {
+        List<ServiceCard> top = search.search(SearchQuery.text(judged.query(), WEDNESDAY_NOON_LONDON)).hits();
+        long found = top.stream().limit(5).filter(card -> judged.relevant().contains(card.id())).count();
+        double precision = (double) found / Math.min(5, judged.relevant().size());
+        double reciprocalRank = 0;
+        for (int rank = 1; rank <= top.size(); rank++) {
+            if (judged.relevant().contains(top.get(rank - 1).id())) {
+                reciprocalRank = 1.0 / rank;
+                break;
+            }
+        }
+        return new Scored(judged, top, precision, reciprocalRank);
+    }
+
+    @Test
+    void precisionAndReciprocalRankStayAboveTheirFloors() throws IOException {
+        List<Scored> scored = new ArrayList<>();
+        for (Judged judged : judgedQueries()) {
+            scored.add(score(judged));
+        }
+        double precision = scored.stream().mapToDouble(Scored::precision).average().orElse(0);
+        double mrr = scored.stream().mapToDouble(Scored::reciprocalRank).average().orElse(0);
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "Relevance over %d judged queries: P@5 %.3f, MRR %.3f%n",
+                scored.size(), precision, mrr));
+        for (Scored s : scored) {
+            if (s.precision() < 1) {
+                report.append(String.format(Locale.ROOT, "  P@5 %.2f RR %.2f  \"%s\": %s%n", s.precision(),
+                        s.reciprocalRank(), s.judged().query(), s.top().stream().limit(5)
+                            .map(card -> (s.judged().relevant().contains(card.id()) ? "+ " : "- ") + card.name())
+                            .toList()));
+            }
+        }
+        System.out.print(report);
+        assertThat(scored).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(precision).as("P@5").isGreaterThanOrEqualTo(PRECISION_FLOOR);
+        assertThat(mrr).as("MRR").isGreaterThanOrEqualTo(MRR_FLOOR);
+    }
+}

@@ -81,10 +81,18 @@ class DirectorySearchTests {
     }
 
     @Test
-    void topicWordsAreTheKindsOfHelpNotEverydayWords() {
-        assertThat(DirectoryAnalysis.topicWords()).contains("counselling", "counseling", "therapy", "dv", "crisis",
-                "helpline", "lgbtq", "youth", "anxiety")
-            .doesNotContain("support", "group", "line", "phone", "people", "young", "drop", "low", "domestic");
+    void synonymsAreGroupedByMeaningAndOneWayWhereSaid() {
+        var synonyms = Synonyms.load().expansions();
+        assertThat(synonyms.get("counselling")).contains("therapy", "counseling");
+        assertThat(synonyms.get("dv")).contains("domestic abuse", "domestic violence");
+        assertThat(synonyms).doesNotContainKey("emergency").doesNotContainKey("abuse");
+        assertThat(synonyms.get("crisis")).doesNotContain("emergency");
+        assertThat(synonyms.get("rehab")).contains("rehabilitation", "substance use");
+        assertThat(synonyms.get("dentist")).contains("dental");
+        // one way: "dental" does not find whatever "dentist" was typed for
+        assertThat(synonyms).doesNotContainKey("dental");
+        assertThat(Synonyms.parse("a, b => c\nc, d").expansions())
+            .containsEntry("a", Set.of("c")).containsEntry("c", Set.of("d")).doesNotContainKey("e");
     }
 
     @Test

@@ -40,9 +40,9 @@ import org.springframework.core.io.ClassPathResource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RelevanceTests {
 
-    static final double PRECISION_FLOOR = 0.70;
+    static final double PRECISION_FLOOR = 0.88;
 
-    static final double MRR_FLOOR = 0.84;
+    static final double MRR_FLOOR = 0.92;
 
     static final Instant WEDNESDAY_NOON_LONDON = Instant.parse("2026-11-25T12:00:00Z");
 

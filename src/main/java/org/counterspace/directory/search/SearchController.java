@@ -1,6 +1,7 @@
 package org.counterspace.directory.search;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Categories;
@@ -22,8 +23,11 @@ class SearchController {
 
     private final MessageSourceAccessor messages;
 
-    SearchController(DirectorySearch search, Gazetteer gazetteer, MessageSource messageSource) {
+    private final Needs needs;
+
+    SearchController(DirectorySearch search, Gazetteer gazetteer, Needs needs, MessageSource messageSource) {
         this.search = search;
+        this.needs = needs;
         this.gazetteer = gazetteer;
         this.messages = new MessageSourceAccessor(messageSource);
     }
@@ -31,10 +35,13 @@ class SearchController {
     @GetMapping("/support")
     String search(@RequestParam MultiValueMap<String, String> params, Model model) {
         SearchRequest request = SearchRequest.from(params, Categories.names().keySet(), gazetteer);
-        DirectorySearch.Results results = search.search(request.toQuery(Instant.now()));
+        Optional<Needs.Need> need = request.asTyped() ? Optional.empty() : needs.of(request.text());
+        SearchQuery query = request.toQuery(Instant.now());
+        DirectorySearch.Results results = search.search(need.map(n -> query.withText(n.search())).orElse(query));
         long pageCount = Math.max(1, (results.total() + request.perPage() - 1) / request.perPage());
         model.addAttribute("req", request);
         model.addAttribute("results", results);
+        model.addAttribute("need", need.orElse(null));
         model.addAttribute("filters", SearchFilters.of(request, results, Categories.names(), messages));
         model.addAttribute("pageCount", Math.min(pageCount, SearchRequest.MAX_PAGE));
         model.addAttribute("ageGroups", AgeGroup.values());

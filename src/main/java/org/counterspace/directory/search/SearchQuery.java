@@ -39,6 +39,12 @@ public record SearchQuery(String text, Set<String> categories, Set<Channel> chan
         return sort;
     }
 
+    /** The same search for other words: those of a plain-language need ({@link Needs}). */
+    SearchQuery withText(String words) {
+        return new SearchQuery(words, categories, channels, freeOnly, costUnknown, languages, age, country, openNow,
+                near, radiusKm, sort, page, perPage, now);
+    }
+
     public static SearchQuery text(String text, Instant now) {
         return new SearchQuery(text, Set.of(), Set.of(), false, false, Set.of(), null, null, false, null, 25,
                 SortOrder.RELEVANCE, 1, 10, now);

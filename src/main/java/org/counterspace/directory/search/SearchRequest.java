@@ -24,7 +24,8 @@ import org.springframework.web.util.UriUtils;
  */
 record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
         boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, String place,
-        Point near, boolean placeUnknown, int radiusKm, SearchQuery.SortOrder sort, int page, int perPage) {
+        Point near, boolean placeUnknown, int radiusKm, SearchQuery.SortOrder sort, int page, int perPage,
+        boolean asTyped) {
 
     static final int DEFAULT_PER_PAGE = 10;
 
@@ -51,6 +52,8 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         boolean free = first(params, "free").filter("yes"::equals).isPresent();
         boolean costUnknown = first(params, "cost").filter("unknown"::equals).isPresent();
         boolean openNow = first(params, "open").filter("now"::equals).isPresent();
+        // the words searched as typed, not as a plain-language need (Needs)
+        boolean asTyped = first(params, "words").filter("as-typed"::equals).isPresent();
         String place = first(params, "place").map(String::strip).filter(p -> !p.isEmpty())
             .map(p -> p.length() > 100 ? p.substring(0, 100) : p).orElse(null);
         Point near = null;
@@ -74,7 +77,7 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
                 MAX_PER_PAGE);
         int page = clamp(first(params, "page").map(SearchRequest::integer).orElse(1), 1, MAX_PAGE);
         return new SearchRequest(text, cut, categories, channels, free, costUnknown, languages, age, country, openNow,
-                place, near, placeUnknown, radius, sort, page, perPage);
+                place, near, placeUnknown, radius, sort, page, perPage, asTyped);
     }
 
     SearchQuery toQuery(Instant now) {
@@ -87,11 +90,20 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
                 || age != null || country != null || openNow || near != null;
     }
 
+    /** This search for the words as typed, instead of the need they describe. */
+    public String asTypedUrl() {
+        return new SearchRequest(text, textCut, categories, channels, free, costUnknown, languages, age, country,
+                openNow, place, near, placeUnknown, radiusKm, sort, 1, perPage, true).url(1);
+    }
+
     /** This search as a link, on another page. */
     public String url(int toPage) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/support");
         if (!text.isEmpty()) {
             uri.queryParam("q", text);
+        }
+        if (asTyped) {
+            uri.queryParam("words", "as-typed");
         }
         categories.forEach(c -> uri.queryParam("category", c));
         channels.forEach(c -> uri.queryParam("channel", c.code()));

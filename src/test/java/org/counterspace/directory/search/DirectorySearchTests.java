@@ -1,9 +1,14 @@
 package org.counterspace.directory.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -13,6 +18,8 @@ import org.counterspace.directory.Point;
 import org.counterspace.directory.listing.DirectoryPages;
 import org.counterspace.directory.listing.ServiceView;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +43,9 @@ class DirectorySearchTests {
 
     @Autowired
     DirectoryPages pages;
+
+    @Autowired
+    MessageSource messages;
 
     List<String> names(SearchQuery query) {
         return search.search(query).hits().stream().map(ServiceCard::name).toList();
@@ -93,6 +103,44 @@ class DirectorySearchTests {
         assertThat(synonyms).doesNotContainKey("dental");
         assertThat(Synonyms.parse("a, b => c\nc, d").expansions())
             .containsEntry("a", Set.of("c")).containsEntry("c", Set.of("d")).doesNotContainKey("e");
+    }
+
+    @Autowired
+    Needs needs;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aPlainLanguageSentenceMapsToItsKindOfSupport() {
+        assertThat(needs.of("my dad hits me")).map(Needs.Need::kind).contains("domestic-abuse");
+        assertThat(needs.of("I can\u2019t stay at home tonight")).map(Needs.Need::kind).contains("shelter");
+        assertThat(needs.of("nowhere to sleep")).map(Needs.Need::kind).contains("shelter");
+        assertThat(needs.of("I'm not eating")).map(Needs.Need::kind).contains("eating-disorder");
+        assertThat(needs.of("I haven't eaten in 2 days")).map(Needs.Need::kind).contains("food");
+        assertThat(needs.of("I'm being kicked out of my flat")).map(Needs.Need::kind).contains("eviction");
+        assertThat(needs.of("My tooth hurts!")).map(Needs.Need::kind).contains("dental");
+        // whole words only, and the names of kinds are searched as they are
+        assertThat(needs.of("hitmen")).isEmpty();
+        assertThat(needs.of("domestic abuse")).isEmpty();
+    }
+
+    @Test
+    void everyKindOfNeedHasItsName() throws Exception {
+        for (String line : RelevanceTests.read(Needs.FILE).lines().filter(l -> l.startsWith("[")).toList()) {
+            String kind = line.substring(1, line.indexOf(']'));
+            assertThat(messages.getMessage("directory.need.kind." + kind, null, null, Locale.UK)).as(kind).isNotNull();
+        }
+    }
+
+    @Test
+    void theSearchPageSaysWhichSupportItShowsAndOffersTheWordsAsTyped() throws Exception {
+        mvc.perform(get("/support").param("q", "my dad hits me"))
+            .andExpect(content().string(containsString("Showing domestic abuse support for \u2018my dad hits me\u2019.")))
+            .andExpect(content().string(containsString("words=as-typed")))
+            .andExpect(content().string(containsString("National Domestic Abuse Helpline (Refuge)")));
+        mvc.perform(get("/support").param("q", "my dad hits me").param("words", "as-typed"))
+            .andExpect(content().string(not(containsString("Showing domestic abuse support"))));
     }
 
     @Test

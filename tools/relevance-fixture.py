@@ -399,8 +399,8 @@ QUERIES = [
     ("legal help", judged("legal")),
     ("legal aid", judged("legal")),
     ("immigration lawyer", judged("legal", name="immigration")),
-    ("eviction", judged({"legal", "housing"}, where=lambda s: "ant" in names[s] or "Legal" in names[s]
-                        or "Housing" in names[s] or "Rental" in names[s])),
+    ("eviction", judged({"legal", "housing"}, where=lambda s: any(
+        word in names[s] for word in ("Tenan", "Legal", "Housing", "Rental")))),
     ("rehab", judged("substance")),
     ("drug rehab", judged("substance")),
     ("substance abuse", judged("substance")),

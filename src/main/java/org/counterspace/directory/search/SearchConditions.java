@@ -22,6 +22,10 @@ import org.hibernate.search.engine.spatial.GeoPoint;
  */
 record SearchConditions(SearchQuery query, Query words, List<String> zones) {
 
+    static final float REGION = 100f;
+
+    static final float IMPORTED = 50f;
+
     /**
      * {@code openNow} and {@code byCost} apart from the query, so the page can count what is open now,
      * and what costs what, without those filters.
@@ -29,6 +33,13 @@ record SearchConditions(SearchQuery query, Query words, List<String> zones) {
     SearchPredicate predicate(SearchPredicateFactory f, boolean openNow, boolean byCost) {
         var bool = f.bool();
         bool.filter(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
+        // the region's services and national lines first, then imported data before the demo services:
+        // less than one more word matched (TypedWords.COVERAGE), more than a better match of the same words
+        if (query.region() != null) {
+            bool.should(f.match().field(ServiceIndexBinder.COUNTRY).matching(query.region()).constantScore()
+                .boost(REGION));
+        }
+        bool.should(f.match().field(ServiceIndexBinder.DEMO).matching(false).constantScore().boost(IMPORTED));
         if (query.hasText()) {
             bool.must(words == null ? f.matchNone().toPredicate()
                     : f.extension(LuceneExtension.get()).fromLuceneQuery(words).toPredicate());

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Categories;
+import org.counterspace.directory.NationalLines;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.stereotype.Controller;
@@ -25,7 +27,16 @@ class SearchController {
 
     private final Needs needs;
 
-    SearchController(DirectorySearch search, Gazetteer gazetteer, Needs needs, MessageSource messageSource) {
+    private final NationalLines nationalLines;
+
+    private final String defaultRegion;
+
+    /** The region is the crisis help page's unless the directory is given its own. */
+    SearchController(DirectorySearch search, Gazetteer gazetteer, Needs needs, NationalLines nationalLines,
+            @Value("${counterspace.directory.region:${counterspace.safety.default-region:GB}}") String defaultRegion,
+            MessageSource messageSource) {
+        this.nationalLines = nationalLines;
+        this.defaultRegion = defaultRegion;
         this.search = search;
         this.needs = needs;
         this.gazetteer = gazetteer;
@@ -34,7 +45,7 @@ class SearchController {
 
     @GetMapping("/support")
     String search(@RequestParam MultiValueMap<String, String> params, Model model) {
-        SearchRequest request = SearchRequest.from(params, Categories.names().keySet(), gazetteer);
+        SearchRequest request = SearchRequest.from(params, Categories.names().keySet(), gazetteer, defaultRegion);
         Optional<Needs.Need> need = request.asTyped() ? Optional.empty() : needs.of(request.text());
         SearchQuery query = request.toQuery(Instant.now());
         DirectorySearch.Results results = search.search(need.map(n -> query.withText(n.search())).orElse(query));
@@ -45,6 +56,7 @@ class SearchController {
         model.addAttribute("filters", SearchFilters.of(request, results, Categories.names(), messages));
         model.addAttribute("pageCount", Math.min(pageCount, SearchRequest.MAX_PAGE));
         model.addAttribute("ageGroups", AgeGroup.values());
+        model.addAttribute("regions", SearchFilters.regions(nationalLines, request.region()));
         model.addAttribute("radii", SearchRequest.RADII);
         model.addAttribute("places", gazetteer.places());
         model.addAttribute("sortOrders", SearchQuery.SortOrder.values());

@@ -25,7 +25,7 @@ import org.springframework.web.util.UriUtils;
 record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
         boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, String place,
         Point near, boolean placeUnknown, int radiusKm, SearchQuery.SortOrder sort, int page, int perPage,
-        boolean asTyped) {
+        boolean asTyped, String region, boolean regionChosen) {
 
     static final int DEFAULT_PER_PAGE = 10;
 
@@ -36,8 +36,9 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
 
     static final List<Integer> RADII = List.of(5, 10, 25, 50, 100);
 
+    /** {@code defaultRegion}: the region whose services come first unless the person chooses another. */
     static SearchRequest from(MultiValueMap<String, String> params, Set<String> knownCategories,
-            Gazetteer gazetteer) {
+            Gazetteer gazetteer, String defaultRegion) {
         String text = first(params, "q").map(String::strip).orElse("");
         boolean cut = QueryText.tooLong(text);
         text = QueryText.cut(text);
@@ -52,6 +53,8 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         boolean free = first(params, "free").filter("yes"::equals).isPresent();
         boolean costUnknown = first(params, "cost").filter("unknown"::equals).isPresent();
         boolean openNow = first(params, "open").filter("now"::equals).isPresent();
+        String chosenRegion = first(params, "region").map(c -> c.strip().toUpperCase(Locale.ROOT))
+            .filter(c -> c.matches("[A-Z]{2}")).orElse(null);
         // the words searched as typed, not as a plain-language need (Needs)
         boolean asTyped = first(params, "words").filter("as-typed"::equals).isPresent();
         String place = first(params, "place").map(String::strip).filter(p -> !p.isEmpty())
@@ -77,12 +80,13 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
                 MAX_PER_PAGE);
         int page = clamp(first(params, "page").map(SearchRequest::integer).orElse(1), 1, MAX_PAGE);
         return new SearchRequest(text, cut, categories, channels, free, costUnknown, languages, age, country, openNow,
-                place, near, placeUnknown, radius, sort, page, perPage, asTyped);
+                place, near, placeUnknown, radius, sort, page, perPage, asTyped,
+                chosenRegion == null ? defaultRegion : chosenRegion, chosenRegion != null);
     }
 
     SearchQuery toQuery(Instant now) {
         return new SearchQuery(text, categories, channels, free, costUnknown, languages, age, country, openNow, near,
-                radiusKm, sort, page, perPage, now);
+                radiusKm, sort, page, perPage, now, region);
     }
 
     public boolean hasFilters() {
@@ -93,7 +97,7 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
     /** This search for the words as typed, instead of the need they describe. */
     public String asTypedUrl() {
         return new SearchRequest(text, textCut, categories, channels, free, costUnknown, languages, age, country,
-                openNow, place, near, placeUnknown, radiusKm, sort, 1, perPage, true).url(1);
+                openNow, place, near, placeUnknown, radiusKm, sort, 1, perPage, true, region, regionChosen).url(1);
     }
 
     /** This search as a link, on another page. */
@@ -122,6 +126,9 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         }
         if (openNow) {
             uri.queryParam("open", "now");
+        }
+        if (regionChosen) {
+            uri.queryParam("region", region);
         }
         if (place != null) {
             uri.queryParam("place", place);

@@ -144,6 +144,26 @@ class DirectorySearchTests {
     }
 
     @Test
+    void theRegionsCrisisLinesComeFirst() {
+        SearchQuery crisis = new SearchQuery(null, Set.of("crisis"), Set.of(), false, false, Set.of(), null, null,
+                false, null, 25, SearchQuery.SortOrder.RELEVANCE, 1, 10, WEDNESDAY_NOON_LONDON, "GB");
+        assertThat(names(crisis).subList(0, 2)).containsExactly("Samaritans", "Shout");
+        assertThat(names(crisis).subList(0, 4)).doesNotContain("Lifeline", "9-8-8 Suicide Crisis Helpline");
+        SearchQuery australia = new SearchQuery(null, Set.of("crisis"), Set.of(), false, false, Set.of(), null, null,
+                false, null, 25, SearchQuery.SortOrder.RELEVANCE, 1, 10, WEDNESDAY_NOON_LONDON, "AU");
+        assertThat(names(australia)).first().isEqualTo("Lifeline");
+    }
+
+    @Test
+    void aPersonSeesAndChangesTheRegion() throws Exception {
+        mvc.perform(get("/support").param("category", "crisis"))
+            .andExpect(content().string(containsString("<option value=\"GB\" selected=\"selected\">United Kingdom</option>")));
+        mvc.perform(get("/support").param("category", "crisis").param("region", "AU"))
+            .andExpect(content().string(containsString("<option value=\"AU\" selected=\"selected\">Australia</option>")))
+            .andExpect(content().string(containsString("region=AU")));
+    }
+
+    @Test
     void anEverydayWordDoesNotOutweighThePlace() {
         for (ServiceCard card : all(text("support leeds")).subList(0, 3)) {
             ServiceView service = pages.service(card.id(), WEDNESDAY_NOON_LONDON).orElseThrow();
@@ -159,13 +179,13 @@ class DirectorySearchTests {
 
     static SearchQuery withPerPage(SearchQuery q, int perPage) {
         return new SearchQuery(q.text(), q.categories(), q.channels(), q.freeOnly(), q.costUnknown(), q.languages(), q.age(),
-                q.country(), q.openNow(), q.near(), q.radiusKm(), q.sort(), q.page(), perPage, q.now());
+                q.country(), q.openNow(), q.near(), q.radiusKm(), q.sort(), q.page(), perPage, q.now(), q.region());
     }
 
     static SearchQuery filtered(Set<String> categories, Set<Channel> channels, boolean free, Set<String> languages,
             AgeGroup age, String country, boolean openNow, Instant now) {
         return new SearchQuery(null, categories, channels, free, false, languages, age, country, openNow, null, 25,
-                SearchQuery.SortOrder.NAME, 1, 100, now);
+                SearchQuery.SortOrder.NAME, 1, 100, now, null);
     }
 
     List<ServiceCard> all(SearchQuery query) {
@@ -245,7 +265,7 @@ class DirectorySearchTests {
     void nearAPlaceSortsByDistanceAndShowsIt() {
         Point leeds = gazetteer.find("LS6 3AB").orElseThrow().point();
         SearchQuery query = new SearchQuery(null, Set.of(), Set.of(), false, false, Set.of(), null, null, false, leeds, 25,
-                SearchQuery.SortOrder.DISTANCE, 1, 50, WEDNESDAY_NOON_LONDON);
+                SearchQuery.SortOrder.DISTANCE, 1, 50, WEDNESDAY_NOON_LONDON, null);
         List<ServiceCard> hits = all(query);
         assertThat(hits).isNotEmpty().allSatisfy(s -> assertThat(s.distanceKm()).isLessThanOrEqualTo(25.0));
         assertThat(hits.get(0).name()).isEqualTo("Headingley Student Therapy Service");

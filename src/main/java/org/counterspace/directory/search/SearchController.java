@@ -51,6 +51,8 @@ class SearchController {
         DirectorySearch.Results results = search.search(need.map(n -> query.withText(n.search())).orElse(query));
         long pageCount = Math.max(1, (results.total() + request.perPage() - 1) / request.perPage());
         model.addAttribute("req", request);
+        // once a search is made, the results matter more than the introduction (first on a phone's screen)
+        model.addAttribute("searched", !request.text().isEmpty() || request.hasFilters());
         model.addAttribute("results", results);
         model.addAttribute("need", need.orElse(null));
         model.addAttribute("filters", SearchFilters.of(request, results, Categories.names(), messages));

@@ -13,14 +13,19 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.counterspace.directory.SupportService;
 import org.hibernate.search.backend.lucene.LuceneBackend;
@@ -102,11 +107,9 @@ class TypedWords {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         try (IndexReader reader = indexScope.openIndexReader()) {
             for (Unit unit : units) {
-                Query graded = graded(unit, reader);
-                all.add(new BooleanQuery.Builder()
-                    .add(new BoostQuery(new ConstantScoreQuery(graded), unit.topic() ? 2 * COVERAGE : COVERAGE),
-                            BooleanClause.Occur.SHOULD)
-                    .add(graded, BooleanClause.Occur.SHOULD).build(), BooleanClause.Occur.SHOULD);
+                // the unit's coverage added to its graded score, evaluating its clauses once
+                all.add(new FunctionScoreQuery(graded(unit, reader), new PlusScore(unit.topic() ? 2 * COVERAGE : COVERAGE)),
+                        BooleanClause.Occur.SHOULD);
             }
         }
         catch (IOException e) {
@@ -139,11 +142,19 @@ class TypedWords {
             any.add(new BoostQuery(phrase(field.plain(), unit.words()), field.weight() * EXACT),
                     BooleanClause.Occur.SHOULD);
             any.add(new BoostQuery(phrase(field.stemmed(), stems), field.weight() * STEM), BooleanClause.Occur.SHOULD);
-            if (field.synonyms()) {
+            if (field.synonyms() && !unit.synonyms().isEmpty()) {
+                // one-word synonyms as one blended term (one clause, not one each), phrases each their own
+                SynonymQuery.Builder words = new SynonymQuery.Builder(field.stemmed());
                 for (List<String> synonym : unit.synonyms()) {
-                    any.add(new BoostQuery(phrase(field.stemmed(), synonym), field.weight() * SYNONYM),
-                            BooleanClause.Occur.SHOULD);
+                    if (synonym.size() == 1) {
+                        words.addTerm(new Term(field.stemmed(), synonym.get(0)));
+                    }
+                    else {
+                        any.add(new BoostQuery(phrase(field.stemmed(), synonym), field.weight() * SYNONYM),
+                                BooleanClause.Occur.SHOULD);
+                    }
                 }
+                any.add(new BoostQuery(words.build(), field.weight() * SYNONYM), BooleanClause.Occur.SHOULD);
             }
         }
         if (unit.words().size() == 1 && unit.synonyms().isEmpty() && unit.words().get(0).length() >= 4
@@ -185,5 +196,61 @@ class TypedWords {
             throw new UncheckedIOException(e);
         }
         return words;
+    }
+
+    /** A score plus a constant: what a matched unit adds for being matched at all. */
+    private static final class PlusScore extends DoubleValuesSource {
+
+        private final double constant;
+
+        PlusScore(double constant) {
+            this.constant = constant;
+        }
+
+        @Override
+        public DoubleValues getValues(LeafReaderContext context, DoubleValues scores) {
+            return new DoubleValues() {
+
+                @Override
+                public double doubleValue() throws IOException {
+                    return constant + scores.doubleValue();
+                }
+
+                @Override
+                public boolean advanceExact(int doc) throws IOException {
+                    return scores.advanceExact(doc);
+                }
+            };
+        }
+
+        @Override
+        public boolean needsScores() {
+            return true;
+        }
+
+        @Override
+        public DoubleValuesSource rewrite(IndexSearcher searcher) {
+            return this;
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext context) {
+            return true;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PlusScore plus && plus.constant == constant;
+        }
+
+        @Override
+        public int hashCode() {
+            return Double.hashCode(constant);
+        }
+
+        @Override
+        public String toString() {
+            return "score+" + constant;
+        }
     }
 }

@@ -27,6 +27,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.apache.lucene.util.automaton.Operations;
 import org.counterspace.directory.SupportService;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -40,7 +43,8 @@ import org.springframework.stereotype.Component;
  * ("domestic abuse", "food bank") is one unit, any other word its own. Each unit is looked for in every
  * {@link WordField}, each field with its weight, and in each with less weight the further it is from
  * what was typed: the word exactly, then its stem (plurals folded), then its synonyms (one way, see
- * {@link Synonyms}), then, for a word the directory does not know, near-misses (typos).
+ * {@link Synonyms}), then, for a word the directory does not know, near-misses (typos), and the synonyms
+ * of the words of the synonym list it nearly is.
  * <p>
  * A service gains {@link #COVERAGE} for each unit it matches (twice that for a unit that names a kind
  * of help, from the synonym list, over other words such as places), more than any unit's graded score,
@@ -137,15 +141,20 @@ class TypedWords {
 
     private Query graded(Unit unit, IndexReader reader) throws IOException {
         List<String> stems = unit.words().stream().flatMap(word -> words(stemmed, word).stream()).toList();
+        String word = unit.words().get(0);
+        boolean typo = unit.words().size() == 1 && unit.synonyms().isEmpty() && word.length() >= 4
+                && !known(reader, word);
+        // a typo of a word of the synonym list finds what that word finds ("rehabilitaion")
+        List<List<String>> synonyms = typo ? nearMissSynonyms(word) : unit.synonyms();
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (WordField field : WordField.values()) {
             any.add(new BoostQuery(phrase(field.plain(), unit.words()), field.weight() * EXACT),
                     BooleanClause.Occur.SHOULD);
             any.add(new BoostQuery(phrase(field.stemmed(), stems), field.weight() * STEM), BooleanClause.Occur.SHOULD);
-            if (field.synonyms() && !unit.synonyms().isEmpty()) {
+            if (field.synonyms() && !synonyms.isEmpty()) {
                 // one-word synonyms as one blended term (one clause, not one each), phrases each their own
                 SynonymQuery.Builder words = new SynonymQuery.Builder(field.stemmed());
-                for (List<String> synonym : unit.synonyms()) {
+                for (List<String> synonym : synonyms) {
                     if (synonym.size() == 1) {
                         words.addTerm(new Term(field.stemmed(), synonym.get(0)));
                     }
@@ -157,10 +166,9 @@ class TypedWords {
                 any.add(new BoostQuery(words.build(), field.weight() * SYNONYM), BooleanClause.Occur.SHOULD);
             }
         }
-        if (unit.words().size() == 1 && unit.synonyms().isEmpty() && unit.words().get(0).length() >= 4
-                && !known(reader, unit.words().get(0))) {
+        if (typo) {
             for (WordField field : WordField.values()) {
-                any.add(new BoostQuery(nearMisses(field.plain(), unit.words().get(0)), field.weight() * NEAR_MISS),
+                any.add(new BoostQuery(nearMisses(field.plain(), word), field.weight() * NEAR_MISS),
                         BooleanClause.Occur.SHOULD);
             }
         }
@@ -172,9 +180,25 @@ class TypedWords {
                 : new PhraseQuery(field, words.toArray(String[]::new));
     }
 
+    /** The synonyms of the one-word entries of the synonym list within as many edits as a near-miss. */
+    private List<List<String>> nearMissSynonyms(String word) {
+        Automaton near = new LevenshteinAutomata(word, true).toAutomaton(edits(word));
+        List<List<String>> found = new ArrayList<>();
+        synonyms.forEach((entry, expansions) -> {
+            if (entry.size() == 1 && Operations.run(near, entry.get(0))) {
+                expansions.stream().filter(e -> !found.contains(e)).forEach(found::add);
+            }
+        });
+        return found;
+    }
+
+    private static int edits(String word) {
+        return word.length() >= 7 ? 2 : 1;
+    }
+
     /** Two edits only for long words, and the first two letters fixed: fuzzy terms stay few. */
     private static FuzzyQuery nearMisses(String field, String word) {
-        return new FuzzyQuery(new Term(field, word), word.length() >= 7 ? 2 : 1, 2);
+        return new FuzzyQuery(new Term(field, word), edits(word), 2);
     }
 
     private static boolean known(IndexReader reader, String word) throws IOException {

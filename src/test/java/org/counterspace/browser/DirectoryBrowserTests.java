@@ -136,4 +136,30 @@ class DirectoryBrowserTests extends BrowserTestSupport {
             driver.manage().window().setSize(new Dimension(1280, 900));
         }
     }
+
+    /** On a phone the results come first: the filters wait below them in a disclosure that needs no script. */
+    @Test
+    void onAPhoneTheFirstResultIsOnTheFirstScreen() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            // as for anyone who has read the quick exit notice once
+            open("/support");
+            driver.findElements(By.linkText("Got it, hide this")).forEach(WebElement::click);
+            open("/support?q=counselling");
+            screenshot("directory-search-phone");
+            Long viewport = (Long) driver.executeScript("return window.innerHeight");
+            Number top = (Number) driver.executeScript(
+                    "return document.querySelector('.result-list > li').getBoundingClientRect().top");
+            assertThat(top.doubleValue()).as("first result card's top").isLessThan(viewport);
+            WebElement filters = driver.findElement(By.cssSelector("details.directory-filters"));
+            assertThat(filters.getAttribute("open")).isNull();
+            assertThat(driver.findElement(By.id("free")).isDisplayed()).isFalse();
+            driver.findElement(By.cssSelector("details.directory-filters > summary")).click();
+            assertThat(driver.findElement(By.id("free")).isDisplayed()).isTrue();
+            assertNoAxeViolations();
+        }
+        finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
 }

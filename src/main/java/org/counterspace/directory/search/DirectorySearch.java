@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.SupportService;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -55,7 +56,7 @@ public class DirectorySearch {
             SearchSession session = Search.session(own);
             var scope = session.scope(SupportService.class);
             SearchConditions conditions = new SearchConditions(query,
-                    query.hasText() ? typedWords.plainWords(query.text()) : PlainWords.NONE, index.timeZones());
+                    query.hasText() ? typedWords.query(query.text()) : null, index.timeZones());
             var step = session.search(scope).select(card(scope.projection(), query))
                 .where(conditions.predicate(scope.predicate(), query.openNow(), query.byCost()));
             SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
@@ -97,8 +98,8 @@ public class DirectorySearch {
     public List<UUID> matchingIds(String text, int limit) {
         SearchSession session = Search.session(entityManager);
         var scope = session.scope(SupportService.class);
-        String words = QueryText.cut(text);
-        return session.search(scope).select(f -> f.id(UUID.class))
-            .where(SearchConditions.text(scope.predicate(), words, typedWords.plainWords(words))).fetchHits(limit);
+        var words = typedWords.query(QueryText.cut(text));
+        return words == null ? List.of() : session.search(scope).select(f -> f.id(UUID.class))
+            .where(f -> f.extension(LuceneExtension.get()).fromLuceneQuery(words)).fetchHits(limit);
     }
 }

@@ -3,6 +3,7 @@ package org.counterspace.directory.search;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.apache.lucene.search.Query;
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.Point;
@@ -15,10 +16,15 @@ import org.hibernate.search.engine.spatial.DistanceUnit;
 import org.hibernate.search.engine.spatial.GeoPoint;
 
 /**
- * What a search asks of the index: active services matching the words and every filter chosen, open
+ * What a search asks of the index: active services matching the words ({@link TypedWords}, null when
+ * only stop words were typed) and every filter chosen, open
  * now in their own time zone ({@code zones}: those the directory has) and within the radius of a place.
  */
-record SearchConditions(SearchQuery query, PlainWords plain, List<String> zones) {
+record SearchConditions(SearchQuery query, Query words, List<String> zones) {
+
+    static final float REGION = 100f;
+
+    static final float IMPORTED = 50f;
 
     /**
      * {@code openNow} and {@code byCost} apart from the query, so the page can count what is open now,
@@ -27,8 +33,16 @@ record SearchConditions(SearchQuery query, PlainWords plain, List<String> zones)
     SearchPredicate predicate(SearchPredicateFactory f, boolean openNow, boolean byCost) {
         var bool = f.bool();
         bool.filter(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
+        // the region's services and national lines first, then imported data before the demo services:
+        // less than one more word matched (TypedWords.COVERAGE), more than a better match of the same words
+        if (query.region() != null) {
+            bool.should(f.match().field(ServiceIndexBinder.COUNTRY).matching(query.region()).constantScore()
+                .boost(REGION));
+        }
+        bool.should(f.match().field(ServiceIndexBinder.DEMO).matching(false).constantScore().boost(IMPORTED));
         if (query.hasText()) {
-            bool.must(text(f, query.text(), plain));
+            bool.must(words == null ? f.matchNone().toPredicate()
+                    : f.extension(LuceneExtension.get()).fromLuceneQuery(words).toPredicate());
         }
         query.categories().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.CATEGORY).matching(code)));
         query.channels().forEach(
@@ -59,22 +73,6 @@ record SearchConditions(SearchQuery query, PlainWords plain, List<String> zones)
                 .circle(geo(query.near()), query.radiusKm(), DistanceUnit.KILOMETERS));
         }
         return bool.toPredicate();
-    }
-
-    /**
-     * Services matching the stemmed words, or near-misses of the words the directory does not know;
-     * the words in the name and the unstemmed words add to the score.
-     */
-    static SearchPredicate text(SearchPredicateFactory f, String text, PlainWords plain) {
-        var exact = f.match().field(ServiceIndexBinder.TEXT).matching(text);
-        var lucene = f.extension(LuceneExtension.get());
-        var words = f.bool().must(plain.fuzzy() == null ? exact : f.or(exact, lucene.fromLuceneQuery(plain.fuzzy())));
-        // scored on matching services only: a word in the name counts three times
-        words.should(f.match().field(ServiceIndexBinder.NAME).boost(2f).matching(text));
-        if (plain.known() != null) {
-            words.should(lucene.fromLuceneQuery(plain.known()));
-        }
-        return words.toPredicate();
     }
 
     /**

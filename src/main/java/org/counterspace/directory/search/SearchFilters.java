@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.counterspace.directory.Channel;
+import org.counterspace.directory.NationalLines;
 import org.springframework.context.support.MessageSourceAccessor;
 
 /**
@@ -41,10 +42,23 @@ record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice
                         code -> Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH), messages),
                 choices("country", union(facets.get(ServiceIndexBinder.COUNTRY).keySet(), chosenCountry),
                         facets.get(ServiceIndexBinder.COUNTRY), chosenCountry,
-                        code -> new Locale("", code).getDisplayCountry(Locale.ENGLISH), messages),
+                        SearchFilters::countryName, messages),
                 counted(messages, messages.getMessage("directory.filters.free"), results.freeCount()),
                 counted(messages, messages.getMessage("directory.filters.costUnknown"), results.costUnknownCount()),
                 counted(messages, messages.getMessage("directory.filters.openNow"), results.openNowCount()));
+    }
+
+    /** The regions a person can put first: those with national lines, and the one chosen. */
+    static List<Choice> regions(NationalLines nationalLines, String chosen) {
+        Set<String> codes = new LinkedHashSet<>();
+        nationalLines.regions().forEach(region -> codes.add(region.code()));
+        codes.add(chosen);
+        return codes.stream().map(code -> new Choice("region-" + code, code, countryName(code), code.equals(chosen)))
+            .toList();
+    }
+
+    private static String countryName(String code) {
+        return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
     }
 
     private static List<Choice> choices(String name, Iterable<String> codes, Map<String, Long> counts,

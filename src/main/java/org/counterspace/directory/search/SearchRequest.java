@@ -25,7 +25,7 @@ import org.springframework.web.util.UriUtils;
 record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
         boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, String place,
         Point near, boolean placeUnknown, List<Gazetteer.Place> placeChoices, int radiusKm, SearchQuery.SortOrder sort,
-        int page, int perPage) {
+        int page, int perPage, boolean asTyped, String region, boolean regionChosen) {
 
     static final int DEFAULT_PER_PAGE = 10;
 
@@ -36,8 +36,9 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
 
     static final List<Integer> RADII = List.of(5, 10, 25, 50, 100);
 
+    /** {@code defaultRegion}: the region whose services come first unless the person chooses another. */
     static SearchRequest from(MultiValueMap<String, String> params, Set<String> knownCategories,
-            Gazetteer gazetteer) {
+            Gazetteer gazetteer, String defaultRegion) {
         String text = first(params, "q").map(String::strip).orElse("");
         boolean cut = QueryText.tooLong(text);
         text = QueryText.cut(text);
@@ -52,6 +53,10 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         boolean free = first(params, "free").filter("yes"::equals).isPresent();
         boolean costUnknown = first(params, "cost").filter("unknown"::equals).isPresent();
         boolean openNow = first(params, "open").filter("now"::equals).isPresent();
+        String chosenRegion = first(params, "region").map(c -> c.strip().toUpperCase(Locale.ROOT))
+            .filter(c -> c.matches("[A-Z]{2}")).orElse(null);
+        // the words searched as typed, not as a plain-language need (Needs)
+        boolean asTyped = first(params, "words").filter("as-typed"::equals).isPresent();
         String place = first(params, "place").map(String::strip).filter(p -> !p.isEmpty())
             .map(p -> p.length() > 100 ? p.substring(0, 100) : p).orElse(null);
         Point near = null;
@@ -77,18 +82,20 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
                 MAX_PER_PAGE);
         int page = clamp(first(params, "page").map(SearchRequest::integer).orElse(1), 1, MAX_PAGE);
         return new SearchRequest(text, cut, categories, channels, free, costUnknown, languages, age, country, openNow,
-                place, near, placeUnknown, choices, radius, sort, page, perPage);
+                place, near, placeUnknown, choices, radius, sort, page, perPage, asTyped,
+                chosenRegion == null ? defaultRegion : chosenRegion, chosenRegion != null);
     }
 
     /** This search near one of the places a shared name may mean, from its first page. */
     public String urlNear(Gazetteer.Place choice) {
         return new SearchRequest(text, textCut, categories, channels, free, costUnknown, languages, age, country,
-                openNow, choice.label(), choice.point(), false, List.of(), radiusKm, sort, 1, perPage).url(1);
+                openNow, choice.label(), choice.point(), false, List.of(), radiusKm, sort, 1, perPage, asTyped, region,
+                regionChosen).url(1);
     }
 
     SearchQuery toQuery(Instant now) {
         return new SearchQuery(text, categories, channels, free, costUnknown, languages, age, country, openNow, near,
-                radiusKm, sort, page, perPage, now);
+                radiusKm, sort, page, perPage, now, region);
     }
 
     public boolean hasFilters() {
@@ -96,11 +103,21 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
                 || age != null || country != null || openNow || near != null;
     }
 
+    /** This search for the words as typed, instead of the need they describe. */
+    public String asTypedUrl() {
+        return new SearchRequest(text, textCut, categories, channels, free, costUnknown, languages, age, country,
+                openNow, place, near, placeUnknown, placeChoices, radiusKm, sort, 1, perPage, true, region, regionChosen)
+            .url(1);
+    }
+
     /** This search as a link, on another page. */
     public String url(int toPage) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/support");
         if (!text.isEmpty()) {
             uri.queryParam("q", text);
+        }
+        if (asTyped) {
+            uri.queryParam("words", "as-typed");
         }
         categories.forEach(c -> uri.queryParam("category", c));
         channels.forEach(c -> uri.queryParam("channel", c.code()));
@@ -119,6 +136,9 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         }
         if (openNow) {
             uri.queryParam("open", "now");
+        }
+        if (regionChosen) {
+            uri.queryParam("region", region);
         }
         if (place != null) {
             uri.queryParam("place", place);

@@ -1,7 +1,12 @@
 package org.counterspace.directory.search;
 
 import org.apache.lucene.document.SortedNumericDocValuesField;
+import java.util.EnumMap;
+import java.util.Map;
+
+import org.counterspace.directory.Address;
 import org.counterspace.directory.Location;
+import org.counterspace.directory.Organization;
 import org.counterspace.directory.ServiceAtLocation;
 import org.counterspace.directory.SupportService;
 import org.counterspace.directory.TaxonomyTerm;
@@ -30,11 +35,8 @@ import org.hibernate.search.mapper.pojo.bridge.runtime.TypeBridgeWriteContext;
  */
 public class ServiceIndexBinder implements TypeBinder {
 
+    /** The name, stemmed and shown on cards; every searchable text is in the fields of {@link WordField}. */
     public static final String NAME = "name";
-    /** The name and every other searchable text: one field, so a keyword is one term to match. */
-    public static final String TEXT = "text";
-    public static final String NAME_PLAIN = "name_plain";
-    public static final String BODY_PLAIN = "body_plain";
     public static final String STATUS = "status";
     public static final String CATEGORY = "category";
     public static final String CHANNEL = "channel";
@@ -65,27 +67,29 @@ public class ServiceIndexBinder implements TypeBinder {
      * written by an earlier version and is started anew. A change of fields or of what they hold
      * takes the next name.
      */
-    public static final String LAYOUT = "layout_4";
+    public static final String LAYOUT = "layout_5";
 
     @Override
     public void bind(TypeBindingContext context) {
         context.dependencies().useRootOnly();
         IndexSchemaElement schema = context.indexSchemaElement();
         IndexFieldTypeFactory types = context.typeFactory();
-        var text = types.asString().analyzer(DirectoryAnalysis.INDEX).searchAnalyzer(DirectoryAnalysis.QUERY)
+        var stemmed = types.asString().analyzer(DirectoryAnalysis.STEMMED).toIndexFieldType();
+        var shownText = types.asString().analyzer(DirectoryAnalysis.STEMMED).projectable(Projectable.YES)
             .toIndexFieldType();
-        var shownText = types.asString().analyzer(DirectoryAnalysis.INDEX).searchAnalyzer(DirectoryAnalysis.QUERY)
-            .projectable(Projectable.YES).toIndexFieldType();
         var stored = types.asString().searchable(Searchable.NO).projectable(Projectable.YES).toIndexFieldType();
-        var plain = types.asString().analyzer(DirectoryAnalysis.PLAIN).searchAnalyzer(DirectoryAnalysis.PLAIN_QUERY)
-            .toIndexFieldType();
+        var plain = types.asString().analyzer(DirectoryAnalysis.PLAIN).toIndexFieldType();
+        Map<WordField, IndexFieldReference<String>> stemmedWords = new EnumMap<>(WordField.class);
+        Map<WordField, IndexFieldReference<String>> plainWords = new EnumMap<>(WordField.class);
+        for (WordField field : WordField.values()) {
+            // the name is one value, projected onto the cards
+            stemmedWords.put(field, field == WordField.NAME ? schema.field(NAME, shownText).toReference()
+                    : schema.field(field.stemmed(), stemmed).multiValued().toReference());
+            plainWords.put(field, schema.field(field.plain(), plain).multiValued().toReference());
+        }
         var keyword = types.asString().aggregable(Aggregable.YES).toIndexFieldType();
         var flag = types.asBoolean().aggregable(Aggregable.YES).projectable(Projectable.YES).toIndexFieldType();
-        Fields fields = new Fields(schema.field(NAME, shownText).toReference(),
-                schema.field(TEXT, text).multiValued().toReference(),
-                schema.field(NAME_PLAIN, plain).toReference(),
-                schema.field(BODY_PLAIN, plain).multiValued().toReference(),
-                schema.field(STATUS, keyword).toReference(),
+        Fields fields = new Fields(stemmedWords, plainWords, schema.field(STATUS, keyword).toReference(),
                 schema.field(CATEGORY, keyword).multiValued().toReference(),
                 schema.field(CHANNEL, keyword).multiValued().toReference(),
                 schema.field(LANGUAGE, keyword).multiValued().toReference(),
@@ -111,9 +115,8 @@ public class ServiceIndexBinder implements TypeBinder {
         context.bridge(SupportService.class, new Bridge(fields));
     }
 
-    private record Fields(IndexFieldReference<String> name, IndexFieldReference<String> text,
-            IndexFieldReference<String> namePlain, IndexFieldReference<String> bodyPlain,
-            IndexFieldReference<String> status, IndexFieldReference<String> category,
+    private record Fields(Map<WordField, IndexFieldReference<String>> stemmed,
+            Map<WordField, IndexFieldReference<String>> plain, IndexFieldReference<String> status, IndexFieldReference<String> category,
             IndexFieldReference<String> channel, IndexFieldReference<String> language,
             IndexFieldReference<String> age, IndexFieldReference<String> country, IndexFieldReference<Boolean> free,
             IndexFieldReference<String> cost,
@@ -140,34 +143,44 @@ public class ServiceIndexBinder implements TypeBinder {
             doc.addValue(f.layout(), true);
         }
 
-        /** What a search matches words against: names, texts, towns and categories. */
+        /** What a search matches words against, each text in the fields of its kind. */
         private void writeWords(DocumentElement doc, SupportService service) {
-            doc.addValue(f.name(), service.getName());
-            doc.addValue(f.text(), service.getName());
-            doc.addValue(f.namePlain(), service.getName());
+            words(doc, WordField.NAME, service.getName());
             doc.addValue(f.sortName(), service.getName());
+            Organization organization = service.getOrganization();
+            words(doc, WordField.ORGANISATION, organization == null ? null : organization.getName());
             for (String text : new String[] { service.about().alternateName(), service.about().description(),
                     service.access().eligibilityDescription(), service.coverage().serviceArea(),
-                    service.getOrganization() == null ? null : service.getOrganization().getName() }) {
-                if (text != null && !text.isBlank()) {
-                    doc.addValue(f.text(), text);
-                    doc.addValue(f.bodyPlain(), text);
-                }
+                    organization == null ? null : organization.getDescription() }) {
+                words(doc, WordField.DESCRIPTION, text);
             }
-            // a town is searched like the service's own words: "counselling sheffield"
-            for (String town : service.towns()) {
-                doc.addValue(f.text(), town);
-                doc.addValue(f.bodyPlain(), town);
-                doc.addValue(f.towns(), town);
+            // places are searched like the service's own words: "counselling sheffield", "94063 food"
+            service.towns().forEach(town -> doc.addValue(f.towns(), town));
+            for (ServiceAtLocation sal : service.getServiceAtLocations()) {
+                Location location = sal.getLocation();
+                words(doc, WordField.PLACE, location.getName());
+                words(doc, WordField.PLACE, location.getDescription());
+                for (Address address : location.getAddresses()) {
+                    for (String text : new String[] { address.getAddress1(), address.getAddress2(), address.getCity(),
+                            address.getRegion(), address.getStateProvince(), address.getPostalCode() }) {
+                        words(doc, WordField.PLACE, text);
+                    }
+                }
             }
             service.getTerms().stream().map(TaxonomyTerm::getName).sorted()
                 .forEach(name -> doc.addValue(f.termNames(), name));
             for (TaxonomyTerm term : service.getTerms()) {
-                doc.addValue(f.text(), term.getName());
-                doc.addValue(f.bodyPlain(), term.getName());
+                words(doc, WordField.KEYWORDS, term.getName());
                 if (term.getCode() != null) {
                     doc.addValue(f.category(), term.getCode());
                 }
+            }
+        }
+
+        private void words(DocumentElement doc, WordField field, String text) {
+            if (text != null && !text.isBlank()) {
+                doc.addValue(f.stemmed().get(field), text);
+                doc.addValue(f.plain().get(field), text);
             }
         }
 

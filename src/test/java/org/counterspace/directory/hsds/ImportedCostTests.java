@@ -162,6 +162,6 @@ class ImportedCostTests {
 
     private static SearchQuery query(boolean free, boolean unknown) {
         return new SearchQuery("pricecheck", Set.of(), Set.of(), free, unknown, Set.of(), null, null, false, null, 25,
-                SearchQuery.SortOrder.NAME, 1, 50, Instant.now());
+                SearchQuery.SortOrder.NAME, 1, 50, Instant.now(), null);
     }
 }

@@ -208,6 +208,6 @@ class ImportedHoursTests {
 
     private static SearchQuery query(Instant at, boolean openNow) {
         return new SearchQuery("zonewise", Set.of(), Set.of(), false, false, Set.of(), null, null, openNow, null, 25,
-                SearchQuery.SortOrder.NAME, 1, 50, at);
+                SearchQuery.SortOrder.NAME, 1, 50, at, null);
     }
 }

@@ -1,9 +1,14 @@
 package org.counterspace.directory.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -13,6 +18,8 @@ import org.counterspace.directory.Point;
 import org.counterspace.directory.listing.DirectoryPages;
 import org.counterspace.directory.listing.ServiceView;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
+import org.springframework.test.web.servlet.MockMvc;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +43,9 @@ class DirectorySearchTests {
 
     @Autowired
     DirectoryPages pages;
+
+    @Autowired
+    MessageSource messages;
 
     List<String> names(SearchQuery query) {
         return search.search(query).hits().stream().map(ServiceCard::name).toList();
@@ -81,10 +91,76 @@ class DirectorySearchTests {
     }
 
     @Test
-    void topicWordsAreTheKindsOfHelpNotEverydayWords() {
-        assertThat(DirectoryAnalysis.topicWords()).contains("counselling", "counseling", "therapy", "dv", "crisis",
-                "helpline", "lgbtq", "youth", "anxiety")
-            .doesNotContain("support", "group", "line", "phone", "people", "young", "drop", "low", "domestic");
+    void synonymsAreGroupedByMeaningAndOneWayWhereSaid() {
+        var synonyms = Synonyms.load().expansions();
+        assertThat(synonyms.get("counselling")).contains("therapy", "counseling");
+        assertThat(synonyms.get("dv")).contains("domestic abuse", "domestic violence");
+        assertThat(synonyms).doesNotContainKey("emergency").doesNotContainKey("abuse");
+        assertThat(synonyms.get("crisis")).doesNotContain("emergency");
+        assertThat(synonyms.get("rehab")).contains("rehabilitation", "substance use");
+        assertThat(synonyms.get("dentist")).contains("dental");
+        // one way: "dental" does not find whatever "dentist" was typed for
+        assertThat(synonyms).doesNotContainKey("dental");
+        assertThat(Synonyms.parse("a, b => c\nc, d").expansions())
+            .containsEntry("a", Set.of("c")).containsEntry("c", Set.of("d")).doesNotContainKey("e");
+    }
+
+    @Autowired
+    Needs needs;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aPlainLanguageSentenceMapsToItsKindOfSupport() {
+        assertThat(needs.of("my dad hits me")).map(Needs.Need::kind).contains("domestic-abuse");
+        assertThat(needs.of("I can\u2019t stay at home tonight")).map(Needs.Need::kind).contains("shelter");
+        assertThat(needs.of("nowhere to sleep")).map(Needs.Need::kind).contains("shelter");
+        assertThat(needs.of("I'm not eating")).map(Needs.Need::kind).contains("eating-disorder");
+        assertThat(needs.of("I haven't eaten in 2 days")).map(Needs.Need::kind).contains("food");
+        assertThat(needs.of("I'm being kicked out of my flat")).map(Needs.Need::kind).contains("eviction");
+        assertThat(needs.of("My tooth hurts!")).map(Needs.Need::kind).contains("dental");
+        // whole words only, and the names of kinds are searched as they are
+        assertThat(needs.of("hitmen")).isEmpty();
+        assertThat(needs.of("domestic abuse")).isEmpty();
+    }
+
+    @Test
+    void everyKindOfNeedHasItsName() throws Exception {
+        for (String line : RelevanceTests.read(Needs.FILE).lines().filter(l -> l.startsWith("[")).toList()) {
+            String kind = line.substring(1, line.indexOf(']'));
+            assertThat(messages.getMessage("directory.need.kind." + kind, null, null, Locale.UK)).as(kind).isNotNull();
+        }
+    }
+
+    @Test
+    void theSearchPageSaysWhichSupportItShowsAndOffersTheWordsAsTyped() throws Exception {
+        mvc.perform(get("/support").param("q", "my dad hits me"))
+            .andExpect(content().string(containsString("Showing domestic abuse support for \u2018my dad hits me\u2019.")))
+            .andExpect(content().string(containsString("words=as-typed")))
+            .andExpect(content().string(containsString("National Domestic Abuse Helpline (Refuge)")));
+        mvc.perform(get("/support").param("q", "my dad hits me").param("words", "as-typed"))
+            .andExpect(content().string(not(containsString("Showing domestic abuse support"))));
+    }
+
+    @Test
+    void theRegionsCrisisLinesComeFirst() {
+        SearchQuery crisis = new SearchQuery(null, Set.of("crisis"), Set.of(), false, false, Set.of(), null, null,
+                false, null, 25, SearchQuery.SortOrder.RELEVANCE, 1, 10, WEDNESDAY_NOON_LONDON, "GB");
+        assertThat(names(crisis).subList(0, 2)).containsExactly("Samaritans", "Shout");
+        assertThat(names(crisis).subList(0, 4)).doesNotContain("Lifeline", "9-8-8 Suicide Crisis Helpline");
+        SearchQuery australia = new SearchQuery(null, Set.of("crisis"), Set.of(), false, false, Set.of(), null, null,
+                false, null, 25, SearchQuery.SortOrder.RELEVANCE, 1, 10, WEDNESDAY_NOON_LONDON, "AU");
+        assertThat(names(australia)).first().isEqualTo("Lifeline");
+    }
+
+    @Test
+    void aPersonSeesAndChangesTheRegion() throws Exception {
+        mvc.perform(get("/support").param("category", "crisis"))
+            .andExpect(content().string(containsString("<option value=\"GB\" selected=\"selected\">United Kingdom</option>")));
+        mvc.perform(get("/support").param("category", "crisis").param("region", "AU"))
+            .andExpect(content().string(containsString("<option value=\"AU\" selected=\"selected\">Australia</option>")))
+            .andExpect(content().string(containsString("region=AU")));
     }
 
     @Test
@@ -103,13 +179,13 @@ class DirectorySearchTests {
 
     static SearchQuery withPerPage(SearchQuery q, int perPage) {
         return new SearchQuery(q.text(), q.categories(), q.channels(), q.freeOnly(), q.costUnknown(), q.languages(), q.age(),
-                q.country(), q.openNow(), q.near(), q.radiusKm(), q.sort(), q.page(), perPage, q.now());
+                q.country(), q.openNow(), q.near(), q.radiusKm(), q.sort(), q.page(), perPage, q.now(), q.region());
     }
 
     static SearchQuery filtered(Set<String> categories, Set<Channel> channels, boolean free, Set<String> languages,
             AgeGroup age, String country, boolean openNow, Instant now) {
         return new SearchQuery(null, categories, channels, free, false, languages, age, country, openNow, null, 25,
-                SearchQuery.SortOrder.NAME, 1, 100, now);
+                SearchQuery.SortOrder.NAME, 1, 100, now, null);
     }
 
     List<ServiceCard> all(SearchQuery query) {
@@ -189,7 +265,7 @@ class DirectorySearchTests {
     void nearAPlaceSortsByDistanceAndShowsIt() {
         Point leeds = gazetteer.find("LS6 3AB").orElseThrow().point();
         SearchQuery query = new SearchQuery(null, Set.of(), Set.of(), false, false, Set.of(), null, null, false, leeds, 25,
-                SearchQuery.SortOrder.DISTANCE, 1, 50, WEDNESDAY_NOON_LONDON);
+                SearchQuery.SortOrder.DISTANCE, 1, 50, WEDNESDAY_NOON_LONDON, null);
         List<ServiceCard> hits = all(query);
         assertThat(hits).isNotEmpty().allSatisfy(s -> assertThat(s.distanceKm()).isLessThanOrEqualTo(25.0));
         assertThat(hits.get(0).name()).isEqualTo("Headingley Student Therapy Service");

@@ -52,7 +52,7 @@ class SearchInputPropertyTests {
             params.add(NAMES.get(input.random().nextInt(NAMES.size())), value);
         }
         Set<String> categories = Categories.names().keySet();
-        SearchRequest request = SearchRequest.from(params, categories, GAZETTEER);
+        SearchRequest request = SearchRequest.from(params, categories, GAZETTEER, "GB");
         assertThat(request.text()).hasSizeLessThanOrEqualTo(QueryText.MAX_CHARS);
         assertThat(request.page()).isBetween(1, SearchRequest.MAX_PAGE);
         assertThat(request.perPage()).isBetween(1, SearchRequest.MAX_PER_PAGE);
@@ -60,7 +60,7 @@ class SearchInputPropertyTests {
         request.toQuery(Instant.now());
         // the link holds text and place as cut (a cut may end in a space, which reads back stripped); where
         // the place is looked up again (and with it the distance order and radius) is the gazetteer's business
-        SearchRequest again = SearchRequest.from(asServletReadsIt(request.url(request.page())), categories, GAZETTEER);
+        SearchRequest again = SearchRequest.from(asServletReadsIt(request.url(request.page())), categories, GAZETTEER, "GB");
         assertThat(again).usingRecursiveComparison()
             .ignoringFields("text", "textCut", "place", "near", "placeUnknown", "sort", "radiusKm")
             .isEqualTo(request);
@@ -102,7 +102,7 @@ class SearchInputPropertyTests {
     void theLinkToTheNextPageKeepsAPlusAndBraces() {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         params.add("q", "C++ {group} 50%");
-        SearchRequest request = SearchRequest.from(params, Categories.names().keySet(), GAZETTEER);
+        SearchRequest request = SearchRequest.from(params, Categories.names().keySet(), GAZETTEER, "GB");
         assertThat(request.url(2)).isEqualTo("/support?q=C%2B%2B%20%7Bgroup%7D%2050%25&page=2");
         assertThat(asServletReadsIt(request.url(2)).getFirst("q")).isEqualTo("C++ {group} 50%");
     }

@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * calm: HTML with the site's links and no stack trace), acked.txt (the notes acknowledged) and
  * summary.txt (also printed).
  * Options: --people 64, --seconds 60, --think 100-400 (ms before each request), --timeout 15 (s),
- * --run TAG, --stop-file PATH (the people stop early once this file exists).
+ * --run TAG, --stop-file PATH (the people stop early once this file exists), --ramp 10 (s over which
+ * the people arrive, one after another).
  */
 public class LoadPeople {
 
@@ -58,7 +59,7 @@ public class LoadPeople {
     }
 
     final Map<String, String> options = new LinkedHashMap<>(Map.of("people", "64", "seconds", "60", "think", "100-400",
-            "timeout", "15", "mode", "journey", "run", Long.toString(System.currentTimeMillis() % 100_000)));
+            "timeout", "15", "ramp", "10", "mode", "journey", "run", Long.toString(System.currentTimeMillis() % 100_000)));
 
     final ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
 
@@ -101,11 +102,14 @@ public class LoadPeople {
         boolean journey = options.get("mode").equals("journey");
         long started = System.currentTimeMillis();
         deadline = started + Long.parseLong(options.get("seconds")) * 1000;
+        long rampMillis = Long.parseLong(options.get("ramp")) * 1000;
         ExecutorService pool = Executors.newFixedThreadPool(people);
         for (int i = 0; i < people; i++) {
             Person person = new Person("lp" + options.get("run") + "." + i, "lp-" + options.get("run") + "-" + i);
+            long arrival = rampMillis * i / people;
             pool.submit(() -> {
                 try {
+                    Thread.sleep(arrival);
                     if (journey) {
                         person.journey();
                     }

@@ -47,7 +47,8 @@ start_app() {
     --logging.level.root=WARN "$@" >> "$BENCH_DATA/app.log" 2>&1 &
   APP_PID=$!
   trap bench_cleanup EXIT
-  for _ in $(seq 1 240); do
+  # up to 5 minutes: on a busy machine start-up alone has taken 100 s
+  for _ in $(seq 1 1200); do
     if curl -fs "$BENCH_BASE/actuator/health" >/dev/null 2>&1; then
       STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0

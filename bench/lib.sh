@@ -195,3 +195,11 @@ check() {
 }
 
 now_ms() { date +%s%3N; }
+
+# app_errors : how many ERROR lines the app has logged in BENCH_DATA/app.log, and the most frequent
+# kinds (the message and the exception class on the line after it).
+app_errors() {
+  echo "app log: $(grep -c ' ERROR ' "$BENCH_DATA/app.log" || true) ERROR lines"
+  awk '/ ERROR / { message = $0; sub(/.*[0-9a-z\]] +: /, "", message); gsub(/[0-9a-f-]{36}/, "{id}", message); want = 1; next }
+       want && NF { print "  " message " <- " $1; want = 0 }' "$BENCH_DATA/app.log" | sort | uniq -c | sort -rn | head -8
+}

@@ -35,6 +35,7 @@ measure() {
   echo "$name: $PEOPLE people for ${SECONDS_PER_RUN}s..." >&2
   run_people "$out" --people "$PEOPLE" --seconds "$SECONDS_PER_RUN" --run "$RUN" --think 100-400 --timeout 30 >/dev/null
   stop_app
+  app_errors > "$out/errors.txt"
   "$@" > "$out/stored.txt"
   compare_writes "$out/acked.txt" "$out/stored.txt"
   {
@@ -42,6 +43,7 @@ measure() {
     echo "## $name (app start-up ${STARTUP_MS} ms, uptime after: $(cut -d' ' -f1-3 /proc/loadavg))"
     cat "$out/summary.txt"
     echo "check-ins acknowledged=$ACKED stored=$STORED lost=$LOST stored_unacknowledged=$UNACKED"
+    cat "$out/errors.txt"
     check "$name: no 5xx" "[ $(summary_value "$out" status_5xx) -eq 0 ]"
     check "$name: every request answered within 30 s" "[ $(summary_value "$out" no_answer) -eq 0 ]"
     check "$name: check-ins acknowledged" "[ $ACKED -gt 0 ]"

@@ -43,6 +43,7 @@ start_people() {
 stop_people() {
   touch "$BENCH_WORK/$1.stop"
   wait "$PEOPLE_PID"
+  PEOPLE_PID=""
 }
 
 # requests_in NAME FROM_MS TO_MS AWK_CONDITION : how many requests started in that window match.
@@ -92,7 +93,7 @@ sleep 1
 HEALTH_STARTED=$(now_ms)
 HEALTH_DOWN=$(curl -s -o /dev/null -w '%{http_code}' -m 10 "$BENCH_BASE/actuator/health" || true)
 HEALTH_MS=$(( $(now_ms) - HEALTH_STARTED ))
-sleep "$(awk -v left=$(( STOPPED_AT + 5000 - $(now_ms) )) 'BEGIN { print left > 0 ? left / 1000 : 0 }')"
+sleep "$(awk -v left=$(( STOPPED_AT + 5000 - $(now_ms) )) 'BEGIN { print (left > 0 ? left / 1000 : 0) }')"
 pg_ctl_as_postgres start
 UP_AT=$(now_ms)
 sleep "$STEADY"

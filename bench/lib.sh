@@ -71,6 +71,10 @@ stop_app() {
 # On exit: the app, its data folder, the scratch folder (BENCH_WORK), the databases made with
 # create_database and the throwaway PostgreSQL cluster, if any.
 bench_cleanup() {
+  if [ -n "${PEOPLE_PID:-}" ]; then # simulated people still running in the background
+    pkill -P "$PEOPLE_PID" 2>/dev/null || true
+    kill "$PEOPLE_PID" 2>/dev/null || true
+  fi
   stop_app
   [ -n "${BENCH_DATA:-}" ] && rm -rf "$BENCH_DATA"
   [ -n "${BENCH_WORK:-}" ] && rm -rf "$BENCH_WORK"

@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * Every check-in carries a note unique to the run ({@code lp-RUN-PERSON-SEQ}); a check-in is
  * acknowledged when its POST is answered with a redirect to the journal. Writes to DIR:
  * requests.tsv (start ms since epoch, kind, status (0: no answer), milliseconds, 1 if a 5xx page was
- * calm: HTML with the site's links and no stack trace), acked.txt (the notes acknowledged) and
- * summary.txt (also printed).
+ * calm: HTML with the site's links and no stack trace), acked.txt (the notes acknowledged, written
+ * as they come, so a script can wait for some) and summary.txt (also printed).
  * Options: --people 64, --seconds 60, --think 100-400 (ms before each request), --timeout 15 (s),
  * --run TAG, --stop-file PATH (the people stop early once this file exists), --ramp 10 (s over which
  * the people arrive, one after another).
@@ -64,6 +64,8 @@ public class LoadPeople {
     final ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
 
     final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+
+    PrintWriter ackedFile;
 
     HttpClient http;
 
@@ -91,6 +93,7 @@ public class LoadPeople {
         base = options.get("base");
         Path out = Path.of(options.get("out"));
         Files.createDirectories(out);
+        ackedFile = new PrintWriter(Files.newBufferedWriter(out.resolve("acked.txt")), true);
         int people = Integer.parseInt(options.get("people"));
         String[] think = options.get("think").split("-");
         thinkMin = Integer.parseInt(think[0]);
@@ -140,7 +143,7 @@ public class LoadPeople {
                 tsv.printf("%d\t%s\t%d\t%d\t%d%n", r.startedMs(), r.kind(), r.status(), r.millis(), r.calm() ? 1 : 0);
             }
         }
-        Files.write(out.resolve("acked.txt"), acknowledged);
+        ackedFile.close();
         Map<String, List<Result>> byKind = new TreeMap<>();
         all.forEach(r -> byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
         List<String> lines = new ArrayList<>();
@@ -292,6 +295,9 @@ public class LoadPeople {
                     Integer.toString(sequence % 11), "note", note));
             if (saved.redirectTo("/checkins")) {
                 acknowledged.add(note);
+                synchronized (ackedFile) {
+                    ackedFile.println(note);
+                }
             }
             else if (saved.redirectTo("/login")) {
                 signedIn = false;

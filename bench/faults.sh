@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Faults under a check-in load (bench/LoadPeople.java --mode checkins: 64 people, each registered
 # once, then checking in over and over with 50-200 ms before each request; every note unique).
-#  a. H2 file database: the app is killed with kill -9 in the middle of the load and started again on
-#     the same data folder; the people sign in again and go on. Every acknowledged check-in (a
+#  a. H2 file database: the app is killed with kill -9 in the middle of the load (once 50 check-ins
+#     are acknowledged) and started again on the same data folder; the people sign in again and go on. Every acknowledged check-in (a
 #     redirect to the journal) must be stored.
 #  b. PostgreSQL: a throwaway cluster of its own on port 55432 (initdb/pg_ctl as user postgres, like
 #     .ci/run; the shared server on 5432 is never touched), stopped in the middle of the load with
@@ -55,7 +55,12 @@ requests_in() {
 echo "a. H2, kill -9 during the load..." >&2
 start_app "${SIMULATED_PEOPLE_ARGS[@]}"
 start_people h2
+# the kill comes once the load is going: STEADY seconds and at least 50 check-ins acknowledged
 sleep "$STEADY"
+for _ in $(seq 1 600); do
+  [ "$(wc -l < "$BENCH_WORK/h2/acked.txt" 2>/dev/null || echo 0)" -ge 50 ] && break
+  sleep 0.5
+done
 KILLED_AT=$(now_ms)
 kill -9 "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 APP_PID=""
@@ -64,6 +69,7 @@ RESTARTED_AT=$(now_ms)
 sleep "$STEADY"
 stop_people h2
 stop_app
+app_errors > "$BENCH_WORK/h2/errors.txt"
 h2_notes "${RUN}h2" > "$BENCH_WORK/h2/stored.txt"
 compare_writes "$BENCH_WORK/h2/acked.txt" "$BENCH_WORK/h2/stored.txt"
 ACKED_BEFORE=$(requests_in h2 0 "$KILLED_AT" '$2 == "checkin" && $3 == 302')
@@ -73,6 +79,7 @@ ACKED_AFTER=$(requests_in h2 "$RESTARTED_AT" 99999999999999 '$2 == "checkin" && 
   echo "## a. H2 file database, kill -9 during the load (restart took $(( (RESTARTED_AT - KILLED_AT) / 1000 )) s to health, load after: $(cut -d' ' -f1-3 /proc/loadavg))"
   cat "$BENCH_WORK/h2/summary.txt"
   echo "check-ins acknowledged=$ACKED (before the kill $ACKED_BEFORE, after the restart $ACKED_AFTER) stored=$STORED lost=$LOST stored_unacknowledged=$UNACKED"
+  cat "$BENCH_WORK/h2/errors.txt"
   check "H2 kill -9: check-ins acknowledged before the kill and after the restart" "[ $ACKED_BEFORE -gt 0 ] && [ $ACKED_AFTER -gt 0 ]"
   check "H2 kill -9: no acknowledged check-in lost" "[ $LOST -eq 0 ]"
   check "H2 kill -9: no 5xx" "[ $(summary_value "$BENCH_WORK/h2" status_5xx) -eq 0 ]"
@@ -100,6 +107,7 @@ sleep "$STEADY"
 HEALTH_UP=$(curl -s -o /dev/null -w '%{http_code}' -m 10 "$BENCH_BASE/actuator/health" || true)
 stop_people pg
 stop_app
+app_errors > "$BENCH_WORK/pg/errors.txt"
 pg_notes "$PG_PORT" test "${RUN}pg" > "$BENCH_WORK/pg/stored.txt"
 compare_writes "$BENCH_WORK/pg/acked.txt" "$BENCH_WORK/pg/stored.txt"
 # The outage as the people saw it: requests started from the stop until PostgreSQL was up again.
@@ -124,6 +132,7 @@ RECOVERY_MS=$(( FIRST_OK > 0 ? FIRST_OK - UP_AT : -1 ))
   echo "/actuator/health while PostgreSQL was down: $HEALTH_DOWN in $HEALTH_MS ms; ${STEADY}s after it came back: $HEALTH_UP"
   echo "recovery: first check-in acknowledged $RECOVERY_MS ms after PostgreSQL accepted connections again"
   echo "check-ins acknowledged=$ACKED stored=$STORED lost=$LOST stored_unacknowledged=$UNACKED"
+  cat "$BENCH_WORK/pg/errors.txt"
   check "PostgreSQL restart: the outage was seen (503 answers)" "[ $OUTAGE_503 -gt 0 ]"
   check "PostgreSQL restart: every 503 is the calm page" "[ $OUTAGE_CALM -eq $OUTAGE_503 ]"
   check "PostgreSQL restart: no 5xx but the calm 503 at any time" "[ $OTHER_5XX -eq 0 ] && [ $(summary_value "$BENCH_WORK/pg" status_5xx) -eq $(summary_value "$BENCH_WORK/pg" calm_5xx) ]"

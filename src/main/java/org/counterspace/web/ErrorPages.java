@@ -3,12 +3,12 @@ package org.counterspace.web;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
-import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +89,9 @@ class ErrorPages {
     /**
      * Whether the database could not be reached: it is down or restarting (connection refused, or
      * its connection cut by a shutdown: SQLState class 08 or 57P0x), or no connection came free
-     * within the pool's {@code connection-timeout}, or a transaction could not be rolled back because
-     * the pool had already closed its broken connection (Hikari's "Connection is closed" carries no
-     * SQLState). Such a request did nothing, and trying again in a minute will work, so it is a 503,
+     * within the pool's {@code connection-timeout}, or the connection in hand was one the pool had
+     * already closed because it broke (Hikari's "Connection is closed", on a rollback or the next
+     * statement, carries no SQLState). Such a request did nothing, and trying again in a minute will work, so it is a 503,
      * not a fault in the request or in the code.
      */
     static boolean storageUnreachable(Throwable exception) {
@@ -100,8 +100,7 @@ class ErrorPages {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && (connectionLost(sql.getSQLState())
-                            || sql.getSQLState() == null && previous instanceof TransactionException)) {
+                    || cause instanceof SQLException sql && connectionLost(sql)) {
                 return true;
             }
             previous = cause;
@@ -109,8 +108,12 @@ class ErrorPages {
         return false;
     }
 
-    private static boolean connectionLost(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
+    private static boolean connectionLost(SQLException exception) {
+        String state = exception.getSQLState();
+        if (state == null) {
+            return String.valueOf(exception.getMessage()).toLowerCase(Locale.ROOT).contains("closed");
+        }
+        return state.startsWith("08") || state.startsWith("57P0");
     }
 
     static ModelAndView view(HttpStatusCode status) {

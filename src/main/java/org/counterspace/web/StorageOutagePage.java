@@ -57,10 +57,17 @@ class StorageOutagePage {
             chain.doFilter(request, response);
         }
         catch (IOException | ServletException | RuntimeException exception) {
-            if (!ErrorPages.storageUnreachable(exception) || response.isCommitted()) {
+            if (!ErrorPages.storageUnreachable(exception)) {
                 throw exception;
             }
             HttpServletRequest http = (HttpServletRequest) request;
+            if (response.isCommitted()) {
+                // the answer is out already (Spring Session failed saving the session after it): handing
+                // the exception to Tomcat would only send it to /error, which reads the session again
+                log.warn("Request {} {} answered, then storage failed: {}", http.getMethod(), http.getRequestURI(),
+                        reason(exception));
+                return;
+            }
             log.warn("Request {} {} answered 503: {}", http.getMethod(), http.getRequestURI(), reason(exception));
             HttpServletResponse page = (HttpServletResponse) response;
             page.reset();

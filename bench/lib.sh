@@ -1,5 +1,6 @@
-# Shared helpers for the benchmark scripts: start the app jar on loopback, read its CPU and
-# memory from /proc, run wrk and pull out its figures. Source it; do not run it.
+# Shared helpers for the benchmark scripts: start the app jar on loopback (on H2 or PostgreSQL),
+# start a throwaway PostgreSQL cluster, read the app's CPU and memory from /proc, run wrk and pull out
+# its figures. Source it; do not run it.
 
 BENCH_PORT=${BENCH_PORT:-18080}
 BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
@@ -31,19 +32,23 @@ build_jar() {
   APP_JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
 }
 
-# start_app EXTRA_ARGS... : starts the jar with a throwaway H2 file database and search index (the
-# default index under ./data outlives the run, and a run then starts on the last run's leftovers),
-# waits for health.
+# start_app EXTRA_ARGS... : starts the jar and waits for health. Its data folder (BENCH_DATA, made
+# here unless set) holds the H2 file database, the search index (the default one under ./data
+# outlives the run, and a run then starts on the last run's leftovers) and app.log; starting again
+# with BENCH_DATA still set reopens the same data. BENCH_DB_URL points the app at another database
+# (the postgres profile's, say) instead of the H2 file.
 start_app() {
-  BENCH_DATA=$(mktemp -d /tmp/counterspace-bench.XXXXXX)
+  BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/counterspace-bench.XXXXXX)}
+  local url=${BENCH_DB_URL:-"jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0"}
   local started=$(date +%s%N)
   java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" --server.port="$BENCH_PORT" \
-    --spring.datasource.url="jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0" \
+    --spring.datasource.url="$url" \
     --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_DATA/search-index" \
-    --logging.level.root=WARN "$@" > "$BENCH_DATA/app.log" 2>&1 &
+    --logging.level.root=WARN "$@" >> "$BENCH_DATA/app.log" 2>&1 &
   APP_PID=$!
-  trap stop_app EXIT
-  for _ in $(seq 1 240); do
+  trap bench_cleanup EXIT
+  # up to 5 minutes: on a busy machine start-up alone has taken 100 s
+  for _ in $(seq 1 1200); do
     if curl -fs "$BENCH_BASE/actuator/health" >/dev/null 2>&1; then
       STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
@@ -55,12 +60,67 @@ start_app() {
   return 1
 }
 
+# Stops the app (its data stays until bench_cleanup).
 stop_app() {
   if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   fi
-  [ -n "${BENCH_DATA:-}" ] && rm -rf "$BENCH_DATA"
   APP_PID=""
+}
+
+# On exit: the app, its data folder, the scratch folder (BENCH_WORK), the databases made with
+# create_database and the throwaway PostgreSQL cluster, if any.
+bench_cleanup() {
+  if [ -n "${PEOPLE_PID:-}" ]; then # simulated people still running in the background
+    pkill -P "$PEOPLE_PID" 2>/dev/null || true
+    kill "$PEOPLE_PID" 2>/dev/null || true
+  fi
+  stop_app
+  [ -n "${BENCH_DATA:-}" ] && rm -rf "$BENCH_DATA"
+  [ -n "${BENCH_WORK:-}" ] && rm -rf "$BENCH_WORK"
+  local database
+  for database in ${BENCH_DATABASES:-}; do
+    dropdb --force --if-exists -h 127.0.0.1 -p 5432 -U postgres "$database" || true
+  done
+  stop_pg
+  return 0
+}
+
+# create_database NAME : a database of the run's own on the shared PostgreSQL (5432), dropped on exit.
+create_database() {
+  createdb -h 127.0.0.1 -p 5432 -U postgres "$1"
+  BENCH_DATABASES="${BENCH_DATABASES:-} $1"
+  trap bench_cleanup EXIT
+}
+
+# start_pg PORT : a throwaway PostgreSQL cluster (trust auth, database test, fsync on so a restart
+# keeps every committed write) in its own folder, run as user postgres like .ci/run. Never the shared
+# server on 5432. PG_DATA and PG_CTL are set; restart it with pg_ctl_as_postgres.
+start_pg() {
+  PG_PORT=$1
+  local bin; bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  PG_CTL="$bin/pg_ctl"
+  PG_DATA=$(mktemp -d /tmp/counterspace-bench-pg.XXXXXX)
+  chown postgres:postgres "$PG_DATA" && chmod 700 "$PG_DATA"
+  runuser -u postgres -- "$bin/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 >/dev/null
+  trap bench_cleanup EXIT
+  pg_ctl_as_postgres start
+  createdb -h 127.0.0.1 -p "$PG_PORT" -U postgres test
+}
+
+# pg_ctl_as_postgres ACTION [pg_ctl args...] : start, stop or restart the throwaway cluster.
+pg_ctl_as_postgres() {
+  local action=$1; shift
+  runuser -u postgres -- "$PG_CTL" -D "$PG_DATA" -l "$PG_DATA/server.log" -w "$@" \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG_DATA" "$action" >/dev/null
+}
+
+stop_pg() {
+  if [ -n "${PG_DATA:-}" ]; then
+    runuser -u postgres -- "$PG_CTL" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DATA"
+    PG_DATA=""
+  fi
 }
 
 # CPU time (ms) the process has used so far.
@@ -83,4 +143,67 @@ run_wrk() {
   WRK_P99=$(awk '$1 == "99%" {print $2}' "$out")
   WRK_REQUESTS=$(awk '/requests in/ {print $1}' "$out")
   WRK_ERRORS=$(awk '/Non-2xx/ {print $4}' "$out"); WRK_ERRORS=${WRK_ERRORS:-0}
+}
+
+# ---- simulated people (bench/LoadPeople.java), for bench/load.sh and bench/faults.sh ----
+
+# All simulated people come from 127.0.0.1, and each checks in far more often than anyone would:
+# the per-address registration limit and the daily check-in limit are lifted for them.
+SIMULATED_PEOPLE_ARGS=(--server.address=127.0.0.1
+  --counterspace.throttle.register-address.attempts=1000000 --counterspace.throttle.register-address.period=1h
+  --counterspace.checkins.check-ins-per-day=1000000)
+
+# run_people OUTDIR LoadPeople-options... : runs the simulated people against BENCH_BASE; OUTDIR then
+# holds requests.tsv, acked.txt and summary.txt (see bench/LoadPeople.java).
+run_people() {
+  local out=$1; shift
+  java -Xmx256m "$(dirname "${BASH_SOURCE[0]}")/LoadPeople.java" --base "$BENCH_BASE" --out "$out" "$@"
+}
+
+# summary_value OUTDIR KEY : a key=value figure from the people's summary.txt.
+summary_value() { grep -o "$2=[^ ]*" "$1/summary.txt" | head -1 | cut -d= -f2 | tr -d ms; }
+
+# h2_notes RUN : check-in notes of that run stored in the H2 file database under BENCH_DATA (the app
+# stopped), read with the H2 shell from the app jar.
+h2_notes() {
+  local h2; h2=$(unzip -Z1 "$APP_JAR" | grep '^BOOT-INF/lib/h2-.*\.jar$' | head -1)
+  unzip -o -q -j "$APP_JAR" "$h2" -d "$BENCH_DATA/h2-shell"
+  java -cp "$BENCH_DATA/h2-shell/$(basename "$h2")" org.h2.tools.Shell -url "jdbc:h2:file:$BENCH_DATA/db" \
+    -user sa -password "" -sql "SELECT note FROM check_in WHERE note LIKE 'lp-$1-%'" \
+    | grep -o "lp-$1-[0-9]*-[0-9]*" | sort
+}
+
+# pg_notes PORT DATABASE RUN : the same on PostgreSQL.
+pg_notes() {
+  psql -h 127.0.0.1 -p "$1" -U postgres -d "$2" -tAc "SELECT note FROM check_in WHERE note LIKE 'lp-$3-%'" | sort
+}
+
+# compare_writes ACKED_FILE STORED_FILE : sets ACKED, STORED, LOST (acknowledged, not stored) and
+# UNACKED (stored, never acknowledged: the answer was lost or came after the client gave up).
+compare_writes() {
+  local acked stored
+  acked=$(sort -u "$1"); stored=$(sort -u "$2")
+  ACKED=$(grep -c . <<<"$acked" || true); STORED=$(grep -c . <<<"$stored" || true)
+  LOST=$(comm -23 <(echo "$acked") <(echo "$stored") | grep -c . || true)
+  UNACKED=$(comm -13 <(echo "$acked") <(echo "$stored") | grep -c . || true)
+}
+
+# check NAME CONDITION : counts a check (CONDITION is evaluated by bash) and prints it.
+CHECKS_PASSED=0 CHECKS_FAILED=0
+check() {
+  if eval "$2"; then
+    CHECKS_PASSED=$((CHECKS_PASSED + 1)); echo "ok    $1"
+  else
+    CHECKS_FAILED=$((CHECKS_FAILED + 1)); echo "FAIL  $1  ($2)"
+  fi
+}
+
+now_ms() { date +%s%3N; }
+
+# app_errors : how many ERROR lines the app has logged in BENCH_DATA/app.log, and the most frequent
+# kinds (the message and the exception class on the line after it).
+app_errors() {
+  echo "app log: $(grep -c ' ERROR ' "$BENCH_DATA/app.log" || true) ERROR lines"
+  awk '/ ERROR / { message = $0; sub(/.*[0-9a-z\]] +: /, "", message); gsub(/[0-9a-f-]{36}/, "{id}", message); want = 1; next }
+       want && NF { print "  " message " <- " $1; want = 0 }' "$BENCH_DATA/app.log" | sort | uniq -c | sort -rn | head -8
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Everything that changes an account. Callers check the password rules first ({@link Passwords}),
@@ -40,8 +41,11 @@ class AccountService {
 
     private final SecondStepService secondStep;
 
+    private final TransactionOperations transaction;
+
     AccountService(AccountRepository accounts, RecoveryCodes recoveryCodes, PasswordEncoder encoder,
-            ApplicationEventPublisher events, JdbcTemplate jdbc, ActivityLog activity, SecondStepService secondStep) {
+            ApplicationEventPublisher events, JdbcTemplate jdbc, ActivityLog activity, SecondStepService secondStep,
+            TransactionOperations transaction) {
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
         this.encoder = encoder;
@@ -49,6 +53,7 @@ class AccountService {
         this.jdbc = jdbc;
         this.activity = activity;
         this.secondStep = secondStep;
+        this.transaction = transaction;
     }
 
     record Registration(AccountPrincipal principal, List<String> recoveryCodes) {
@@ -66,20 +71,25 @@ class AccountService {
      * Creates the account with its recovery codes, in discreet mode if the person chose it. A taken
      * name is found by a look-up first, so the usual case never reaches the database's refusal (whose
      * message, with the name in it, the JDBC layer would log); the unique constraint still decides a
-     * race, so two registrations racing for one name cannot both win.
+     * race, so two registrations racing for one name cannot both win. The password is hashed before
+     * the transaction opens: a hash waits its turn behind others ({@link Argon2Hashing}) and takes its
+     * time, and registrations that held a database connection meanwhile emptied PostgreSQL's pool of
+     * 10 under a burst of them, so other requests waited out the pool's timeout (bench/load.sh).
      */
-    @Transactional
     public Registration register(String username, String password, boolean discreet, ZoneId timeZone) {
-        if (accounts.existsByUsernameKey(Usernames.keyOfStored(username))) {
-            throw new UsernameTaken();
-        }
-        Account account = new Account(username, encoder.encode(password), Instant.now());
-        account.changeSettings(timeZone, discreet);
-        insert(account);
-        List<String> codes = recoveryCodes.replace(account.getId());
-        activity.record(account.getId(), ActivityLog.Kind.CREATED);
-        events.publishEvent(new AccountRegistered(account.getId()));
-        return new Registration(account.toPrincipal(), codes);
+        String passwordHash = encoder.encode(password);
+        return transaction.execute(status -> {
+            if (accounts.existsByUsernameKey(Usernames.keyOfStored(username))) {
+                throw new UsernameTaken();
+            }
+            Account account = new Account(username, passwordHash, Instant.now());
+            account.changeSettings(timeZone, discreet);
+            insert(account);
+            List<String> codes = recoveryCodes.replace(account.getId());
+            activity.record(account.getId(), ActivityLog.Kind.CREATED);
+            events.publishEvent(new AccountRegistered(account.getId()));
+            return new Registration(account.toPrincipal(), codes);
+        });
     }
 
     private void insert(Account account) {

@@ -37,13 +37,22 @@ class RefusedRequestPage implements WebServerFactoryCustomizer<TomcatServletWebS
     private final String html;
 
     RefusedRequestPage(MessageSource messages) {
+        this.html = calmPage(messages, "4xx");
+    }
+
+    /**
+     * A small page in the site's colours with the error texts of {@code kind} ("4xx", "503"), for
+     * answers written outside Spring MVC, where the layout's templates (and the session they may
+     * need) are out of reach.
+     */
+    static String calmPage(MessageSource messages, String kind) {
         Locale locale = Locale.ENGLISH;
-        this.html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + text(messages, "error.4xx.title", locale) + "</title>"
+                + "<title>" + text(messages, "error." + kind + ".title", locale) + "</title>"
                 + "<link rel=\"stylesheet\" href=\"/assets/css/site.css\"></head><body>"
-                + "<main id=\"main\" class=\"wrap\"><h1>" + text(messages, "error.4xx.heading", locale) + "</h1>"
-                + "<p>" + text(messages, "error.4xx.text", locale) + "</p><ul class=\"error-links\">"
+                + "<main id=\"main\" class=\"wrap\"><h1>" + text(messages, "error." + kind + ".heading", locale) + "</h1>"
+                + "<p>" + text(messages, "error." + kind + ".text", locale) + "</p><ul class=\"error-links\">"
                 + "<li><a href=\"/\">" + text(messages, "error.links.home", locale) + "</a></li>"
                 + "<li><a href=\"/help\">" + text(messages, "layout.nav.help", locale) + "</a></li>"
                 + "<li><a href=\"/exit\">" + text(messages, "layout.exit", locale) + "</a></li>"
@@ -51,7 +60,7 @@ class RefusedRequestPage implements WebServerFactoryCustomizer<TomcatServletWebS
     }
 
     private static String text(MessageSource messages, String key, Locale locale) {
-        return HtmlUtils.htmlEscape(messages.getMessage(key, null, locale));
+        return HtmlUtils.htmlEscape(messages.getMessage(key, null, locale), StandardCharsets.UTF_8.name());
     }
 
     /** The headers Spring Security gives every page, for responses written outside its filters. */

@@ -61,8 +61,9 @@ class SettingsController {
     @GetMapping("/account")
     String settings(@AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
         model.addAttribute("form", new SettingsForm(me.timeZone().getId(), me.discreet()));
-        // accounts made before registration asked for a time zone were all given UTC, unchosen
-        model.addAttribute("guessZone", me.timeZone().getId().equals("UTC"));
+        // never guessed here: UTC may have been chosen on purpose (to say nothing of where one lives), and
+        // this form also saves discreet mode, so a guess would be saved unnoticed with it
+        model.addAttribute("guessZone", false);
         return settingsPage(me, model, locale);
     }
 

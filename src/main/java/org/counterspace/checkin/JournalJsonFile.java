@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,6 +46,11 @@ final class JournalJsonFile {
         }
         if (root == null || !root.isObject() || !root.path("checkIns").isArray()) {
             return refused(RowError.of(0, "jsonShape"));
+        }
+        if (holdsNul(root)) {
+            // written as an escape (\u0000) it passes the upload's byte check, as a CSV's NUL byte does not;
+            // PostgreSQL cannot store it
+            return refused(RowError.of(0, "nul"));
         }
         List<RowError> errors = new ArrayList<>();
         List<Environment> environments = new ArrayList<>();
@@ -142,6 +148,23 @@ final class JournalJsonFile {
         String id = JournalCsv.id(text(node.path("id")), number, problems);
         return problems.isEmpty() ? new Row(day, new Mood(mood.get()), new HomePull(pull.get()), environments, smallWin,
                 note, discuss.asBoolean(false), id) : null;
+    }
+
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isString()) {
+            return node.asString().indexOf('\u0000') >= 0;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (field.getKey().indexOf('\u0000') >= 0 || holdsNul(field.getValue())) {
+                return true;
+            }
+        }
+        for (JsonNode item : node.isArray() ? node : JSON.createArrayNode()) {
+            if (holdsNul(item)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value as text: strings as they are, numbers and booleans written out, anything else empty. */

@@ -39,10 +39,13 @@ class TransferController {
 
     private final TransferService transfers;
 
+    private final ImportLocks locks;
+
     private final MessageSource messages;
 
-    TransferController(TransferService transfers, MessageSource messages) {
+    TransferController(TransferService transfers, ImportLocks locks, MessageSource messages) {
         this.transfers = transfers;
+        this.locks = locks;
         this.messages = messages;
     }
 
@@ -81,7 +84,8 @@ class TransferController {
         if (!parsed.ok()) {
             return refused(model, "csv", parsed.errors(), locale);
         }
-        return imported(transfers.importRows(me.id(), parsed.rows(), List.of()), "csv", model, locale, flash);
+        return imported(locks.one(me.id(), () -> transfers.importRows(me.id(), parsed.rows(), List.of())), "csv", model,
+                locale, flash);
     }
 
     @PostMapping("/checkins/import/json")
@@ -91,7 +95,8 @@ class TransferController {
         if (!parsed.errors().isEmpty()) {
             return refused(model, "json", parsed.errors(), locale);
         }
-        return imported(transfers.importRows(me.id(), parsed.rows(), parsed.environments()), "json", model, locale, flash);
+        return imported(locks.one(me.id(), () -> transfers.importRows(me.id(), parsed.rows(), parsed.environments())),
+                "json", model, locale, flash);
     }
 
     /** The history page with what an import did, or the import page with why it did nothing. */
@@ -151,7 +156,8 @@ class TransferController {
             flash.addFlashAttribute("pullMissing", true);
             return "redirect:/checkins/import/daylio";
         }
-        return imported(transfers.importDaylio(me.id(), entries.get(), pull.get()), "daylio", model, locale, flash);
+        return imported(locks.one(me.id(), () -> transfers.importDaylio(me.id(), entries.get(), pull.get())), "daylio",
+                model, locale, flash);
     }
 
     @PostMapping("/checkins/import/daylio/cancel")

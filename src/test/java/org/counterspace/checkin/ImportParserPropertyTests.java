@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.counterspace.checkin.JournalCsv.RowError;
 import org.counterspace.support.RandomInput;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.mock.web.MockMultipartFile;
@@ -122,6 +123,20 @@ class ImportParserPropertyTests {
         assertThat(parsed.rows()).containsExactlyElementsOf(rows);
     }
 
+    /** A NUL written as a JSON escape passes the upload's byte check; PostgreSQL would refuse to store it. */
+    @Test
+    void aNulWrittenAsAnEscapeIsRefused() {
+        for (String where : List.of("\"note\": \"a\\u0000b\"", "\"smallWin\": \"\\u0000\"",
+                "\"counterEnvironments\": [\"Walk\\u0000\"]", "\"x\\u0000\": 1")) {
+            String json = "{\"checkIns\": [{\"date\": \"2025-01-01\", \"mood\": 3, \"homePull\": 4, " + where + "}]}";
+            assertThat(JournalJsonFile.parse(json, TODAY).errors()).as(where)
+                .extracting(JournalCsv.RowError::code).containsExactly("checkin.import.error.nul");
+        }
+        String otherEscapes = "{\"checkIns\": [{\"date\": \"2025-01-01\", \"mood\": 3, \"homePull\": 4, "
+                + "\"note\": \"one\\ttwo\\nthree\\u0007\"}]}";
+        assertThat(JournalJsonFile.parse(otherEscapes, TODAY).errors()).isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("cases")
     void anyUploadIsReadAsTextOrRefused(int n) {
@@ -150,17 +165,22 @@ class ImportParserPropertyTests {
         assertThat(parsed.rows()).containsExactlyElementsOf(rows);
     }
 
+    /** A row a journal can hold: its texts never carry a NUL, which neither a form nor an import lets in. */
     private static JournalCsv.Row row(RandomInput input, LocalDate day) {
         Set<String> names = new LinkedHashSet<>();
         for (int i = input.random().nextInt(3); i > 0; i--) {
-            String name = input.text(4).replace(JournalCsv.SEPARATOR, "");
+            String name = text(input, 4).replace(JournalCsv.SEPARATOR, "");
             if (!name.isBlank() && name.length() <= CounterEnvironment.NAME_MAX) {
                 names.add(name);
             }
         }
         return new JournalCsv.Row(day, new Mood(1 + input.random().nextInt(5)), new HomePull(input.random().nextInt(11)),
-                names, orNull(input.text(6)), orNull(input.text(20)), input.random().nextBoolean(),
-                input.random().nextBoolean() ? null : orNull(input.text(8).strip()));
+                names, orNull(text(input, 6)), orNull(text(input, 20)), input.random().nextBoolean(),
+                input.random().nextBoolean() ? null : orNull(text(input, 8).strip()));
+    }
+
+    private static String text(RandomInput input, int words) {
+        return input.text(words).replace("\u0000", "");
     }
 
     private static String orNull(String text) {

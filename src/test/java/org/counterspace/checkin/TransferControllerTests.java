@@ -17,11 +17,16 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -314,6 +319,32 @@ class TransferControllerTests {
                 new TransferService.ImportCounts(0, 1, 2)))
             .andExpect(content().string(containsString(
                     "No new check-ins were added, 1 was updated to match the file, and 2 were already in your journal")));
+    }
+
+    /** A double-clicked Import: the same file sent several times at once still adds each entry once. */
+    @Test
+    void theSameFileImportedSeveralTimesAtOnceAddsEachEntryOnce() throws Exception {
+        AccountPrincipal clicker = newAccount();
+        StringBuilder file = new StringBuilder(JournalCsvTests.HEADER);
+        for (int day = 1; day <= 28; day++) {
+            file.append("2025-02-%02d,3,Okay,4,Walk,,Day %d,false\n".formatted(day, day));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<TransferService.ImportCounts>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> imported("/checkins/import", clicker, file.toString())));
+            }
+            int added = 0;
+            for (Future<TransferService.ImportCounts> one : sent) {
+                added += one.get(60, TimeUnit.SECONDS).added();
+            }
+            assertThat(added).isEqualTo(28);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(clicker)).isEqualTo(28);
     }
 
     /** The JSON export into a fresh account gives the same entries and counter-environments; into the same one, nothing. */

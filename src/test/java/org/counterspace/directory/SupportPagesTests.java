@@ -12,7 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,12 +108,31 @@ class SupportPagesTests {
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("There is more than one \u201cRichmond\u201d", "Richmond, near London, England")
             .doesNotContain("km away");
-        String virginia = "/support?q=counselling&amp;place=Richmond%2C%20Virginia";
-        assertThat(page).contains("href=\"" + virginia + "\">Richmond, Virginia</a>");
+        assertThat(page).containsPattern(
+                "href=\"/support\\?q=counselling&amp;place=Richmond%2C%20Virginia&amp;lat=37\\.[0-9]+&amp;lon=-77\\.[0-9]+\">"
+                        + "Richmond, Virginia</a>");
         mvc.perform(get("/support").param("q", "counselling").param("place", "Richmond, Virginia"))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("near Richmond, Virginia")))
             .andExpect(content().string(not(containsString("There is more than one"))));
+    }
+
+    /** Two towns may even share a label (Ashford in Kent and in Surrey are both "near London"): each choice is its own. */
+    @Test
+    void eachChoiceLeadsToItsOwnPlaceEvenWhenTwoShareALabel() throws Exception {
+        String page = mvc.perform(get("/support").param("place", "Ashford")).andExpect(status().isOk()).andReturn()
+            .getResponse().getContentAsString();
+        List<String> links = Pattern.compile("href=\"(/support\\?place=Ashford%2C%20near%20London[^\"]*)\"")
+            .matcher(page).results().map(m -> m.group(1).replace("&amp;", "&")).toList();
+        assertThat(links).hasSize(2).doesNotHaveDuplicates();
+        List<String> distances = new ArrayList<>();
+        for (String link : links) {
+            String chosen = mvc.perform(get(URI.create(link))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+            assertThat(chosen).contains("near Ashford, near London, England").doesNotContain("There is more than one");
+            distances.add(chosen.replaceAll("(?s).*?([0-9.]+ km away).*", "$1"));
+        }
+        assertThat(distances.get(0)).isNotEqualTo(distances.get(1));
     }
 
     @Test

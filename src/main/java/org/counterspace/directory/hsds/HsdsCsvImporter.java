@@ -128,6 +128,10 @@ public class HsdsCsvImporter {
         Map<String, List<Map<String, String>>> tables = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
+            if (!TABLES.containsKey(f.getKey())) {
+                // datapackage.json, a README: a package may hold more than the tables read
+                continue;
+            }
             try {
                 tables.put(f.getKey(), rows(f.getKey(), HsdsRecordReader.utf8(f.getValue())));
             }
@@ -295,8 +299,13 @@ public class HsdsCsvImporter {
                 String value = service.remove(column).asString();
                 String field = column.substring(HsdsExporter.EXTENSION_COLUMN_PREFIX.length());
                 if (column.equals(HsdsExporter.PUBLISHER_FIELDS_COLUMN)) {
-                    // as they came, in place of what the tables rebuilt (service areas lose all but the name there)
-                    publisherFields(value).properties().forEach(f -> service.set(f.getKey(), f.getValue()));
+                    // as they came, in place of what the tables rebuilt from them (service areas lose all but
+                    // the name there); a table edited since the export wins
+                    publisherFields(value).properties().forEach(f -> {
+                        if (agrees(service.path(f.getKey()), f.getValue())) {
+                            service.set(f.getKey(), f.getValue());
+                        }
+                    });
                 }
                 else if (value.startsWith("[")) {
                     extension.set(field, jsonArrayOrText(value));
@@ -313,6 +322,32 @@ public class HsdsCsvImporter {
             service.set(HsdsMapper.EXTENSION, extension);
         }
         return service;
+    }
+
+    /**
+     * Whether what the tables give for a field says nothing the publisher's own value does not: absent,
+     * an empty list, or a list of the same length whose items' values all match the publisher's.
+     */
+    static boolean agrees(JsonNode tables, JsonNode publisher) {
+        if (tables.isMissingNode() || tables.isNull() || tables.isArray() && tables.isEmpty()) {
+            return true;
+        }
+        if (!tables.isArray() || !publisher.isArray() || tables.size() != publisher.size()) {
+            return false;
+        }
+        for (int i = 0; i < tables.size(); i++) {
+            JsonNode given = publisher.get(i);
+            for (Map.Entry<String, JsonNode> cell : tables.get(i).properties()) {
+                JsonNode kept = given.path(cell.getKey());
+                boolean same = cell.getValue().isNumber() && kept.isNumber()
+                        ? cell.getValue().decimalValue().compareTo(kept.decimalValue()) == 0
+                        : cell.getValue().asString().equals(kept.asString(null));
+                if (!same) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static JsonNode publisherFields(String value) {

@@ -4,6 +4,7 @@ import static org.counterspace.directory.hsds.HsdsJson.cut;
 import static org.counterspace.directory.hsds.HsdsJson.text;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.counterspace.directory.AgeGroup;
@@ -30,12 +31,13 @@ record HsdsExtension(JsonNode x, SupportService current) {
         return x.isObject();
     }
 
-    Provenance provenance() {
+    /** The source becomes a link on the service page, so only an http(s) address is kept. */
+    Provenance provenance(List<String> warnings) {
         if (!given()) {
             return current == null ? Provenance.LOCAL : current.provenance();
         }
         return new Provenance(x.path("national").asBoolean(false), x.path("demo").asBoolean(false),
-                cut(text(x, "source"), 1000));
+                HsdsJson.webAddress(x, "source", warnings));
     }
 
     AgeGroup ageGroup() {

@@ -46,8 +46,15 @@ class HsdsPartIds {
         /** Per part: id → the problems of the record in the window that gives it, and that record's id. */
         private final Map<String, Map<UUID, Claim>> window = new HashMap<>();
 
+        /** {@code ownerId}: the service (or, for an address, the location) that gives the part. */
         private record Claim(UUID serviceId, List<String> problems) {
         }
+
+        /** Address id → the location that gives it in this file (a location may come with several services). */
+        private final Map<UUID, UUID> addressLocations = new HashMap<>();
+
+        /** Address id → the problems of the record in the window that gives it, and its location's id. */
+        private final Map<UUID, Claim> addressWindow = new HashMap<>();
 
         /** Records the part ids of a checked record; a repeat within the file is a problem at once. */
         void add(JsonNode record, List<String> problems) {
@@ -72,6 +79,33 @@ class HsdsPartIds {
                     }
                 }
             });
+            addresses(record, problems);
+        }
+
+        /** An address id belongs to one location: in the file, and against the directory. */
+        private void addresses(JsonNode record, List<String> problems) {
+            for (JsonNode place : record.path("service_at_locations")) {
+                String locationId = text(place.path("location"), "id");
+                if (locationId == null || !isUuid(locationId)) {
+                    continue;
+                }
+                for (JsonNode address : place.path("location").path("addresses")) {
+                    String id = text(address, "id");
+                    if (id == null || !isUuid(id)) {
+                        continue;
+                    }
+                    UUID addressId = UUID.fromString(id);
+                    UUID location = UUID.fromString(locationId);
+                    UUID given = addressLocations.putIfAbsent(addressId, location);
+                    if (given != null && !given.equals(location)) {
+                        problems.add("The address id " + id + " is given to two locations in this file; each needs "
+                                + "its own id.");
+                    }
+                    else {
+                        addressWindow.put(addressId, new Claim(location, problems));
+                    }
+                }
+            }
         }
 
         /** Asks the directory about the ids of the window's records, adds what it finds, starts a new window. */
@@ -92,6 +126,21 @@ class HsdsPartIds {
                 }
             });
             window.clear();
+            List<UUID> addressIds = new ArrayList<>(addressWindow.keySet());
+            for (int from = 0; from < addressIds.size(); from += 1000) {
+                List<Object[]> owners = em.createQuery("select a.id, a.location.id, a.location.name from Address a "
+                        + "where a.id in :ids", Object[].class)
+                    .setParameter("ids", addressIds.subList(from, Math.min(addressIds.size(), from + 1000)))
+                    .getResultList();
+                for (Object[] owner : owners) {
+                    Claim claim = addressWindow.get((UUID) owner[0]);
+                    if (!claim.serviceId().equals(owner[1])) {
+                        claim.problems().add("The address id " + owner[0] + " already belongs to another location in "
+                                + "the directory (" + owner[2] + "); each needs its own id.");
+                    }
+                }
+            }
+            addressWindow.clear();
         }
     }
 }

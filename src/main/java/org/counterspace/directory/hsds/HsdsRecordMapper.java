@@ -110,7 +110,7 @@ class HsdsRecordMapper {
             .fees(HsdsCost.fees(r, x.cost()))
             .coverage(new Coverage(x.country(country), x.region(),
                     zones.zoneOf(r, x.timeZone(), "ZZ".equals(country) ? null : country, warnings), serviceArea))
-            .provenance(x.provenance())
+            .provenance(x.provenance(warnings))
             .channels(x.channels(channels))
             .phones(phones).openings(openings).languages(languages).places(places.places()).terms(terms)
             .build();

@@ -74,7 +74,7 @@ class HsdsReferences {
     /**
      * The location with this id: created, or (when the directory has it) brought up to date with the
      * file: type, name, description, coordinates and accessibility when given, and its addresses,
-     * changed in place by id, added, or removed when the file lists others.
+     * changed in place by id, added, or removed when the file lists other usable ones.
      */
     Location location(JsonNode l, Organization organization, List<String> warnings) {
         UUID id = UUID.fromString(text(l, "id"));
@@ -85,8 +85,12 @@ class HsdsReferences {
         if (type != null && PLACE_TYPES.contains(type)) {
             location.setLocationType(type);
         }
-        location.setName(cut(text(l, "name"), 300));
-        location.setDescription(cut(text(l, "description"), 2000));
+        if (existing == null || text(l, "name") != null) {
+            location.setName(cut(text(l, "name"), 300));
+        }
+        if (existing == null || text(l, "description") != null) {
+            location.setDescription(cut(text(l, "description"), 2000));
+        }
         if (l.path("latitude").isNumber() && l.path("longitude").isNumber()
                 && Point.valid(l.path("latitude").asDouble(), l.path("longitude").asDouble())) {
             location.setCoordinates(l.path("latitude").asDouble(), l.path("longitude").asDouble());
@@ -106,7 +110,8 @@ class HsdsReferences {
         if (existing == null) {
             em.persist(location);
         }
-        else if (l.path("addresses").isArray()) {
+        else if (!given.isEmpty()) {
+            // only a list that gave at least one usable address replaces the location's
             location.keepAddresses(given);
         }
         return location;

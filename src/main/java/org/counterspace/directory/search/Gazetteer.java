@@ -133,6 +133,16 @@ public class Gazetteer {
             .toList();
     }
 
+    /** Every place whose label is this one ("Ashford, near London, England" is two towns in Kent and Surrey). */
+    public List<Place> labelled(String label) {
+        if (label == null || label.length() > 100 || !label.contains(",")) {
+            return List.of();
+        }
+        String key = key(label.strip().replaceAll("\\s+", " "));
+        return index.get().byName().getOrDefault(key(label.split(",", 2)[0].strip()), List.of()).stream()
+            .filter(place -> key(place.label()).equals(key)).toList();
+    }
+
     /** The one place a typed place stands for, when it is known and not shared by several. */
     public Optional<Place> find(String input) {
         List<Place> found = lookup(input);

@@ -1,6 +1,7 @@
 package org.counterspace.directory.search;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.counterspace.directory.AgeGroup;
@@ -36,7 +37,7 @@ class SearchController {
             @Value("${counterspace.directory.region:${counterspace.safety.default-region:GB}}") String defaultRegion,
             MessageSource messageSource) {
         this.nationalLines = nationalLines;
-        this.defaultRegion = defaultRegion;
+        this.defaultRegion = defaultRegion.strip().toUpperCase(Locale.ROOT);
         this.search = search;
         this.needs = needs;
         this.gazetteer = gazetteer;

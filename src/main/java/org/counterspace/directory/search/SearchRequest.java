@@ -62,18 +62,21 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         Point near = null;
         boolean placeUnknown = false;
         List<Gazetteer.Place> choices = List.of();
+        Double lat = number(params, "lat");
+        Double lon = number(params, "lon");
+        Point given = lat != null && lon != null && Point.valid(lat, lon)
+                ? new Point(Math.round(lat * 1000) / 1000.0, Math.round(lon * 1000) / 1000.0) : null;
         if (place != null) {
-            List<Gazetteer.Place> found = gazetteer.lookup(place);
+            // a choice among places of one name carries its point: two may even share a label
+            Optional<Gazetteer.Place> chosen = given == null ? Optional.empty()
+                    : gazetteer.labelled(place).stream().filter(p -> p.point().kilometresTo(given) < 2).findFirst();
+            List<Gazetteer.Place> found = chosen.map(List::of).orElseGet(() -> gazetteer.lookup(place));
             near = found.size() == 1 ? found.get(0).point() : null;
             placeUnknown = found.isEmpty();
             choices = found.size() > 1 ? found : List.of();
         }
         else {
-            Double lat = number(params, "lat");
-            Double lon = number(params, "lon");
-            if (lat != null && lon != null && Point.valid(lat, lon)) {
-                near = new Point(Math.round(lat * 1000) / 1000.0, Math.round(lon * 1000) / 1000.0);
-            }
+            near = given;
         }
         int radius = first(params, "radius").map(SearchRequest::integer).filter(RADII::contains).orElse(25);
         SearchQuery.SortOrder sort = first(params, "sort").flatMap(SearchRequest::sortOrder)
@@ -143,7 +146,7 @@ record SearchRequest(String text, boolean textCut, Set<String> categories, Set<C
         if (place != null) {
             uri.queryParam("place", place);
         }
-        else if (near != null) {
+        if (near != null) {
             uri.queryParam("lat", near.latitude()).queryParam("lon", near.longitude());
         }
         if (near != null && radiusKm != 25) {

@@ -2,6 +2,7 @@ package org.counterspace.directory.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
@@ -241,5 +243,27 @@ class PublishedDataImportTests {
             }
         }
         throw new AssertionError("not exported: " + id);
+    }
+
+    @Test
+    void anAreaEditedInTheCsvTablesWinsOverTheCopyKeptWithTheService() throws Exception {
+        String name = "Quillfeather Outreach";
+        String json = service(name, "hall-g", "", "").replaceFirst("\"status\"",
+                "\"service_areas\": [{\"id\": \"" + id("area-g") + "\", \"name\": \"Old Town\", "
+                        + "\"description\": \"The old town and its villages\"}], \"status\"");
+        assertThat(importJson("[" + json + "]").accepted()).isTrue();
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        exporter.exportCsv(zip);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.toByteArray()))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        String areas = new String(files.get("service_areas.csv"), StandardCharsets.UTF_8);
+        files.put("service_areas.csv", areas.replace("Old Town", "New Town").getBytes(StandardCharsets.UTF_8));
+        assertThat(csvImporter.importTables("edited.zip", files, "test").accepted()).isTrue();
+        assertThat(exportedService(id(name)).at("/service_areas/0/name").asString()).isEqualTo("New Town");
     }
 }

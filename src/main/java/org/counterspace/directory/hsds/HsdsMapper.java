@@ -106,7 +106,12 @@ class HsdsMapper {
             if (publisher.get("service_areas") instanceof List<?> given && !given.isEmpty()
                     && given.get(0) instanceof Map<?, ?> first
                     && Objects.equals(first.get("name"), s.coverage().serviceArea())) {
-                m.put("service_areas", given);
+                // each naming its service, as the tables need to place it
+                m.put("service_areas", given.stream().map(area -> {
+                    Map<Object, Object> linked = new LinkedHashMap<>((Map<?, ?>) area);
+                    linked.putIfAbsent("service_id", id);
+                    return linked;
+                }).toList());
             }
             // the publisher's own fields, as they came; never in place of one the directory writes
             publisher.forEach(m::putIfAbsent);

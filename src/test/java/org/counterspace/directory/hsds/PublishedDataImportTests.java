@@ -216,6 +216,8 @@ class PublishedDataImportTests {
         areas.add(((ObjectNode) areas.get(0).deepCopy()).put("id", id("second-area")).put("name", "A second area"));
         example = JSON.writeValueAsBytes(given);
         assertThat(importer.importJson("service_full.json", example, "test").accepted()).isTrue();
+        // exported, each area names its service, as the tables need
+        areas.forEach(area -> ((ObjectNode) area).put("service_id", given.get("id").asString()));
         List<String> kept = List.of("contacts", "funding", "required_documents", "program", "accreditations",
                 "licenses", "alert", "wait_time", "metadata", "cost_options", "service_areas");
 

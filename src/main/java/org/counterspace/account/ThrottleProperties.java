@@ -49,6 +49,11 @@ record ThrottleProperties(Window signInName, Window signInAddressName, Window si
     record Window(int attempts, Duration period, Integer slowdownSteps) {
 
         Window {
+            // checked at start-up: a window set half-way would otherwise fail every request it limits
+            if (attempts < 1 || period == null || period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("Each counterspace.throttle window needs both .attempts (at least 1) "
+                        + "and .period (e.g. 15m); one was given " + attempts + " attempts in " + period + ".");
+            }
             slowdownSteps = slowdownSteps != null ? slowdownSteps : 0;
         }
     }

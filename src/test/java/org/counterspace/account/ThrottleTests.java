@@ -1,6 +1,7 @@
 package org.counterspace.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,5 +84,13 @@ class ThrottleTests {
             assertThat(attempt.allowed()).isTrue();
             attempt.refund();
         }
+    }
+
+    @Test
+    void aWindowSetHalfWayIsRefusedAtStartUpNotAtTheFirstRequest() {
+        assertThatThrownBy(() -> new ThrottleProperties.Window(1000, null, null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(".period");
+        assertThatThrownBy(() -> new ThrottleProperties.Window(0, Duration.ofHours(1), null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(".attempts");
     }
 }

@@ -87,6 +87,9 @@ public class Gazetteer {
 
     private final Supplier<Index> index = SingletonSupplier.of(Index::load);
 
+    /** The places curators added ({@link CuratedPlaces}), searched with the rest. */
+    private volatile List<Place> curated = List.of();
+
     Gazetteer(@Value("${counterspace.safety.default-region:GB}") String defaultRegion) {
         this.defaultRegion = defaultRegion.toUpperCase(Locale.ROOT);
         try (InputStream in = new ClassPathResource(DISTRICTS).getInputStream()) {
@@ -116,7 +119,7 @@ public class Gazetteer {
             return List.of(postcode.get());
         }
         String key = key(typed);
-        List<Place> named = index.get().byName().getOrDefault(key(typed.split(",", 2)[0]), List.of());
+        List<Place> named = named(typed.split(",", 2)[0]);
         if (typed.contains(",")) {
             return named.stream().filter(place -> key(place.label()).equals(key)).limit(1).toList();
         }
@@ -139,8 +142,37 @@ public class Gazetteer {
             return List.of();
         }
         String key = key(label.strip().replaceAll("\\s+", " "));
-        return index.get().byName().getOrDefault(key(label.split(",", 2)[0].strip()), List.of()).stream()
+        return named(label.split(",", 2)[0].strip()).stream()
             .filter(place -> key(place.label()).equals(key)).toList();
+    }
+
+    void useCurated(List<Place> places) {
+        curated = List.copyOf(places);
+    }
+
+    /** The shipped places of a name with the curators' of that name, most populous first. */
+    private List<Place> named(String name) {
+        String key = key(name);
+        List<Place> added = curated.stream().filter(place -> key(place.name()).equals(key)).toList();
+        List<Place> shipped = index.get().byName().getOrDefault(key, List.of());
+        if (added.isEmpty()) {
+            return shipped;
+        }
+        List<Place> all = new ArrayList<>(added);
+        all.addAll(shipped);
+        all.sort(Comparator.comparingInt(Place::population).reversed());
+        return all;
+    }
+
+    /** The shipped postcode districts and the curators' places that have a postcode. */
+    private List<Place> districts() {
+        List<Place> added = curated.stream().filter(place -> place.postcode() != null).toList();
+        if (added.isEmpty()) {
+            return districts;
+        }
+        List<Place> all = new ArrayList<>(added);
+        all.addAll(districts);
+        return all;
     }
 
     /** The one place a typed place stands for, when it is known and not shared by several. */
@@ -159,7 +191,7 @@ public class Gazetteer {
         if (zip.matches()) {
             return Optional.ofNullable(index.get().zips().get(zip.group(1)));
         }
-        Optional<Place> district = districts.stream().filter(place -> place.postcode().equals(compact)).findFirst();
+        Optional<Place> district = districts().stream().filter(place -> place.postcode().equals(compact)).findFirst();
         if (district.isPresent()) {
             return district;
         }
@@ -171,13 +203,13 @@ public class Gazetteer {
                     ? districtCalled(outward.substring(0, outward.length() - 1)) : Optional.empty());
         }
         // Other countries' codes that start with a district we know (D01 F5P2, T12 X70A, B3H 4R2).
-        return districts.stream()
+        return districts().stream()
             .filter(place -> compact.length() > place.postcode().length() && compact.startsWith(place.postcode()))
             .findFirst();
     }
 
     private Optional<Place> districtCalled(String outward) {
-        return districts.stream().filter(place -> place.postcode().equals(outward)).findFirst();
+        return districts().stream().filter(place -> place.postcode().equals(outward)).findFirst();
     }
 
     /** Case, accents and spacing do not matter: "montreal" finds "Montréal", "richmond,virginia" a choice. */

@@ -31,7 +31,14 @@ class GuideRenderer {
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
     Guide render(String fileName, String markdown) {
-        Node document = parser.parse(markdown);
+        Node document;
+        try {
+            document = parser.parse(markdown);
+        }
+        catch (RuntimeException e) {
+            // commonmark's front-matter reader can fail on a malformed block (an index out of bounds)
+            throw new GuideFormatException(fileName, "the front matter could not be read");
+        }
         YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
         document.accept(frontMatter);
         Map<String, List<String>> fields = frontMatter.getData();

@@ -82,7 +82,7 @@ class RegistrationController {
         }
         log.info("Account {} registered", registration.principal().id());
         sessions.signIn(registration.principal(), request, response);
-        signIns.succeeded(Usernames.keyOfStored(form.username()), false, request, response);
+        signIns.succeeded(Usernames.keyOfStored(form.username()), form.sharedDeviceOn(), request, response);
         redirect.addFlashAttribute(CODES, registration.recoveryCodes());
         return new ModelAndView("redirect:/account/recovery-codes");
     }

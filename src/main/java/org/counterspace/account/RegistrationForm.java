@@ -13,14 +13,19 @@ import org.counterspace.web.FieldErrorsShown;
  */
 @FieldErrorsShown
 record RegistrationForm(@Pattern(regexp = Usernames.ALLOWED, message = "{account.username.pattern}") String username,
-        String password, String confirm, String discreet, String timeZone) {
+        String password, String confirm, String discreet, String timeZone, String sharedDevice) {
 
     RegistrationForm {
         username = Usernames.strip(username);
     }
 
     static RegistrationForm empty(String timeZone) {
-        return new RegistrationForm("", "", "", "true", timeZone);
+        return new RegistrationForm("", "", "", "true", timeZone, null);
+    }
+
+    /** Ticked: this browser is not remembered as one of the account's devices (as at sign-in). */
+    public boolean sharedDeviceOn() {
+        return "true".equals(sharedDevice);
     }
 
     public boolean discreetOn() {

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -293,5 +294,22 @@ class RegistrationTests extends AccountWebTestSupport {
             .andExpect(status().isTooManyRequests())
             .andExpect(content().string(containsString("Please wait a little")))
             .andExpect(flash().attributeCount(0));
+    }
+
+    /** As at sign-in: on a shared device the new account's first browser is not remembered as one of its devices. */
+    @Test
+    void aSharedDeviceIsNotRememberedFromRegistration() throws Exception {
+        MvcResult shared = mvc.perform(post("/register").with(csrf()).with(from(uniqueAddress()))
+                .param("username", uniqueName("shared")).param("password", PASSWORD).param("confirm", PASSWORD)
+                .param("sharedDevice", "true"))
+            .andExpect(redirectedUrl("/account/recovery-codes")).andReturn();
+        assertThat(shared.getResponse().getHeaders(HttpHeaders.SET_COOKIE))
+            .noneMatch(cookie -> cookie.startsWith(KnownDevices.COOKIE + "=") && !cookie.contains("Max-Age=0"));
+        MvcResult own = mvc.perform(post("/register").with(csrf()).with(from(uniqueAddress()))
+                .param("username", uniqueName("own")).param("password", PASSWORD).param("confirm", PASSWORD))
+            .andExpect(redirectedUrl("/account/recovery-codes")).andReturn();
+        assertThat(own.getResponse().getHeaders(HttpHeaders.SET_COOKIE))
+            .anyMatch(cookie -> cookie.startsWith(KnownDevices.COOKIE + "="));
+        mvc.perform(get("/register")).andExpect(content().string(containsString("name=\"sharedDevice\"")));
     }
 }

@@ -1,14 +1,14 @@
 package org.counterspace.directory.hsds;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
+import static org.counterspace.directory.hsds.ApiParameters.accept;
+import static org.counterspace.directory.hsds.ApiParameters.bool;
+import static org.counterspace.directory.hsds.ApiParameters.instant;
+import static org.counterspace.directory.hsds.ApiParameters.number;
+import static org.counterspace.directory.hsds.ApiParameters.paging;
+import static org.counterspace.directory.hsds.ApiParameters.uuid;
+
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,10 +46,6 @@ import org.springframework.web.server.ResponseStatusException;
 @CrossOrigin(origins = "*", methods = RequestMethod.GET, allowCredentials = "false")
 class HsdsApiController {
 
-    static final int DEFAULT_PER_PAGE = 50;
-
-    static final int MAX_PER_PAGE = 200;
-
     /** The widest {@code proximity} accepted, in metres: about the length of Great Britain. */
     static final double MAX_PROXIMITY_METRES = 1_000_000;
 
@@ -68,13 +64,6 @@ class HsdsApiController {
         this.api = api;
         this.gazetteer = gazetteer;
         this.apiLimits = apiLimits;
-    }
-
-    static final class BadParameter extends RuntimeException {
-
-        BadParameter(String message) {
-            super(message, null, false, false);
-        }
     }
 
     static final class TooManyRequests extends RuntimeException {
@@ -160,19 +149,19 @@ class HsdsApiController {
         accept(params, PAGED, SERVICE_FILTERS, List.of("postcode", "proximity"));
         String postcode = params.get("postcode");
         if (postcode != null && (postcode.length() > 12 || !postcode.matches("[A-Za-z0-9 ]*"))) {
-            throw new BadParameter("postcode: letters, digits and spaces, at most 12");
+            throw new ApiParameters.BadParameter("postcode: letters, digits and spaces, at most 12");
         }
         HsdsApi.Nearby nearby = null;
         if (params.containsKey("proximity")) {
             double metres = number(params, "proximity");
             if (metres <= 0 || metres > MAX_PROXIMITY_METRES) {
-                throw new BadParameter("proximity: metres, more than 0 and at most " + (long) MAX_PROXIMITY_METRES);
+                throw new ApiParameters.BadParameter("proximity: metres, more than 0 and at most " + (long) MAX_PROXIMITY_METRES);
             }
             if (postcode == null || postcode.isBlank()) {
-                throw new BadParameter("proximity: needs a postcode to measure from");
+                throw new ApiParameters.BadParameter("proximity: needs a postcode to measure from");
             }
             Point centre = gazetteer.find(postcode).map(Gazetteer.Place::point)
-                .orElseThrow(() -> new BadParameter("postcode: not a place this directory knows, so proximity cannot be measured"));
+                .orElseThrow(() -> new ApiParameters.BadParameter("postcode: not a place this directory knows, so proximity cannot be measured"));
             nearby = new HsdsApi.Nearby(centre, metres);
         }
         return api.serviceAtLocations(serviceFilter(params), nearby == null ? postcode : null, nearby, paging(params),
@@ -189,29 +178,6 @@ class HsdsApiController {
                 uuid(params, "taxonomy_id"), uuid(params, "organization_id"), instant(params, "modified_after"));
     }
 
-    /**
-     * Refuses parameters the endpoint does not document (a client relying on a filter that is not
-     * there would silently get everything) and formats other than JSON.
-     */
-    @SafeVarargs
-    private static void accept(Map<String, String> params, List<String>... documented) {
-        for (String name : params.keySet()) {
-            if (Arrays.stream(documented).noneMatch(names -> names.contains(name))) {
-                throw new BadParameter(printable(name) + ": not a parameter of this endpoint");
-            }
-        }
-        String format = params.get("format");
-        if (format != null && !format.equals("json")) {
-            throw new BadParameter("format: only json is offered");
-        }
-    }
-
-    /** A parameter name as it may be echoed back: short, and only plain characters. */
-    private static String printable(String name) {
-        String plain = name.replaceAll("[^A-Za-z0-9_\\-\\[\\].]", "?");
-        return plain.length() > 40 ? plain.substring(0, 40) + "…" : plain;
-    }
-
     private static Map<String, Object> found(Optional<Map<String, Object>> object) {
         return object.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
@@ -225,72 +191,13 @@ class HsdsApiController {
         }
     }
 
-    private static HsdsApi.Paging paging(Map<String, String> params) {
-        int page = params.containsKey("page") ? (int) Math.max(1, Math.min(100_000, number(params, "page"))) : 1;
-        int perPage = params.containsKey("per_page")
-                ? (int) Math.max(1, Math.min(MAX_PER_PAGE, number(params, "per_page"))) : DEFAULT_PER_PAGE;
-        return new HsdsApi.Paging(page, perPage);
-    }
-
-    private static double number(Map<String, String> params, String name) {
-        try {
-            double value = Double.parseDouble(params.get(name).strip());
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        }
-        catch (NumberFormatException e) {
-            throw new BadParameter(name + ": a number is needed");
-        }
-    }
-
-    private static boolean bool(Map<String, String> params, String name) {
-        String value = params.get(name);
-        if (value == null || value.isEmpty()) {
-            return false;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> throw new BadParameter(name + ": true or false");
-        };
-    }
-
-    private static UUID uuid(Map<String, String> params, String name) {
-        String value = params.get(name);
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        }
-        catch (IllegalArgumentException e) {
-            throw new BadParameter(name + ": a UUID is needed");
-        }
-    }
-
-    private static Instant instant(Map<String, String> params, String name) {
-        String value = params.get(name);
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(value).toInstant();
-        }
-        catch (DateTimeParseException e) {
-            throw new BadParameter(name + ": a date (2024-05-16) or date-time (2024-05-16T10:00:00Z) is needed");
-        }
-    }
-
     /** API errors are JSON, never the HTML error pages. */
     @RestControllerAdvice(assignableTypes = HsdsApiController.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     static class Errors {
 
-        @ExceptionHandler(BadParameter.class)
-        ResponseEntity<Map<String, Object>> bad(BadParameter e) {
+        @ExceptionHandler(ApiParameters.BadParameter.class)
+        ResponseEntity<Map<String, Object>> bad(ApiParameters.BadParameter e) {
             return error(HttpStatus.BAD_REQUEST, e.getMessage());
         }
 

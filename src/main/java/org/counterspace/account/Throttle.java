@@ -2,33 +2,26 @@ package org.counterspace.account;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.counterspace.web.TokenBuckets;
 import org.springframework.stereotype.Component;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
  * Attempt limits for sign-in, the forms that ask for the current password again, registration and
  * recovery (Bucket4j token buckets), by the normalised username ({@link Usernames}), the client
  * address or a known device ({@link SignInAttempts} chooses the keys of a sign-in). A username's
  * limit is the same whether or not the account exists, so waiting tells nobody anything. Buckets
- * live in this instance's memory; several instances would share them through Bucket4j's JDBC or
- * Redis back ends instead.
+ * live in {@link TokenBuckets}: this instance's memory by default, PostgreSQL (shared by every
+ * instance) in the postgres profile.
  */
 @Component
 class Throttle {
-
-    private static final Logger log = LoggerFactory.getLogger(Throttle.class);
 
     /** A limit and what it counts: tokens per window, refilled smoothly over the window. */
     enum Limit {
@@ -81,19 +74,11 @@ class Throttle {
 
     private final ThrottleProperties properties;
 
-    private final Map<Key, Bucket> buckets = new ConcurrentHashMap<>();
+    private final TokenBuckets buckets;
 
-    private final TimeMeter clock;
-
-    @Autowired
-    Throttle(ThrottleProperties properties) {
-        this(properties, TimeMeter.SYSTEM_MILLISECONDS);
-    }
-
-    /** With another clock, for tests of limits that unfold over hours. */
-    Throttle(ThrottleProperties properties, TimeMeter clock) {
+    Throttle(ThrottleProperties properties, TokenBuckets buckets) {
         this.properties = properties;
-        this.clock = clock;
+        this.buckets = buckets;
     }
 
     /**
@@ -105,7 +90,7 @@ class Throttle {
         List<Bucket> taken = new ArrayList<>(keys.length);
         boolean last = false;
         for (Key key : keys) {
-            Bucket bucket = bucketFor(key);
+            Bucket bucket = buckets.bucket("throttle:" + key.limit() + ":" + key.value(), () -> configuration(key.limit()));
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 taken.forEach(counted -> counted.addTokens(1));
@@ -118,48 +103,19 @@ class Throttle {
         return new Attempt(taken, Duration.ZERO, last);
     }
 
-    private Bucket bucketFor(Key key) {
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            if (buckets.size() >= properties.maxTracked()) {
-                prune();
-            }
-            bucket = buckets.computeIfAbsent(key, this::newBucket);
-        }
-        return bucket;
-    }
-
     /** One limit per window, plus one per slowdown step (twice the attempts over eight times the period). */
-    private Bucket newBucket(Key key) {
-        ThrottleProperties.Window window = properties.window(key.limit());
-        LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(clock);
+    private BucketConfiguration configuration(Limit limit) {
+        ThrottleProperties.Window window = properties.window(limit);
+        ConfigurationBuilder builder = BucketConfiguration.builder();
         long attempts = window.attempts();
         Duration period = window.period();
         for (int step = 0; step <= window.slowdownSteps(); step++) {
             long capacity = attempts;
             Duration refill = period;
-            builder.addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, refill));
+            builder.addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(capacity, refill));
             attempts *= 2;
             period = period.multipliedBy(8);
         }
         return builder.build();
-    }
-
-    /**
-     * Keeps the map bounded: a full bucket (every one of its limits full) says nothing, so dropping
-     * it loses nothing. Only if a flood of distinct keys fills the map with partly used buckets are
-     * those dropped too.
-     */
-    private void prune() {
-        buckets.values()
-            .removeIf(bucket -> bucket.asVerbose().getAvailableTokens().getDiagnostics().calculateFullRefillingTime() == 0);
-        if (buckets.size() >= properties.maxTracked()) {
-            log.warn("Attempt limits: {} keys tracked, dropping the oldest half", buckets.size());
-            Iterator<Key> keys = buckets.keySet().iterator();
-            for (int i = 0; i < properties.maxTracked() / 2 && keys.hasNext(); i++) {
-                keys.next();
-                keys.remove();
-            }
-        }
     }
 }

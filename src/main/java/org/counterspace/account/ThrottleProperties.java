@@ -21,11 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param recoverName failed recoveries per username (default 5 in 15 minutes)
  * @param recoverAddress failed recoveries per client address (default 20 in 15 minutes)
  * @param registerAddress registrations per client address (default 10 an hour)
- * @param maxTracked how many usernames, addresses and devices are tracked at most (default 100000)
  */
 @ConfigurationProperties("counterspace.throttle")
 record ThrottleProperties(Window signInName, Window signInAddressName, Window signInAddress, Window signInDevice,
-        Window recoverName, Window recoverAddress, Window registerAddress, Integer maxTracked) {
+        Window recoverName, Window recoverAddress, Window registerAddress) {
 
     private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
 
@@ -37,7 +36,6 @@ record ThrottleProperties(Window signInName, Window signInAddressName, Window si
         recoverName = recoverName != null ? recoverName : new Window(5, QUARTER_HOUR, 0);
         recoverAddress = recoverAddress != null ? recoverAddress : new Window(20, QUARTER_HOUR, 0);
         registerAddress = registerAddress != null ? registerAddress : new Window(10, Duration.ofHours(1), 0);
-        maxTracked = maxTracked != null ? maxTracked : 100_000;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.counterspace.directory;
 
+import org.counterspace.web.TokenBuckets;
 import org.counterspace.web.UploadLimit;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,13 +12,13 @@ import org.springframework.util.unit.DataSize;
 class DirectoryConfig {
 
     @Bean
-    RateLimits reportLimits(DirectoryLimits limits) {
-        return new RateLimits(limits.reports(), limits.reportPeriod());
+    RateLimits reportLimits(TokenBuckets buckets, DirectoryLimits limits) {
+        return new RateLimits(buckets, "reports", limits.reports(), limits.reportPeriod());
     }
 
     @Bean
-    RateLimits apiLimits(DirectoryLimits limits) {
-        return new RateLimits(limits.apiRequests(), limits.apiPeriod());
+    RateLimits apiLimits(TokenBuckets buckets, DirectoryLimits limits) {
+        return new RateLimits(buckets, "api", limits.apiRequests(), limits.apiPeriod());
     }
 
     /** HSDS files, up to the server-wide multipart limit (50 MB unless configured otherwise). */

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.counterspace.CounterspaceApplication;
+import org.counterspace.directory.RateLimits;
 import org.counterspace.support.PostgresTestSupport;
 import org.counterspace.support.RawHttp;
 import org.counterspace.support.TestAccounts;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * In the postgres profile sessions live in the database: two instances of the app on one
  * PostgreSQL schema share a sign-in, and signing out on one ends it on the other. A Daylio preview
- * waiting for its owner is in the database too.
+ * waiting for its owner is in the database too, and so are attempt and rate limits.
  */
 class SharedSessionPostgresTests {
 
@@ -189,5 +190,52 @@ class SharedSessionPostgresTests {
         String again = signIn(first, account.getUsername(), newPassword);
         assertThat(get(url(second, "/"), again).body()).contains("A recovery code was used to set a new password",
                 "Every other place where you were signed in was signed out");
+    }
+
+    /**
+     * Five wrong passwords through one instance use up the username's limit on both: the right
+     * password through the other instance, typed in capitals, waits with a 429 (one key for every
+     * spelling of the name, on every instance). The table holds digests, not the name.
+     */
+    @Test
+    void aSignInLimitReachedOnOneInstanceHoldsOnTheOther() throws Exception {
+        JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+        AccountPrincipal account = TestAccounts.create(jdbc, "guessed.person");
+        for (int i = 0; i < 5; i++) {
+            assertThat(attemptSignIn(first, account.getUsername(), "wrong password number " + i).headers()
+                .firstValue("Location").orElseThrow()).endsWith("/login?error");
+        }
+        HttpResponse<String> waiting = attemptSignIn(second, account.getUsername().toUpperCase(), TestAccounts.PASSWORD);
+        assertThat(waiting.statusCode()).isEqualTo(429);
+        assertThat(waiting.headers().firstValue("Retry-After")).isPresent();
+        assertThat(attemptSignIn(first, account.getUsername(), TestAccounts.PASSWORD).statusCode()).isEqualTo(429);
+
+        AccountPrincipal other = TestAccounts.create(jdbc, "other.person");
+        assertThat(attemptSignIn(second, other.getUsername(), TestAccounts.PASSWORD).headers().firstValue("Location")
+            .orElseThrow()).doesNotContain("error");
+        assertThat(jdbc.queryForList("select id from rate_limit_bucket", String.class)).isNotEmpty()
+            .noneMatch(id -> id.contains("guessed"));
+    }
+
+    /** The directory's report limit too: reports used up through one instance are refused by the other. */
+    @Test
+    void aReportLimitUsedUpOnOneInstanceHoldsOnTheOther() {
+        RateLimits onFirst = first.getBean("reportLimits", RateLimits.class);
+        RateLimits onSecond = second.getBean("reportLimits", RateLimits.class);
+        String client = "192.0.2.44";
+        int allowed = 0;
+        while (onFirst.tryAcquire(client)) {
+            assertThat(++allowed).isLessThan(1000);
+        }
+        assertThat(allowed).isPositive();
+        assertThat(onSecond.tryAcquire(client)).isFalse();
+        assertThat(onSecond.tryAcquire("192.0.2.45")).isTrue();
+    }
+
+    static HttpResponse<String> attemptSignIn(ConfigurableApplicationContext instance, String username,
+            String password) throws Exception {
+        HttpResponse<String> loginPage = get(url(instance, "/login"), null);
+        return post(url(instance, "/login"), sessionCookie(loginPage),
+                Map.of("_csrf", csrf(loginPage.body()), "username", username, "password", password));
     }
 }

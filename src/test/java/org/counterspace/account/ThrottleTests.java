@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.counterspace.web.LocalTokenBuckets;
 import org.junit.jupiter.api.Test;
 
 import io.github.bucket4j.TimeMeter;
@@ -28,9 +29,9 @@ class ThrottleTests {
         }
     };
 
-    final ThrottleProperties defaults = new ThrottleProperties(null, null, null, null, null, null, null, null);
+    final ThrottleProperties defaults = new ThrottleProperties(null, null, null, null, null, null, null);
 
-    final Throttle throttle = new Throttle(defaults, clock);
+    final Throttle throttle = new Throttle(defaults, new LocalTokenBuckets(100_000, clock));
 
     /** Guesses as fast as the limit allows for this long; returns how many were allowed and the last wait. */
     record Guessing(int allowed, Duration lastWait) {

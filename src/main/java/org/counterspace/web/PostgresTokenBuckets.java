@@ -1,0 +1,62 @@
+package org.counterspace.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLadvisoryLockBasedProxyManager;
+
+/**
+ * Token buckets in the {@code rate_limit_bucket} table (V55), shared by every instance on the
+ * database. Each bucket is read and written under a PostgreSQL advisory lock on its key, so two
+ * instances counting one attempt at the same moment both count. A key is stored as its SHA-256,
+ * so the table (and every backup of it) holds no username or client address. A row is kept until a
+ * minute after its bucket has refilled; every thousandth use removes up to a thousand such rows.
+ */
+final class PostgresTokenBuckets implements TokenBuckets {
+
+    static final String TABLE = "rate_limit_bucket";
+
+    private static final int CLEAN_EVERY = 1000;
+
+    private final PostgreSQLadvisoryLockBasedProxyManager<String> buckets;
+
+    private final AtomicLong uses = new AtomicLong();
+
+    PostgresTokenBuckets(DataSource dataSource) {
+        this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
+            .primaryKeyMapper(PrimaryKeyMapper.STRING)
+            .table(TABLE)
+            .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+            .build();
+    }
+
+    @Override
+    public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
+        if (uses.incrementAndGet() % CLEAN_EVERY == 0) {
+            buckets.removeExpired(CLEAN_EVERY);
+        }
+        return buckets.getProxy(digest(key), configuration);
+    }
+
+    static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+}

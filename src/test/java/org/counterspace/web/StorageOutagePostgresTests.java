@@ -86,6 +86,7 @@ class StorageOutagePostgresTests {
         assertCalm503(() -> checkIn(person, token, "during the outage"), heading);
         assertCalm503(() -> new RawHttp(port).get("/support?q=food"), heading);
         assertThat(timed(() -> new RawHttp(port).get("/actuator/health")).status()).isEqualTo(503);
+        assertThat(timed(() -> new RawHttp(port).get("/actuator/health/readiness")).status()).isEqualTo(503);
 
         relay.restore();
         long restored = System.nanoTime();
@@ -97,6 +98,7 @@ class StorageOutagePostgresTests {
         assertThat(journal.status()).as("the same session works again within 10 s").isEqualTo(200);
         assertThat(checkIn(person, token, "after the outage").status()).isEqualTo(302);
         assertThat(new RawHttp(port).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(new RawHttp(port).get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(app.getBean(JdbcTemplate.class).queryForList("select note from check_in order by recorded_at",
                 String.class)).containsExactly("before the outage", "after the outage");
     }

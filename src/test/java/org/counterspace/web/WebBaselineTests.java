@@ -20,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,6 +75,28 @@ class WebBaselineTests {
             .andExpect(content().string(containsString("UP")));
         mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/beans").with(user("someone").roles("USER"))).andExpect(status().isForbidden());
+    }
+
+    /** What a load balancer asks: the app's own state and the database, both public, no details. */
+    @Test
+    void readinessAndLivenessArePublic() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+            .andExpect(content().json("{\"status\":\"UP\"}", JsonCompareMode.STRICT));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+            .andExpect(content().string(containsString("UP")));
+    }
+
+    /** Prometheus metrics only for admins, with request timings per route; no outbox gauge without an outbox. */
+    @Test
+    void prometheusMetricsAreForAdminsOnly() throws Exception {
+        mvc.perform(get("/guidance")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(user("someone").roles("USER"))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(user("admin").roles("USER", "ADMIN")))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("text/plain"))
+            .andExpect(content().string(allOf(containsString("http_server_requests_seconds_count{"),
+                    containsString("uri=\"/guidance\""), not(containsString("counterspace_search_outbox")))));
     }
 
     @Test

@@ -4,18 +4,21 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * One filter chain for the whole site. Each feature contributes its rules through an
  * {@link HttpSecurityCustomizer}; whatever no feature declares public needs a signed-in user.
- * Actuator endpoints other than health are never public.
+ * Actuator endpoints other than health are never public: admins, and for the Prometheus endpoint
+ * alone a scraper's token ({@link MetricsToken}).
  */
 @Configuration
 class SecurityConfig {
@@ -37,12 +40,15 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> features) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<HttpSecurityCustomizer> features,
+            @Value("${counterspace.metrics.token:}") String metricsToken) throws Exception {
         http.authorizeHttpRequests(auth -> auth
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
             .requestMatchers("/assets/**", "/favicon.ico", "/robots.txt", "/error").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(MetricsToken.PATH).hasAnyRole("ADMIN", MetricsToken.ROLE)
             .requestMatchers("/actuator/**").hasRole("ADMIN"));
+        http.addFilterBefore(new MetricsToken(metricsToken), AuthorizationFilter.class);
         for (HttpSecurityCustomizer feature : features) {
             feature.customize(http);
         }

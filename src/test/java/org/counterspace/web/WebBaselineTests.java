@@ -25,10 +25,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-@SpringBootTest
+@SpringBootTest(properties = "counterspace.metrics.token=" + WebBaselineTests.METRICS_TOKEN)
 @AutoConfigureMockMvc
 @Import(WebBaselineTests.FailingPage.class)
 class WebBaselineTests {
+
+    static final String METRICS_TOKEN = "a-scrapers-token-of-forty-characters-0001";
 
     @Autowired
     MockMvc mvc;
@@ -97,6 +99,19 @@ class WebBaselineTests {
             .andExpect(content().contentTypeCompatibleWith("text/plain"))
             .andExpect(content().string(allOf(containsString("http_server_requests_seconds_count{"),
                     containsString("uri=\"/guidance\""), not(containsString("counterspace_search_outbox")))));
+    }
+
+    /** A scraper's token opens the Prometheus endpoint alone, for that request alone. */
+    @Test
+    void aScrapersTokenOpensThePrometheusEndpointOnly() throws Exception {
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + METRICS_TOKEN))
+            .andExpect(status().isOk())
+            .andExpect(header().doesNotExist("Set-Cookie"))
+            .andExpect(content().string(containsString("http_server_requests_seconds_count{")));
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + METRICS_TOKEN.replace('1', '2')))
+            .andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/env").header("Authorization", "Bearer " + METRICS_TOKEN))
+            .andExpect(status().isUnauthorized());
     }
 
     @Test

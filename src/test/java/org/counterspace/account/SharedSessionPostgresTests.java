@@ -194,8 +194,8 @@ class SharedSessionPostgresTests {
 
     /**
      * Five wrong passwords through one instance use up the username's limit on both: the right
-     * password through the other instance, typed in capitals, waits with a 429 (one key for every
-     * spelling of the name, on every instance). The table holds digests, not the name.
+     * password through the other instance, typed in capitals or full-width letters, waits with a 429
+     * (one key for every spelling of the name, on every instance). The table holds digests, not the name.
      */
     @Test
     void aSignInLimitReachedOnOneInstanceHoldsOnTheOther() throws Exception {
@@ -209,6 +209,14 @@ class SharedSessionPostgresTests {
         assertThat(waiting.statusCode()).isEqualTo(429);
         assertThat(waiting.headers().firstValue("Retry-After")).isPresent();
         assertThat(attemptSignIn(first, account.getUsername(), TestAccounts.PASSWORD).statusCode()).isEqualTo(429);
+        // every spelling that names the account shares its key (NFKC: full-width letters); one that cannot
+        // name it (a control character, once the "%01" bypass) never signs in, on either instance
+        String fullWidth = account.getUsername().chars()
+            .map(c -> c >= '!' && c <= '~' ? c + 0xFEE0 : c)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        assertThat(attemptSignIn(second, fullWidth, TestAccounts.PASSWORD).statusCode()).isEqualTo(429);
+        assertThat(attemptSignIn(second, account.getUsername() + "\u0001", TestAccounts.PASSWORD).headers()
+            .firstValue("Location").orElseThrow()).endsWith("/login?error");
 
         AccountPrincipal other = TestAccounts.create(jdbc, "other.person");
         assertThat(attemptSignIn(second, other.getUsername(), TestAccounts.PASSWORD).headers().firstValue("Location")

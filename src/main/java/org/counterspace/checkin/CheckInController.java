@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,11 +85,12 @@ class CheckInController {
     String create(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute CheckInForm checkInForm,
             BindingResult result, Model model, RedirectAttributes flash) {
         checkins.validate(me.id(), me.timeZone(), checkInForm, result);
-        checkins.validateNew(me.id(), result);
-        if (result.hasErrors()) {
+        Optional<CheckIn> recorded = result.hasErrors() ? Optional.empty()
+                : checkins.recordWithinLimit(me.id(), checkInForm.toEntry(), result);
+        if (recorded.isEmpty()) {
             return form(me, model, null, Set.of());
         }
-        CheckIn saved = checkins.record(me.id(), checkInForm.toEntry());
+        CheckIn saved = recorded.get();
         flash.addFlashAttribute("notice", "checkin.saved");
         flash.addFlashAttribute("showSupport", saved.getMood().isHardDayWith(saved.getHomePull()));
         return "redirect:/checkins";

@@ -156,14 +156,16 @@ class CheckInService {
     }
 
     /**
-     * The rule for a new check-in on top of {@link #validate}: at most {@link CheckInLimits#checkInsPerDay()}
-     * saved through the form in the last 24 hours (imports have their own allowance).
+     * Holds the account's journal until the surrounding transaction ends, on every instance: the
+     * account's row is locked in the database. A new check-in counts the day's check-ins before it
+     * saves, and an import plans new, changed and already-there entries before it writes; without the
+     * lock, two requests at once (a double click, or two instances behind a load balancer) both count
+     * or plan before either commits, and the daily limit is passed or a file's entries are added
+     * twice. The second request waits here and then sees the first one's rows.
      */
-    void validateNew(UUID accountId, Errors errors) {
-        Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
-        if (checkIns.countRecordedSince(accountId, dayAgo, false) >= limits.checkInsPerDay()) {
-            errors.reject("checkin.error.dailyLimit", new Object[] { limits.checkInsPerDay() }, null);
-        }
+    @Transactional(propagation = Propagation.MANDATORY)
+    void holdJournal(UUID accountId) {
+        jdbc.sql("select id from account where id = ? for update").param(accountId).query(UUID.class).optional();
     }
 
     /** Why a real date cannot hold a check-in, "future" or "early" (the ends of its message keys), if it cannot. */
@@ -172,6 +174,21 @@ class CheckInService {
             return Optional.of("future");
         }
         return day.isBefore(EARLIEST) ? Optional.of("early") : Optional.empty();
+    }
+
+    /**
+     * Saves a new check-in unless {@link CheckInLimits#checkInsPerDay()} were already saved through the
+     * form in the last 24 hours (imports have their own allowance); then the form's errors say so.
+     */
+    @Transactional
+    Optional<CheckIn> recordWithinLimit(UUID accountId, CheckInEntry entry, Errors errors) {
+        holdJournal(accountId);
+        Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
+        if (checkIns.countRecordedSince(accountId, dayAgo, false) >= limits.checkInsPerDay()) {
+            errors.reject("checkin.error.dailyLimit", new Object[] { limits.checkInsPerDay() }, null);
+            return Optional.empty();
+        }
+        return Optional.of(record(accountId, entry));
     }
 
     @Transactional

@@ -39,13 +39,10 @@ class TransferController {
 
     private final TransferService transfers;
 
-    private final ImportLocks locks;
-
     private final MessageSource messages;
 
-    TransferController(TransferService transfers, ImportLocks locks, MessageSource messages) {
+    TransferController(TransferService transfers, MessageSource messages) {
         this.transfers = transfers;
-        this.locks = locks;
         this.messages = messages;
     }
 
@@ -84,7 +81,7 @@ class TransferController {
         if (!parsed.ok()) {
             return refused(model, "csv", parsed.errors(), locale);
         }
-        return imported(locks.one(me.id(), () -> transfers.importRows(me.id(), parsed.rows(), List.of())), "csv", model,
+        return imported(transfers.importRows(me.id(), parsed.rows(), List.of()), "csv", model,
                 locale, flash);
     }
 
@@ -95,7 +92,7 @@ class TransferController {
         if (!parsed.errors().isEmpty()) {
             return refused(model, "json", parsed.errors(), locale);
         }
-        return imported(locks.one(me.id(), () -> transfers.importRows(me.id(), parsed.rows(), parsed.environments())),
+        return imported(transfers.importRows(me.id(), parsed.rows(), parsed.environments()),
                 "json", model, locale, flash);
     }
 
@@ -156,7 +153,7 @@ class TransferController {
             flash.addFlashAttribute("pullMissing", true);
             return "redirect:/checkins/import/daylio";
         }
-        return imported(locks.one(me.id(), () -> transfers.importDaylio(me.id(), entries.get(), pull.get())), "daylio",
+        return imported(transfers.importDaylio(me.id(), entries.get(), pull.get()), "daylio",
                 model, locale, flash);
     }
 

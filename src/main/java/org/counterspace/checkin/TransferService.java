@@ -160,6 +160,7 @@ class TransferService implements PersonalDataExporter {
      */
     @Transactional
     Imported importRows(UUID accountId, List<JournalCsv.Row> rows, List<JournalJsonFile.Environment> listed) {
+        checkins.holdJournal(accountId);
         return importPlan(accountId, plan(accountId, rows, true), listed);
     }
 
@@ -204,6 +205,7 @@ class TransferService implements PersonalDataExporter {
      */
     @Transactional
     Imported importDaylio(UUID accountId, List<DaylioCsv.Entry> entries, HomePull homePull) {
+        checkins.holdJournal(accountId);
         Imported imported = importPlan(accountId, daylioPlan(accountId, entries, homePull), List.of());
         if (imported.refused().isEmpty()) {
             previews.drop(accountId);

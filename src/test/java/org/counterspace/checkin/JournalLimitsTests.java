@@ -99,6 +99,31 @@ class JournalLimitsTests {
         assertThat(count(me)).isEqualTo(SmallLimits.CHECK_INS_PER_DAY + 1);
     }
 
+    /**
+     * Many check-ins posted at once (a double click, or requests reaching several instances) still
+     * save no more than the day's: each counts the day's check-ins with the journal held.
+     */
+    @Test
+    void checkInsPostedAtOnceStillSaveAtMostTheDays() throws Exception {
+        AccountPrincipal me = newAccount();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                sent.add(pool.submit(() -> checkIn(me).andReturn().getResponse().getStatus()));
+            }
+            int saved = 0;
+            for (Future<Integer> one : sent) {
+                saved += one.get(60, TimeUnit.SECONDS) == 302 ? 1 : 0;
+            }
+            assertThat(saved).isEqualTo(SmallLimits.CHECK_INS_PER_DAY);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(me)).isEqualTo(SmallLimits.CHECK_INS_PER_DAY);
+    }
+
     @Test
     void importsStayWithinTheDaysAllowanceAndLeaveTheFormAlone() throws Exception {
         AccountPrincipal me = newAccount();

@@ -65,29 +65,7 @@ COOKIE_HEADER=$(awk '$6=="JSESSIONID"||$6=="SESSION"{printf "%s=%s", $6, $7}' "$
 curl -fs -o /dev/null -H "Cookie: $COOKIE_HEADER" "$BASE/checkins" || { echo "Not signed in" >&2; exit 1; }
 
 # Ten years of daily check-ins (plus a second one on every 7th day), imported in one file.
-python3 - "$WORK/journal.csv" <<'PY'
-import csv, datetime, random, sys
-random.seed(7)
-names = ["A place I feel safer", "A friend outside home", "A support group", "Exercise", "Journaling", "Music", "Creative work"]
-labels = ["Very low", "Low", "Okay", "Good", "Very good"]
-end = datetime.date.today() - datetime.timedelta(days=2)
-start = end - datetime.timedelta(days=3652)
-with open(sys.argv[1], "w", newline="") as f:
-    w = csv.writer(f, lineterminator="\r\n")
-    w.writerow(["date", "mood", "mood_label", "home_pull", "counter_environments", "small_win", "note", "to_discuss"])
-    day = start
-    while day <= end:
-        for _ in range(2 if day.toordinal() % 7 == 0 else 1):
-            mood = random.randint(1, 5)
-            used = ";".join(sorted(random.sample(names, random.randint(0, 3)), key=str.lower))
-            w.writerow([day.isoformat(), mood, labels[mood - 1], random.randint(0, 10), used,
-                        "a small thing" if random.random() < 0.3 else "", "a note " * random.randint(0, 20),
-                        "true" if random.random() < 0.1 else "false"])
-        day += datetime.timedelta(days=1)
-PY
-TOKEN=$(curl -fs -H "Cookie: $COOKIE_HEADER" "$BASE/checkins/export" | csrf)
-# The token goes in the query, as the form's action has it: multipart bodies are read only after the CSRF check.
-curl -fs -o /dev/null -H "Cookie: $COOKIE_HEADER" -F "file=@$WORK/journal.csv;type=text/csv" "$BASE/checkins/import?_csrf=$TOKEN"
+import_journal "$COOKIE_HEADER" 3652
 rows() { curl -fs -H "Cookie: $COOKIE_HEADER" "$BASE/checkins" | sed -n 's/.*>\([0-9,]*\) check-ins<.*/\1/p' | head -1 | tr -d ,; }
 IMPORTED=$(rows)
 [ "${IMPORTED:-0}" -ge 3650 ] || { echo "Import failed (rows: ${IMPORTED:-none})" >&2; exit 1; }

@@ -4,6 +4,8 @@
 
 BENCH_PORT=${BENCH_PORT:-18080}
 BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
+# What start_app waits for (STARTUP_MS is launch until it answers 200).
+BENCH_HEALTH=${BENCH_HEALTH:-/actuator/health}
 RESULTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/results"
 mkdir -p "$RESULTS_DIR"
 
@@ -23,6 +25,39 @@ register_account() {
   curl -fs -o /dev/null -b "$3" -c "$3" --data-urlencode "_csrf=$token" \
     --data-urlencode "username=$1" --data-urlencode "password=$2" --data-urlencode "confirm=$2" \
     "$BENCH_BASE/register"
+}
+
+# session_cookie COOKIE_JAR : the signed-in session of a curl cookie jar as a Cookie header value.
+session_cookie() { awk '$6=="JSESSIONID"||$6=="SESSION"{printf "%s=%s", $6, $7}' "$1"; }
+
+# import_journal COOKIE_HEADER DAYS : that many days of daily check-ins (a second one on every 7th day)
+# up to two days ago, imported through POST /checkins/import as the signed-in person.
+import_journal() {
+  python3 - "$BENCH_DATA/journal.csv" "$2" <<'PY'
+import csv, datetime, random, sys
+random.seed(7)
+names = ["A place I feel safer", "A friend outside home", "A support group", "Exercise", "Journaling", "Music", "Creative work"]
+labels = ["Very low", "Low", "Okay", "Good", "Very good"]
+end = datetime.date.today() - datetime.timedelta(days=2)
+start = end - datetime.timedelta(days=int(sys.argv[2]))
+with open(sys.argv[1], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["date", "mood", "mood_label", "home_pull", "counter_environments", "small_win", "note", "to_discuss"])
+    day = start
+    while day <= end:
+        for _ in range(2 if day.toordinal() % 7 == 0 else 1):
+            mood = random.randint(1, 5)
+            used = ";".join(sorted(random.sample(names, random.randint(0, 3)), key=str.lower))
+            w.writerow([day.isoformat(), mood, labels[mood - 1], random.randint(0, 10), used,
+                        "a small thing" if random.random() < 0.3 else "", "a note " * random.randint(0, 20),
+                        "true" if random.random() < 0.1 else "false"])
+        day += datetime.timedelta(days=1)
+PY
+  local token
+  token=$(curl -fs -H "Cookie: $1" "$BENCH_BASE/checkins/export" | csrf)
+  # an upload carries its CSRF token in the query string (web.UploadGate)
+  curl -fs -o /dev/null -H "Cookie: $1" -F "file=@$BENCH_DATA/journal.csv;type=text/csv" \
+    "$BENCH_BASE/checkins/import?_csrf=$token"
 }
 
 build_jar() {
@@ -49,7 +84,7 @@ start_app() {
   trap bench_cleanup EXIT
   # up to 5 minutes: on a busy machine start-up alone has taken 100 s
   for _ in $(seq 1 1200); do
-    if curl -fs "$BENCH_BASE/actuator/health" >/dev/null 2>&1; then
+    if curl -fs "$BENCH_BASE$BENCH_HEALTH" >/dev/null 2>&1; then
       STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
     fi
@@ -68,7 +103,7 @@ stop_app() {
   APP_PID=""
 }
 
-# On exit: the app, its data folder, the scratch folder (BENCH_WORK), the databases made with
+# On exit: the app, nginx, its data folder, the scratch folder (BENCH_WORK), the databases made with
 # create_database and the throwaway PostgreSQL cluster, if any.
 bench_cleanup() {
   if [ -n "${PEOPLE_PID:-}" ]; then # simulated people still running in the background
@@ -76,6 +111,7 @@ bench_cleanup() {
     kill "$PEOPLE_PID" 2>/dev/null || true
   fi
   stop_app
+  if [ -n "${NGINX_DIR:-}" ]; then stop_nginx; rm -rf "$NGINX_DIR"; fi
   [ -n "${BENCH_DATA:-}" ] && rm -rf "$BENCH_DATA"
   [ -n "${BENCH_WORK:-}" ] && rm -rf "$BENCH_WORK"
   local database
@@ -141,8 +177,42 @@ run_wrk() {
   WRK_P50=$(awk '$1 == "50%" {print $2}' "$out")
   WRK_P90=$(awk '$1 == "90%" {print $2}' "$out")
   WRK_P99=$(awk '$1 == "99%" {print $2}' "$out")
+  WRK_P95=$(awk '$1 == "p95" {print $2}' "$out") # printed by a script's done(), when given one
   WRK_REQUESTS=$(awk '/requests in/ {print $1}' "$out")
   WRK_ERRORS=$(awk '/Non-2xx/ {print $4}' "$out"); WRK_ERRORS=${WRK_ERRORS:-0}
+}
+
+# run_wrk_cpu PID OUTFILE wrk-args... : run_wrk, and CPU_PER_REQUEST (ms) the process PID spent on each.
+run_wrk_cpu() {
+  local pid=$1; shift
+  local before; before=$(cpu_ms "$pid")
+  run_wrk "$@"
+  CPU_PER_REQUEST=$(awk -v c=$(($(cpu_ms "$pid") - before)) -v n="$WRK_REQUESTS" 'BEGIN {printf "%.3f", c / n}')
+}
+
+# start_nginx DIR PORT : nginx on loopback serving DIR's files as text/html (the ceiling a page is
+# compared with); NGINX_DIR is set, stop_nginx stops it. Needs nginx (apt-get install -y nginx).
+start_nginx() {
+  NGINX_DIR=$1
+  cat > "$NGINX_DIR/nginx.conf" <<CONF
+worker_processes 2;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$2;
+    location / { root $NGINX_DIR; default_type text/html; }
+  }
+}
+CONF
+  nginx -c "$NGINX_DIR/nginx.conf"
+}
+
+stop_nginx() {
+  [ -f "$NGINX_DIR/nginx.pid" ] && kill "$(cat "$NGINX_DIR/nginx.pid")"
+  return 0
 }
 
 # ---- simulated people (bench/LoadPeople.java), for bench/load.sh and bench/faults.sh ----

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.FilterChain;
@@ -31,7 +33,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * same bytes and headers costs a few microseconds, so the site stays quick for everyone at once.
  * <p>
  * Only a rendering that could have been given to anyone is kept: a 200 HTML answer to a GET without
- * query string, sign-in or session, that set no cookie and created no session. A request that carries
+ * query string, sign-in or session, that set no cookie and created no session. A page declared with
+ * {@link SharedPages#sharedQueryPages() its state} (the search page) is also kept per query string, and
+ * replayed only while that state is equal; those renderings are dropped all at once when too many. A request that carries
  * a session (or already knows who is asking) is always rendered afresh. Anything a page may
  * vary on without a session (whether the browser asked for HTML, which cookies it sent, by name) is part
  * of the key, so a page that shows a one-time notice (and sets a cookie to remember it) is never replayed.
@@ -45,9 +49,19 @@ final class SharedPageCache extends OncePerRequestFilter {
 
     private static final int MAX_COOKIES = 4;
 
+    /** The safety module's discreet mode, asked for in the query string: a discreet page is never replayed. */
+    private static final String DISCREET = "discreet";
+
+    /** Longer query strings are rendered each time: no one shares such a link twice in a minute. */
+    private static final int MAX_QUERY_CHARS = 1000;
+
     private final Set<String> paths;
 
+    private final Map<String, Supplier<Object>> queryPages;
+
     private final Map<Variant, Rendering> renderings = new ConcurrentHashMap<>();
+
+    private final Map<Variant, Rendering> queryRenderings = new ConcurrentHashMap<>();
 
     private final boolean compress;
 
@@ -55,12 +69,20 @@ final class SharedPageCache extends OncePerRequestFilter {
     SharedPageCache(Collection<SharedPages> features, boolean compress) {
         this.compress = compress;
         Set<String> all = new TreeSet<>();
-        features.forEach(feature -> all.addAll(feature.sharedPagePaths()));
+        Map<String, Supplier<Object>> withQuery = new HashMap<>();
+        features.forEach(feature -> {
+            all.addAll(feature.sharedPagePaths());
+            withQuery.putAll(feature.sharedQueryPages());
+        });
         this.paths = Set.copyOf(all);
+        this.queryPages = Map.copyOf(withQuery);
     }
 
-    /** What a shared page may differ by for a visitor without a session. */
-    record Variant(String path, boolean acceptsHtml, String cookieNames) {
+    /**
+     * What a shared page may differ by for a visitor without a session; {@code query} and {@code state}
+     * are null but for the pages of {@link SharedPages#sharedQueryPages()}.
+     */
+    record Variant(String path, boolean acceptsHtml, String cookieNames, String query, Object state) {
     }
 
     /** The page as rendered, and gzipped once (null when compression is off) rather than on every visit. */
@@ -89,7 +111,7 @@ final class SharedPageCache extends OncePerRequestFilter {
     private final AtomicLong replays = new AtomicLong();
 
     int size() {
-        return renderings.size();
+        return renderings.size() + queryRenderings.size();
     }
 
     long replays() {
@@ -104,31 +126,40 @@ final class SharedPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Rendering kept = renderings.get(variant);
-        if (kept != null) {
+        Map<Variant, Rendering> kept = variant.query() == null ? renderings : queryRenderings;
+        Rendering replay = kept.get(variant);
+        if (replay != null) {
             replays.incrementAndGet();
-            kept.writeTo(response, compress && acceptsGzip(request));
+            replay.writeTo(response, compress && acceptsGzip(request));
             return;
         }
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
         Rendering rendering = keepable(request, capture);
-        if (rendering != null && renderings.size() < MAX_ENTRIES) {
-            renderings.putIfAbsent(variant, rendering);
+        if (rendering != null) {
+            if (kept == queryRenderings && kept.size() >= MAX_ENTRIES) {
+                kept.clear(); // most are of an earlier state (another minute, an older index) anyway
+            }
+            if (kept.size() < MAX_ENTRIES) {
+                kept.putIfAbsent(variant, rendering);
+            }
         }
         capture.copyBodyToResponse();
     }
 
     /** The key for a request that may be answered from memory, or null when it must be rendered. */
     private Variant variantOf(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || request.getQueryString() != null
-                || request.getParameterNames().hasMoreElements()
-                || request.getRequestedSessionId() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+        if (!"GET".equals(request.getMethod()) || request.getRequestedSessionId() != null
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 || SecurityContextHolder.getContext().getAuthentication() != null) {
             return null;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!paths.contains(path)) {
+        Supplier<Object> state = queryPages.get(path);
+        String query = request.getQueryString();
+        if (state == null ? query != null || request.getParameterNames().hasMoreElements() || !paths.contains(path)
+                : query == null ? request.getParameterNames().hasMoreElements()
+                        : query.length() > MAX_QUERY_CHARS || query.toLowerCase(Locale.ROOT).contains(DISCREET)) {
             return null;
         }
         Cookie[] cookies = request.getCookies();
@@ -138,7 +169,9 @@ final class SharedPageCache extends OncePerRequestFilter {
         String cookieNames = cookies == null ? ""
                 : String.join(";", new TreeSet<>(Arrays.stream(cookies).map(Cookie::getName).toList()));
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return new Variant(path, accept != null && accept.contains("text/html"), cookieNames);
+        return state == null ? new Variant(path, accept != null && accept.contains("text/html"), cookieNames, null, null)
+                : new Variant(path, accept != null && accept.contains("text/html"), cookieNames,
+                        query == null ? "" : query, state.get());
     }
 
     private static boolean acceptsGzip(HttpServletRequest request) {

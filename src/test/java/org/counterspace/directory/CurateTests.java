@@ -238,6 +238,34 @@ class CurateTests {
             .andExpect(content().string(containsString("Retired Riverbank Walk and Talk")));
     }
 
+    /** The search page keeps pages of results it worked out: a curator's change must show at once. */
+    @Test
+    void theSameSearchRightAfterACuratorsChangeShowsIt() throws Exception {
+        UUID id = created(newService().param("name", "Heron Pond Listening Bench").param("organization", "Heron Pond")
+            .param("description", "A bench by the pond where a volunteer listens.").param("cost", "free")
+            .param("ageGroup", "all").param("country", "GB").param("timeZone", "Europe/London"));
+        // the query in the URL, as a browser sends it, so the shared-page cache keeps the page too
+        mvc.perform(get("/support?q=heron+pond&free=yes"))
+            .andExpect(content().string(containsString("Heron Pond Listening Bench")));
+        mvc.perform(get("/support?q=heron+pond"))
+            .andExpect(content().string(containsString("Heron Pond Listening Bench")));
+
+        MultiValueMap<String, String> form = editForm(id);
+        form.set("name", "Heron Pond Talking Bench");
+        form.set("cost", "paid");
+        save(id, form);
+        mvc.perform(get("/support?q=heron+pond"))
+            .andExpect(content().string(containsString("Heron Pond Talking Bench")))
+            .andExpect(content().string(not(containsString("Listening Bench"))));
+        mvc.perform(get("/support?q=heron+pond&free=yes"))
+            .andExpect(content().string(not(containsString("Heron Pond"))));
+
+        mvc.perform(post("/curate/services/" + id + "/retire").with(csrf()).with(TestAccounts.as(curator)))
+            .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/support?q=heron+pond"))
+            .andExpect(content().string(not(containsString("Heron Pond"))));
+    }
+
     @Test
     void aServiceWithAnAddressPhonesAndHoursIsSavedUnchangedAndChangedWithNothingLost() throws Exception {
         UUID id = serviceId("Leeds Women's Safety Line");

@@ -121,6 +121,27 @@ class SharedPageCacheTests {
         assertThat(cache.replays()).isEqualTo(replays);
     }
 
+    /** The search page is kept per query string (and index state and minute: CurateTests shows a change at once). */
+    @Test
+    void theSearchPageIsReplayedForTheSameQueryOnlyAndNeverWhenDiscreet() throws Exception {
+        HttpResponse<String> rendered = get(anonymous, "/support?q=counselling", Map.of());
+        long replays = cache.replays();
+        // two more visits: at most one of them falls in the next minute, rendered anew
+        List<String> again = List.of(get(anonymous, "/support?q=counselling", Map.of()).body(),
+                get(anonymous, "/support?q=counselling", Map.of()).body());
+        assertThat(cache.replays()).isGreaterThan(replays);
+        assertThat(again).contains(rendered.body());
+        assertThat(rendered.body()).contains("services found");
+
+        long before = cache.replays();
+        HttpResponse<String> other = get(anonymous, "/support?q=housing", Map.of());
+        get(anonymous, "/support?q=counselling&discreet=1", Map.of());
+        HttpResponse<String> discreet = get(anonymous, "/support?q=counselling&discreet=1", Map.of());
+        assertThat(other.body()).isNotEqualTo(rendered.body());
+        assertThat(discreet.body()).doesNotContain("Counterspace</title>");
+        assertThat(cache.replays()).isEqualTo(before);
+    }
+
     @Test
     void aSignedInPersonGetsTheirOwnPageNotTheSharedOne() throws Exception {
         get(anonymous, "/", Map.of());

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.counterspace.directory.ServiceRepository;
 import org.counterspace.directory.SupportService;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -58,6 +59,26 @@ public class DirectoryIndex implements SmartInitializingSingleton {
             timeZones = zones;
         }
         return zones;
+    }
+
+    /**
+     * What the index holds as searches see it now: equal as long as no write has become visible, and
+     * different after any (a curator's change, an import, a rebuild), whatever path made it.
+     */
+    List<Object> state() {
+        try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
+            .extension(LuceneExtension.get()).openIndexReader()) {
+            return reader.leaves().stream().map(DirectoryIndex::stateOf).toList();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A segment's key as Lucene's own caches use it; it changes with the segment's deletions too. */
+    private static Object stateOf(LeafReaderContext leaf) {
+        IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
+        return helper == null ? new Object() : helper.getKey();
     }
 
     public long indexedCount() {

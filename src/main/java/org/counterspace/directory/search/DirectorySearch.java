@@ -1,5 +1,6 @@
 package org.counterspace.directory.search;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,8 +18,10 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.spatial.DistanceUnit;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.ConcurrentLruCache;
 
 /**
  * Keyword search with stemming, synonyms and typo tolerance over the Lucene index, with filters,
@@ -37,21 +40,39 @@ public class DirectorySearch {
 
     private final TypedWords typedWords;
 
-    DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index, TypedWords typedWords) {
+    /**
+     * Pages of results already worked out, for the index as it was and the minute they were asked in
+     * (what is open now is known to the minute). A write to the index changes its state, so a page of
+     * the index before it is never given again; it is only left to age out.
+     */
+    private final ConcurrentLruCache<Asked, Results> answered;
+
+    /** A search as asked, to the minute, of the index in one {@link DirectoryIndex#state() state}. */
+    private record Asked(SearchQuery query, List<Object> indexState) {
+    }
+
+    DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index, TypedWords typedWords,
+            @Value("${counterspace.directory.search.answered-pages:2000}") int answeredPages) {
         this.entityManagerFactory = entityManagerFactory;
         this.index = index;
         this.typedWords = typedWords;
+        this.answered = new ConcurrentLruCache<>(answeredPages, asked -> find(asked.query()));
     }
 
     public record Results(List<ServiceCard> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
             long costUnknownCount, long openNowCount) {
     }
 
+    /** One page of results with its facet counts, worked out once a minute at most for the same index. */
+    public Results search(SearchQuery query) {
+        return answered.get(new Asked(query.at(query.now().truncatedTo(ChronoUnit.MINUTES)), index.state()));
+    }
+
     /**
      * One page of results with its facet counts. The cards come from fields stored in the index, so
      * no database connection is taken: a session without a transaction only hosts the query.
      */
-    public Results search(SearchQuery query) {
+    private Results find(SearchQuery query) {
         try (EntityManager own = entityManagerFactory.createEntityManager()) {
             SearchSession session = Search.session(own);
             var scope = session.scope(SupportService.class);

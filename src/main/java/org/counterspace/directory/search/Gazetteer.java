@@ -146,6 +146,11 @@ public class Gazetteer {
             .filter(place -> key(place.label()).equals(key)).toList();
     }
 
+    /** The places curators added, as now used: another list after any change. */
+    List<Place> curated() {
+        return curated;
+    }
+
     void useCurated(List<Place> places) {
         curated = List.copyOf(places);
     }

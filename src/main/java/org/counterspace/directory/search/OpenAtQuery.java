@@ -69,9 +69,14 @@ final class OpenAtQuery extends Query {
                 return new ConstantScoreScorer(this, score(), scoreMode, open);
             }
 
+            /**
+             * Never kept by Lucene's query cache: caching would check every service of the index (once
+             * for each time zone, whose minutes differ) each new minute, where the zone and the other
+             * filters leave a few candidates to check.
+             */
             @Override
             public boolean isCacheable(LeafReaderContext context) {
-                return DocValues.isCacheable(context, field);
+                return false;
             }
         };
     }

@@ -46,6 +46,12 @@ public record SearchQuery(String text, Set<String> categories, Set<Channel> chan
                 near, radiusKm, sort, page, perPage, now, region);
     }
 
+    /** The same search at another moment. */
+    SearchQuery at(Instant moment) {
+        return new SearchQuery(text, categories, channels, freeOnly, costUnknown, languages, age, country, openNow,
+                near, radiusKm, sort, page, perPage, moment, region);
+    }
+
     public static SearchQuery text(String text, Instant now) {
         return new SearchQuery(text, Set.of(), Set.of(), false, false, Set.of(), null, null, false, null, 25,
                 SortOrder.RELEVANCE, 1, 10, now, null);

@@ -47,6 +47,9 @@ class DirectorySearchTests {
     @Autowired
     MessageSource messages;
 
+    @Autowired
+    DirectoryIndex index;
+
     List<String> names(SearchQuery query) {
         return search.search(query).hits().stream().map(ServiceCard::name).toList();
     }
@@ -170,6 +173,15 @@ class DirectorySearchTests {
             assertThat(card.towns().contains("Leeds") || String.valueOf(service.serviceArea()).contains("Leeds"))
                 .as(card.name() + " is in Leeds").isTrue();
         }
+    }
+
+    /** A search asked again of the same index in the same minute is answered from memory (CurateTests: not after a change). */
+    @Test
+    void theSameSearchOfTheSameIndexIsWorkedOutOnce() {
+        assertThat(index.state()).isNotEmpty().isEqualTo(index.state());
+        SearchQuery query = text("counselling");
+        assertThat(search.search(query)).isSameAs(search.search(text("counselling")));
+        assertThat(search.search(query)).isNotSameAs(search.search(query.at(query.now().plusSeconds(60))));
     }
 
     @Test

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The comparison of issue #18 in one run: start-up, the anonymous guide page, signed-in pages (guide,
+# check-in history, trends, check-in form), the search page (one query repeated, and many different
+# queries), RSS after the load, and nginx serving each page's bytes from loopback as the ceiling.
+# Each page: wrk -t2 -c32 after a warm-up, the app's CPU per request from /proc/PID/stat.
+# Ports: BENCH_PORT (default 18320) for the app, the next one for nginx, both on loopback.
+# Usage: bench/compare.sh        Writes bench/results/compare.txt (a markdown table).
+#   WARMUP=20 DURATION=15 CONNECTIONS=32   per page
+#   SERVICES=100000                        also the search pages over that many generated services
+#                                          (a second start that imports them: minutes on 2 cores)
+#   SKIP_BUILD=1, APP_JAR=some.jar         the jar already built, or another one (a before/after run)
+# Needs wrk and nginx (apt-get install -y wrk nginx). Only talks to 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCH_PORT=${BENCH_PORT:-18320}
+source bench/lib.sh
+NGINX_PORT=$((BENCH_PORT + 1))
+WARMUP=${WARMUP:-20}
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-32}
+OUT="$RESULTS_DIR/compare.txt"
+GUIDE=/guidance/healing-at-home
+SEARCH='/support?q=counselling&free=yes&open=now'
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+STARTED_AT=$(date -u +%Y-%m-%dT%H:%MZ)
+
+if [ -n "${APP_JAR:-}" ]; then SKIP_BUILD=1; CHOSEN_JAR=$APP_JAR; fi
+build_jar
+APP_JAR=${CHOSEN_JAR:-$APP_JAR}
+
+# Launch until ready, on a fresh folder (STARTUP_MS). The lead may swap in bench/startup.sh here.
+start_ready() {
+  BENCH_HEALTH=/actuator/health/readiness start_app --server.address=127.0.0.1 "$@"
+}
+
+# wrk reports p50/p90/p99; the p95 comes from this script's done(). With VARIED set, each request is a
+# search of two words drawn from a list, with one of several filters and pages: thousands of different
+# queries, so nearly every page is worked out and rendered afresh (nothing kept from before).
+wrk_script() { # FILE [VARIED]
+  {
+    if [ -n "${2:-}" ]; then
+      cat <<'LUA'
+local words = {"counselling", "food", "housing", "mental", "health", "youth", "domestic", "abuse", "crisis", "debt",
+  "legal", "advice", "bereavement", "drug", "alcohol", "lonely", "family", "women", "men", "lgbt", "student",
+  "night", "listening", "peer", "support", "group", "therapy", "anxiety", "sleep", "money"}
+local filters = {"", "&free=yes", "&open=now", "&age=young-people", "&channel=phone", "&country=GB"}
+request = function()
+  return wrk.format("GET", "/support?q=" .. words[math.random(#words)] .. "+" .. words[math.random(#words)]
+    .. filters[math.random(#filters)] .. "&page=" .. math.random(3))
+end
+LUA
+    fi
+    echo 'done = function(summary, latency, requests) io.write(string.format("p95 %.2fms\n", latency:percentile(95) / 1000)) end'
+  } > "$1"
+}
+
+ROWS=()
+# measure NAME PATH [COOKIE] [SCRIPT] : warm-up, then the measured run; keeps the page's bytes for nginx.
+measure() {
+  local name=$1 path=$2 cookie=${3:-} script=${4:-$BENCH_DATA/p95.lua}
+  local headers=() n=${#ROWS[@]}
+  [ -n "$cookie" ] && headers=(-H "Cookie: $cookie")
+  curl -fs "${headers[@]}" "$BENCH_BASE$path" > "$NGINX_DIR/$n.html"
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "${headers[@]}" -s "$script" "$BENCH_BASE$path" >/dev/null
+  run_wrk_cpu "$APP_PID" "$BENCH_DATA/$n.wrk" -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${headers[@]}" \
+    -s "$script" "$BENCH_BASE$path"
+  ROWS+=("$name|$path|$(wc -c < "$NGINX_DIR/$n.html")|$WRK_RPS|$WRK_P50|$WRK_P95|$WRK_P99|$WRK_ERRORS|$CPU_PER_REQUEST")
+  echo "$name: $WRK_RPS/s, p95 $WRK_P95, CPU $CPU_PER_REQUEST ms/request" >&2
+}
+
+# search_pages LABEL [COOKIE] : the search page with one query (anonymous: replayed from memory while
+# the index and the minute stay the same), signed in (rendered each time), and many different queries.
+search_pages() {
+  measure "search, one query, anonymous ($1)" "$SEARCH"
+  [ -n "${2:-}" ] && measure "search, one query, signed in ($1)" "$SEARCH" "$2"
+  measure "search, different queries each time, anonymous ($1)" "$SEARCH" "" "$BENCH_DATA/varied.lua"
+}
+
+start_nginx "$(mktemp -d /tmp/counterspace-nginx.XXXXXX)" "$NGINX_PORT"
+start_ready
+echo "ready in $STARTUP_MS ms" >&2
+DEMO_STARTUP_MS=$STARTUP_MS
+wrk_script "$BENCH_DATA/p95.lua"
+wrk_script "$BENCH_DATA/varied.lua" varied
+
+register_account bench.compare 'a long walk along the quiet canal' "$BENCH_DATA/cookies"
+COOKIE=$(session_cookie "$BENCH_DATA/cookies")
+import_journal "$COOKIE" 365
+
+measure "guide page, anonymous (shared-page cache)" "$GUIDE"
+measure "guide page, signed in" "$GUIDE" "$COOKIE"
+measure "check-in history, signed in" /checkins "$COOKIE"
+measure "trends (30 days), signed in" /checkins/trends "$COOKIE"
+measure "check-in form, signed in" /checkins/new "$COOKIE"
+search_pages "demo data" "$COOKIE"
+RSS_AFTER=$(rss_mb "$APP_PID")
+
+if [ -n "${SERVICES:-}" ]; then
+  stop_app
+  [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B -DskipTests test-compile
+  java -cp target/test-classes:target/classes org.counterspace.directory.DirectoryGenerator "$SERVICES" \
+    "$BENCH_DATA/services.json"
+  rm -rf "$BENCH_DATA/db"* "$BENCH_DATA/search-index"
+  start_ready --counterspace.directory.import="$BENCH_DATA/services.json"
+  search_pages "$SERVICES services"
+fi
+
+# The ceiling: nginx serving each page's bytes (for different queries: those of the one query).
+TABLE=()
+for i in "${!ROWS[@]}"; do
+  IFS='|' read -r name path bytes rps p50 p95 p99 errors cpu <<<"${ROWS[$i]}"
+  wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$NGINX_PORT/$i.html" >/dev/null
+  run_wrk "$NGINX_DIR/$i.nginx" -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$NGINX_PORT/$i.html"
+  ratio=$(awk -v a="$rps" -v n="$WRK_RPS" 'BEGIN {printf "%.1f %%", 100 * a / n}')
+  TABLE+=("| $name | $bytes | $rps | $p50 | $p95 | $p99 | $cpu | $WRK_RPS | $ratio |")
+  [ "$errors" = 0 ] || TABLE+=("|   (non-2xx answers: $errors) | | | | | | | | |")
+done
+
+{
+  echo "# bench/compare.sh, $STARTED_AT, $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "load average at the start: $LOAD_AT_START (the machine may be shared: CPU per request is the steadier figure)"
+  echo "each page: wrk -t2 -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up; CPU from /proc/PID/stat over the run"
+  echo "start-up to readiness, fresh folder, demo data: $DEMO_STARTUP_MS ms"
+  echo "RSS after the demo-data load: $RSS_AFTER MB"
+  echo "signed in: a person with a year of check-ins; search query: $SEARCH"
+  echo
+  echo "| page | bytes | app req/s | p50 | p95 | p99 | app CPU ms/request | nginx req/s (same bytes) | app / nginx |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${TABLE[@]}"
+} | tee "$OUT"

@@ -42,7 +42,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 JAR=$(ls target/counterspace-*.jar | grep -v original | head -1)
 START=$(date +%s)
 java -Xms256m -Xmx512m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0;LOCK_TIMEOUT=30000" \
   --spring.jpa.properties.hibernate.search.backend.directory.root="$WORK/index" \
   "${IMPORT_ARG[@]}" \
   --counterspace.directory.limits.api-requests=100000000 > "$WORK/app.log" 2>&1 &

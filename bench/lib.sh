@@ -74,7 +74,7 @@ build_jar() {
 # (the postgres profile's, say) instead of the H2 file.
 start_app() {
   BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/counterspace-bench.XXXXXX)}
-  local url=${BENCH_DB_URL:-"jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0"}
+  local url=${BENCH_DB_URL:-"jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0;LOCK_TIMEOUT=30000"}
   local started=$(date +%s%N)
   java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" --server.port="$BENCH_PORT" \
     --spring.datasource.url="$url" \

@@ -43,9 +43,11 @@ class AccountService {
 
     private final TransactionOperations transaction;
 
+    private final AccountLock lock;
+
     AccountService(AccountRepository accounts, RecoveryCodes recoveryCodes, PasswordEncoder encoder,
             ApplicationEventPublisher events, JdbcTemplate jdbc, ActivityLog activity, SecondStepService secondStep,
-            TransactionOperations transaction) {
+            TransactionOperations transaction, AccountLock lock) {
         this.accounts = accounts;
         this.recoveryCodes = recoveryCodes;
         this.encoder = encoder;
@@ -54,6 +56,7 @@ class AccountService {
         this.activity = activity;
         this.secondStep = secondStep;
         this.transaction = transaction;
+        this.lock = lock;
     }
 
     record Registration(AccountPrincipal principal, List<String> recoveryCodes) {
@@ -159,6 +162,7 @@ class AccountService {
      */
     @Transactional
     public void delete(UUID id) {
+        lock.hold(id);
         Account account = accounts.findById(id).orElseThrow();
         events.publishEvent(new AccountDeleted(id));
         recoveryCodes.deleteAll(id);

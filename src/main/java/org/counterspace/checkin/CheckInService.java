@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.counterspace.account.AccountLock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
@@ -64,10 +65,13 @@ class CheckInService {
 
     private final CheckInLimits limits;
 
+    private final AccountLock accountLock;
+
     private final Clock clock;
 
     CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc,
-            CheckInLimits limits) {
+            CheckInLimits limits, AccountLock accountLock) {
+        this.accountLock = accountLock;
         this.environments = environments;
         this.checkIns = checkIns;
         this.jdbc = jdbc;
@@ -155,17 +159,10 @@ class CheckInService {
         }
     }
 
-    /**
-     * Holds the account's journal until the surrounding transaction ends, on every instance: the
-     * account's row is locked in the database. A new check-in counts the day's check-ins before it
-     * saves, and an import plans new, changed and already-there entries before it writes; without the
-     * lock, two requests at once (a double click, or two instances behind a load balancer) both count
-     * or plan before either commits, and the daily limit is passed or a file's entries are added
-     * twice. The second request waits here and then sees the first one's rows.
-     */
+    /** Holds the account's journal until the surrounding transaction ends ({@link AccountLock#hold}). */
     @Transactional(propagation = Propagation.MANDATORY)
     void holdJournal(UUID accountId) {
-        jdbc.sql("select id from account where id = ? for update").param(accountId).query(UUID.class).optional();
+        accountLock.hold(accountId);
     }
 
     /** Why a real date cannot hold a check-in, "future" or "early" (the ends of its message keys), if it cannot. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.counterspace.account.AccountLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,7 +26,10 @@ class DaylioPreviews {
 
     private final Clock clock;
 
-    DaylioPreviews(JdbcClient jdbc, CheckInLimits limits) {
+    private final AccountLock accountLock;
+
+    DaylioPreviews(JdbcClient jdbc, CheckInLimits limits, AccountLock accountLock) {
+        this.accountLock = accountLock;
         this.jdbc = jdbc;
         this.limits = limits;
         this.clock = Clock.systemUTC();
@@ -42,7 +46,7 @@ class DaylioPreviews {
     @Transactional
     UUID keep(UUID accountId, String content) {
         // Uploads of one account wait for each other on its row, so two at once cannot both insert a preview.
-        jdbc.sql("select id from account where id = ? for update").param(accountId).query(UUID.class).optional();
+        accountLock.hold(accountId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("delete from daylio_preview where account_id = ? or uploaded_at < ?")
             .params(accountId, now.minus(limits.previewKeptFor()))

@@ -15,15 +15,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.counterspace.account.AccountPrincipal;
+import org.counterspace.account.AccountLock;
 import org.counterspace.support.SmallLimits;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What one person can add in a day, and what the server holds for Daylio previews, with the limits
@@ -50,6 +54,12 @@ class JournalLimitsTests {
 
     @Autowired
     CheckInService checkins;
+
+    @Autowired
+    AccountLock accountLock;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     AccountPrincipal newAccount() {
         return Journals.newPerson(jdbc, checkins, "limits");
@@ -122,6 +132,37 @@ class JournalLimitsTests {
             pool.shutdownNow();
         }
         assertThat(count(me)).isEqualTo(SmallLimits.CHECK_INS_PER_DAY);
+    }
+
+    /** A check-in posted while a long import holds the journal waits for it and is then saved. */
+    @Test
+    void aCheckInWaitsForALongImportInsteadOfFailing() throws Exception {
+        AccountPrincipal me = newAccount();
+        CountDownLatch held = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> longImport = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                accountLock.hold(me.id());
+                held.countDown();
+                sleep(Duration.ofSeconds(3));
+            }));
+            assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+            checkIn(me).andExpect(redirectedUrl("/checkins"));
+            longImport.get(30, TimeUnit.SECONDS);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(me)).isEqualTo(1);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

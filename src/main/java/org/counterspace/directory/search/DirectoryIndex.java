@@ -1,7 +1,5 @@
 package org.counterspace.directory.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -9,11 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
 import org.counterspace.directory.ServiceRepository;
 import org.counterspace.directory.SupportService;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +55,11 @@ public class DirectoryIndex implements SmartInitializingSingleton {
         return zones;
     }
 
+    /** Whether other instances use this index too (OpenSearch), rather than this instance alone. */
+    public boolean shared() {
+        return SearchBackend.of(Search.mapping(entityManagerFactory)).shared();
+    }
+
     public long indexedCount() {
         try (EntityManager own = entityManagerFactory.createEntityManager()) {
             return Search.session(own).search(SupportService.class).where(f -> f.matchAll()).fetchTotalHitCount();
@@ -93,14 +93,8 @@ public class DirectoryIndex implements SmartInitializingSingleton {
     }
 
     private boolean olderLayout() {
-        try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
-            .extension(LuceneExtension.get()).openIndexReader()) {
-            return reader.numDocs() > 0
-                    && FieldInfos.getMergedFieldInfos(reader).fieldInfo(ServiceIndexBinder.LAYOUT) == null;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SearchBackend.of(Search.mapping(entityManagerFactory)).olderLayout(entityManagerFactory,
+                ServiceIndexBinder.LAYOUT);
     }
 
     public void rebuild() throws InterruptedException {

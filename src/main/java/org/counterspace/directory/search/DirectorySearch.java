@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.SupportService;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -21,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keyword search with stemming, synonyms and typo tolerance over the Lucene index, with filters,
- * facet counts, "open now" in each service's own time zone and distance from a place. The conditions
+ * Keyword search with stemming, synonyms and typo tolerance over the directory's index (embedded Lucene,
+ * or OpenSearch in the cluster profile), with filters, facet counts, "open now" in each service's own time
+ * zone and distance from a place. The conditions
  * are built by {@link SearchConditions}, the facets by {@link SearchFacets}, the cards by {@link CardFields}.
  */
 @Service
@@ -37,10 +37,13 @@ public class DirectorySearch {
 
     private final TypedWords typedWords;
 
+    private final SearchBackend backend;
+
     DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index, TypedWords typedWords) {
         this.entityManagerFactory = entityManagerFactory;
         this.index = index;
         this.typedWords = typedWords;
+        this.backend = SearchBackend.of(Search.mapping(entityManagerFactory));
     }
 
     public record Results(List<ServiceCard> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
@@ -56,7 +59,7 @@ public class DirectorySearch {
             SearchSession session = Search.session(own);
             var scope = session.scope(SupportService.class);
             SearchConditions conditions = new SearchConditions(query,
-                    query.hasText() ? typedWords.query(query.text()) : null, index.timeZones());
+                    query.hasText() ? typedWords.query(session, query.text()) : null, index.timeZones(), backend);
             var step = session.search(scope).select(card(scope.projection(), query))
                 .where(conditions.predicate(scope.predicate(), query.openNow(), query.byCost()));
             SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
@@ -98,8 +101,8 @@ public class DirectorySearch {
     public List<UUID> matchingIds(String text, int limit) {
         SearchSession session = Search.session(entityManager);
         var scope = session.scope(SupportService.class);
-        var words = typedWords.query(QueryText.cut(text));
+        var words = typedWords.query(session, QueryText.cut(text));
         return words == null ? List.of() : session.search(scope).select(f -> f.id(UUID.class))
-            .where(f -> f.extension(LuceneExtension.get()).fromLuceneQuery(words)).fetchHits(limit);
+            .where(f -> backend.words(f, words)).fetchHits(limit);
     }
 }

@@ -32,7 +32,7 @@ build_jar() {
   APP_JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
 }
 
-# start_app EXTRA_ARGS... : starts the jar and waits for health. Its data folder (BENCH_DATA, made
+# start_app EXTRA_ARGS... : starts the jar and waits until it is ready. Its data folder (BENCH_DATA, made
 # here unless set) holds the H2 file database, the search index (the default one under ./data
 # outlives the run, and a run then starts on the last run's leftovers) and app.log; starting again
 # with BENCH_DATA still set reopens the same data. BENCH_DB_URL points the app at another database
@@ -40,23 +40,32 @@ build_jar() {
 start_app() {
   BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/counterspace-bench.XXXXXX)}
   local url=${BENCH_DB_URL:-"jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0"}
-  local started=$(date +%s%N)
-  java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" --server.port="$BENCH_PORT" \
-    --spring.datasource.url="$url" \
-    --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_DATA/search-index" \
-    --logging.level.root=WARN "$@" >> "$BENCH_DATA/app.log" 2>&1 &
-  APP_PID=$!
   trap bench_cleanup EXIT
+  launch_app "$BENCH_PORT" "$BENCH_DATA/app.log" --spring.datasource.url="$url" \
+    --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_DATA/search-index" "$@"
+  APP_PID=$LAUNCHED_PID
+}
+
+# launch_app PORT LOG EXTRA_ARGS... : starts the jar on loopback PORT, logging to LOG, and waits until it
+# is ready for traffic (/actuator/health/readiness: start-up done, the search index answering);
+# LAUNCHED_PID and STARTUP_MS are set. The caller stops it.
+launch_app() {
+  local port=$1 log=$2; shift 2
+  local started=$(date +%s%N)
+  java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" --server.port="$port" --logging.level.root=WARN "$@" \
+    >> "$log" 2>&1 &
+  LAUNCHED_PID=$!
   # up to 5 minutes: on a busy machine start-up alone has taken 100 s
   for _ in $(seq 1 1200); do
-    if curl -fs "$BENCH_BASE/actuator/health" >/dev/null 2>&1; then
+    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then
       STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
     fi
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$BENCH_DATA/app.log"; return 1; }
+    kill -0 "$LAUNCHED_PID" 2>/dev/null || { cat "$log"; return 1; }
     sleep 0.25
   done
   echo "app did not start" >&2
+  kill "$LAUNCHED_PID" 2>/dev/null || true
   return 1
 }
 

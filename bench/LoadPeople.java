@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * signs in once on the last of {@code --bases URL,URL} (instances of one cluster), then over and over
  * creates a service on one instance and searches for it on the other until it is found, retires it and
  * searches until it is gone; an instance that stops answering is dropped, and the curator goes on with
- * the same session on the others. Writes visibility.tsv (ms since epoch, created|retired,
- * cross|same instance, milliseconds until the search showed it, -1 if not within 10 s).</li>
+ * the same session on the others. Writes signed-in once signed in, and visibility.tsv (ms since epoch,
+ * created|retired, cross|same instance, milliseconds until the search showed it, -1 if not within 10 s).</li>
  * </ul>
  * Every check-in carries a note unique to the run ({@code lp-RUN-PERSON-SEQ}); a check-in is
  * acknowledged when its POST is answered with a redirect to the journal. Writes to DIR:
@@ -266,6 +266,7 @@ public class LoadPeople {
                 login = form == null ? login : postAt("login", signedInOn, "/login",
                         Map.of("_csrf", form, "username", name, "password", options.get("admin-password")));
             }
+            Files.writeString(out.resolve("signed-in"), signedInOn);
             try (PrintWriter visibility = new PrintWriter(Files.newBufferedWriter(out.resolve("visibility.tsv")), true)) {
                 for (int round = 0; running() && !bases.isEmpty(); round++) {
                     String editOn = bases.get(round % bases.size());

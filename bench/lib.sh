@@ -87,6 +87,7 @@ bench_cleanup() {
   stop_app
   [ -n "${BENCH_DATA:-}" ] && rm -rf "$BENCH_DATA"
   [ -n "${BENCH_WORK:-}" ] && rm -rf "$BENCH_WORK"
+  [ -n "${PEOPLE_CLASSES:-}" ] && rm -rf "$PEOPLE_CLASSES"
   local database
   for database in ${BENCH_DATABASES:-}; do
     dropdb --force --if-exists -h 127.0.0.1 -p 5432 -U postgres "$database" || true
@@ -166,7 +167,18 @@ SIMULATED_PEOPLE_ARGS=(--server.address=127.0.0.1
 # holds requests.tsv, acked.txt and summary.txt (see bench/LoadPeople.java).
 run_people() {
   local out=$1; shift
-  java -Xmx256m "$(dirname "${BASH_SOURCE[0]}")/LoadPeople.java" --base "$BENCH_BASE" --out "$out" "$@"
+  people_classes
+  java -Xmx256m -cp "$PEOPLE_CLASSES" LoadPeople --base "$BENCH_BASE" --out "$out" "$@"
+}
+
+# people_classes : LoadPeople compiled once per run into PEOPLE_CLASSES (removed on exit), so the people
+# start at once rather than after the source launcher has compiled it (seconds on a busy machine). Call
+# it before running people in the background, or each background run compiles its own.
+people_classes() {
+  if [ -z "${PEOPLE_CLASSES:-}" ]; then
+    PEOPLE_CLASSES=$(mktemp -d /tmp/counterspace-people.XXXXXX)
+    javac -d "$PEOPLE_CLASSES" "$(dirname "${BASH_SOURCE[0]}")/LoadPeople.java"
+  fi
 }
 
 # summary_value OUTDIR KEY : a key=value figure from the people's summary.txt.

@@ -105,20 +105,26 @@ echo "one instance: $PEOPLE people for ${ONE_SECONDS}s..." >&2
 BENCH_BASE="http://127.0.0.1:$A_PORT" run_people "$BENCH_WORK/one" --people "$PEOPLE" --seconds "$ONE_SECONDS" \
   --run "${RUN}1" --think "$THINK" --ramp 2 --timeout 30 > /dev/null
 
+# the curator signs in on B first (the session the kill must not end), then the people and the clock start
+mkdir -p "$BENCH_WORK/curator"; : > "$BENCH_WORK/curator/visibility.tsv"
+java -Xmx128m -cp "$PEOPLE_CLASSES" LoadPeople --mode curator --people 1 --ramp 0 --think 0-0 --timeout 30 \
+  --seconds $((SECONDS_TWO + 600)) --stop-file "$BENCH_WORK/stop" \
+  --bases "http://127.0.0.1:$A_PORT,http://127.0.0.1:$B_PORT" --admin "$ADMIN" --admin-password "$ADMIN_PASSWORD" \
+  --out "$BENCH_WORK/curator" --run "${RUN}3" > /dev/null &
+CURATOR_PID=$!
+for _ in $(seq 1 600); do [ -f "$BENCH_WORK/curator/signed-in" ] && break; sleep 0.5; done
+
 echo "two instances: $PEOPLE people for ${SECONDS_TWO}s, kill -9 of B after $((SECONDS_TWO / 2))s..." >&2
 STARTED_MS=$(now_ms)
 BENCH_BASE="http://127.0.0.1:$LB_PORT" run_people "$BENCH_WORK/two" --people "$PEOPLE" --seconds "$SECONDS_TWO" \
   --run "${RUN}2" --think "$THINK" --ramp 2 --timeout 30 > /dev/null &
 PEOPLE_PID=$!
-mkdir -p "$BENCH_WORK/curator"; : > "$BENCH_WORK/curator/visibility.tsv"
-java -Xmx128m bench/LoadPeople.java --mode curator --people 1 --ramp 0 --think 0-0 --timeout 30 --seconds "$SECONDS_TWO" \
-  --bases "http://127.0.0.1:$A_PORT,http://127.0.0.1:$B_PORT" --admin "$ADMIN" --admin-password "$ADMIN_PASSWORD" \
-  --out "$BENCH_WORK/curator" --run "${RUN}3" > /dev/null &
-CURATOR_PID=$!
 sleep $((SECONDS_TWO / 2))
 KILLED_MS=$(now_ms)
 kill -9 "$B_PID"; wait "$B_PID" 2>/dev/null || true; B_PID=""
+DEAD_MS=$(now_ms)
 wait "$PEOPLE_PID"; PEOPLE_PID=""
+touch "$BENCH_WORK/stop"
 wait "$CURATOR_PID"
 
 # rps FILE FROM_MS TO_MS : requests started per second in that window
@@ -126,11 +132,14 @@ rps() { awk -F'\t' -v from="$2" -v to="$3" '$1 >= from && $1 < to { n++ } END { 
 # throughput once every person has arrived (after the 2 s ramp): one instance, and two before the kill
 ONE_FROM=$(( $(head -1 "$BENCH_WORK/one/requests.tsv" | cut -f1) + 2000 ))
 ONE_RPS=$(rps "$BENCH_WORK/one/requests.tsv" "$ONE_FROM" $(( ONE_FROM + (ONE_SECONDS - 3) * 1000 )))
-TWO_RPS=$(rps "$BENCH_WORK/two/requests.tsv" $(( STARTED_MS + 2000 )) "$KILLED_MS")
+TWO_FROM=$(( $(head -1 "$BENCH_WORK/two/requests.tsv" | cut -f1) + 2000 ))
+TWO_RPS=$(rps "$BENCH_WORK/two/requests.tsv" "$TWO_FROM" "$KILLED_MS")
 RATIO=$(awk -v a="$ONE_RPS" -v b="$TWO_RPS" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }')
-# 5xx through nginx, apart from requests in flight to the killed instance (begun before the kill, answered after)
+# 5xx through nginx, apart from requests in flight to the killed instance (begun before it was dead,
+# answered after the kill began)
 FIVEXX=$(awk -F'\t' '$3 >= 500' "$BENCH_WORK/two/requests.tsv" | wc -l)
-FIVEXX_OTHER=$(awk -F'\t' -v k="$KILLED_MS" '$3 >= 500 && !($1 <= k && $1 + $4 >= k)' "$BENCH_WORK/two/requests.tsv" | wc -l)
+FIVEXX_OTHER=$(awk -F'\t' -v k="$KILLED_MS" -v d="$DEAD_MS" '$3 >= 500 && !($1 <= d && $1 + $4 >= k)' \
+  "$BENCH_WORK/two/requests.tsv" | wc -l)
 NO_ANSWER=$(awk -F'\t' '$3 == 0' "$BENCH_WORK/two/requests.tsv" | wc -l)
 # visibility on the other instance of a curator's change (cross-instance rounds only)
 VISIBILITY=$(awk -F'\t' '$3 == "cross" && $4 >= 0 { print $4 }' "$BENCH_WORK/curator/visibility.tsv" | sort -n)
@@ -154,6 +163,10 @@ compare_writes "$BENCH_WORK/acked.txt" "$BENCH_WORK/stored.txt"
   echo
   echo "## two instances through nginx (B killed at +$(( (KILLED_MS - STARTED_MS) / 1000 ))s)"
   cat "$BENCH_WORK/two/summary.txt"
+  echo
+  echo
+  echo "## the curator (signed in on B; creates on one instance, searches on the other)"
+  cat "$BENCH_WORK/curator/summary.txt" 2>/dev/null || echo "(no summary)"
   echo
   echo "throughput: one instance ${ONE_RPS}/s, two instances ${TWO_RPS}/s (before the kill): ratio ${RATIO}"
   echo "curator edits visible on the other instance: n=$VIS_COUNT p50=${VIS_P50} ms p99=${VIS_P99} ms, not within 10 s: $NOT_VISIBLE; curator rounds on A after the kill (session made on B): $AFTER_KILL"

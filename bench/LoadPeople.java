@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
  * and signs out.</li>
  * <li>{@code --mode checkins}: each person registers once, then checks in over and over (form, then
  * post), signing in again whenever the session is gone (after an app restart, say).</li>
+ * <li>{@code --mode curator} (bench/scale-out.sh): one curator ({@code --admin NAME --admin-password PW})
+ * signs in once on the last of {@code --bases URL,URL} (instances of one cluster), then over and over
+ * creates a service on one instance and searches for it on the other until it is found, retires it and
+ * searches until it is gone; an instance that stops answering is dropped, and the curator goes on with
+ * the same session on the others. Writes signed-in once signed in, and visibility.tsv (ms since epoch,
+ * created|retired, cross|same instance, milliseconds until the search showed it, -1 if not within 10 s).</li>
  * </ul>
  * Every check-in carries a note unique to the run ({@code lp-RUN-PERSON-SEQ}); a check-in is
  * acknowledged when its POST is answered with a redirect to the journal. Writes to DIR:
@@ -113,7 +119,10 @@ public class LoadPeople {
             pool.submit(() -> {
                 try {
                     Thread.sleep(arrival);
-                    if (journey) {
+                    if (options.get("mode").equals("curator")) {
+                        person.curate(out);
+                    }
+                    else if (journey) {
                         person.journey();
                     }
                     else {
@@ -123,7 +132,7 @@ public class LoadPeople {
                 catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                catch (RuntimeException e) {
+                catch (RuntimeException | IOException e) {
                     e.printStackTrace();
                 }
             });
@@ -247,6 +256,69 @@ public class LoadPeople {
             }
         }
 
+        void curate(Path out) throws InterruptedException, IOException {
+            List<String> bases = new ArrayList<>(List.of(options.get("bases").split(",")));
+            String name = options.get("admin");
+            String signedInOn = bases.get(bases.size() - 1);
+            Answer login = new Answer(0, null, "");
+            while (running() && (login.status() != 302 || String.valueOf(login.location()).contains("error"))) {
+                String form = find(CSRF, getAt("login-form", signedInOn, "/login").body());
+                login = form == null ? login : postAt("login", signedInOn, "/login",
+                        Map.of("_csrf", form, "username", name, "password", options.get("admin-password")));
+            }
+            Files.writeString(out.resolve("signed-in"), signedInOn);
+            try (PrintWriter visibility = new PrintWriter(Files.newBufferedWriter(out.resolve("visibility.tsv")), true)) {
+                for (int round = 0; running() && !bases.isEmpty(); round++) {
+                    String editOn = bases.get(round % bases.size());
+                    String searchOn = bases.get((round + 1) % bases.size());
+                    String token = find(CSRF, getAt("curate-form", editOn, "/curate/services/new").body());
+                    String word = "zq" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 45), 36);
+                    Answer created = token == null ? new Answer(0, null, "") : postAt("curate-create", editOn,
+                            "/curate/services", Map.of("_csrf", token, "name", "Scaleout " + word + " Circle",
+                                    "organization", "Scaleout Friends", "description", "A circle for the scale-out benchmark.",
+                                    "cost", "free", "ageGroup", "all", "country", "GB", "timeZone", "Europe/London"));
+                    if (created.status() == 0) {
+                        bases.remove(editOn);
+                        continue;
+                    }
+                    if (created.location() == null) {
+                        continue;
+                    }
+                    String where = editOn.equals(searchOn) ? "same" : "cross";
+                    if (!visible(visibility, "created", where, searchOn, word, true)) {
+                        bases.remove(searchOn);
+                        continue;
+                    }
+                    String path = URI.create(created.location()).getPath();
+                    String edit = find(CSRF, getAt("curate-edit", editOn, path).body());
+                    if (edit == null || postAt("curate-retire", editOn, path + "/retire", Map.of("_csrf", edit)).status() != 302) {
+                        continue;
+                    }
+                    visible(visibility, "retired", where, searchOn, word, false);
+                }
+            }
+        }
+
+        /** Searches for the word until its service is shown (or gone); false if the instance did not answer. */
+        boolean visible(PrintWriter visibility, String change, String where, String searchOn, String word,
+                boolean shown) throws InterruptedException {
+            long started = System.currentTimeMillis();
+            while (System.currentTimeMillis() - started < 10_000) {
+                Answer page = getAt("visibility", searchOn, "/support?q=" + word);
+                if (page.status() == 0) {
+                    return false;
+                }
+                // the card's name: the search box repeats the word itself
+                if (page.body().contains("Scaleout " + word + " Circle") == shown) {
+                    visibility.printf("%d\t%s\t%s\t%d%n", started, change, where, System.currentTimeMillis() - started);
+                    return true;
+                }
+                Thread.sleep(50);
+            }
+            visibility.printf("%d\t%s\t%s\t-1%n", started, change, where);
+            return true;
+        }
+
         void checkIns() throws InterruptedException {
             while (running()) {
                 if (signIn()) {
@@ -305,15 +377,23 @@ public class LoadPeople {
         }
 
         Answer get(String kind, String path) throws InterruptedException {
-            return send(kind, HttpRequest.newBuilder(URI.create(base + path)).GET());
+            return getAt(kind, base, path);
+        }
+
+        Answer getAt(String kind, String at, String path) throws InterruptedException {
+            return send(kind, HttpRequest.newBuilder(URI.create(at + path)).GET());
         }
 
         Answer post(String kind, String path, Map<String, String> fields) throws InterruptedException {
+            return postAt(kind, base, path, fields);
+        }
+
+        Answer postAt(String kind, String at, String path, Map<String, String> fields) throws InterruptedException {
             StringBuilder body = new StringBuilder();
             fields.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-            return send(kind, HttpRequest.newBuilder(URI.create(base + path))
+            return send(kind, HttpRequest.newBuilder(URI.create(at + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         }

@@ -30,7 +30,7 @@ APP_JAR=${CHOSEN_JAR:-$APP_JAR}
 
 # Launch until ready, on a fresh folder (STARTUP_MS). The lead may swap in bench/startup.sh here.
 start_ready() {
-  BENCH_HEALTH=/actuator/health/readiness start_app --server.address=127.0.0.1 "$@"
+  start_app --server.address=127.0.0.1 "$@"
 }
 
 # wrk reports p50/p90/p99; the p95 comes from this script's done(). With VARIED set, each request is a

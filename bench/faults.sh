@@ -35,6 +35,7 @@ build_jar
 # start_people NAME : the check-in load in the background until $BENCH_WORK/NAME.stop exists.
 start_people() {
   rm -f "$BENCH_WORK/$1.stop"
+  people_classes
   run_people "$BENCH_WORK/$1" --mode checkins --people "$PEOPLE" --seconds 3600 --run "$RUN$1" \
     --think 50-200 --timeout 10 --stop-file "$BENCH_WORK/$1.stop" >/dev/null &
   PEOPLE_PID=$!

@@ -5,7 +5,6 @@
 BENCH_PORT=${BENCH_PORT:-18080}
 BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
 # What start_app waits for (STARTUP_MS is launch until it answers 200).
-BENCH_HEALTH=${BENCH_HEALTH:-/actuator/health}
 RESULTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/results"
 mkdir -p "$RESULTS_DIR"
 
@@ -67,7 +66,7 @@ build_jar() {
   APP_JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
 }
 
-# start_app EXTRA_ARGS... : starts the jar and waits for health. Its data folder (BENCH_DATA, made
+# start_app EXTRA_ARGS... : starts the jar and waits until it is ready. Its data folder (BENCH_DATA, made
 # here unless set) holds the H2 file database, the search index (the default one under ./data
 # outlives the run, and a run then starts on the last run's leftovers) and app.log; starting again
 # with BENCH_DATA still set reopens the same data. BENCH_DB_URL points the app at another database
@@ -75,23 +74,32 @@ build_jar() {
 start_app() {
   BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/counterspace-bench.XXXXXX)}
   local url=${BENCH_DB_URL:-"jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0;LOCK_TIMEOUT=30000"}
-  local started=$(date +%s%N)
-  java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" --server.port="$BENCH_PORT" \
-    --spring.datasource.url="$url" \
-    --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_DATA/search-index" \
-    --logging.level.root=WARN "$@" >> "$BENCH_DATA/app.log" 2>&1 &
-  APP_PID=$!
   trap bench_cleanup EXIT
+  launch_app "$BENCH_PORT" "$BENCH_DATA/app.log" --spring.datasource.url="$url" \
+    --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_DATA/search-index" "$@"
+  APP_PID=$LAUNCHED_PID
+}
+
+# launch_app PORT LOG EXTRA_ARGS... : starts the jar on loopback PORT, logging to LOG, and waits until it
+# is ready for traffic (/actuator/health/readiness: start-up done, the search index answering);
+# LAUNCHED_PID and STARTUP_MS are set. The caller stops it.
+launch_app() {
+  local port=$1 log=$2; shift 2
+  local started=$(date +%s%N)
+  java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$APP_JAR" --server.port="$port" --logging.level.root=WARN "$@" \
+    >> "$log" 2>&1 &
+  LAUNCHED_PID=$!
   # up to 5 minutes: on a busy machine start-up alone has taken 100 s
   for _ in $(seq 1 1200); do
-    if curl -fs "$BENCH_BASE$BENCH_HEALTH" >/dev/null 2>&1; then
+    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1; then
       STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
     fi
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$BENCH_DATA/app.log"; return 1; }
+    kill -0 "$LAUNCHED_PID" 2>/dev/null || { cat "$log"; return 1; }
     sleep 0.25
   done
   echo "app did not start" >&2
+  kill "$LAUNCHED_PID" 2>/dev/null || true
   return 1
 }
 
@@ -114,6 +122,7 @@ bench_cleanup() {
   if [ -n "${NGINX_DIR:-}" ]; then stop_nginx; rm -rf "$NGINX_DIR"; fi
   [ -n "${BENCH_DATA:-}" ] && rm -rf "$BENCH_DATA"
   [ -n "${BENCH_WORK:-}" ] && rm -rf "$BENCH_WORK"
+  [ -n "${PEOPLE_CLASSES:-}" ] && rm -rf "$PEOPLE_CLASSES"
   local database
   for database in ${BENCH_DATABASES:-}; do
     dropdb --force --if-exists -h 127.0.0.1 -p 5432 -U postgres "$database" || true
@@ -227,7 +236,18 @@ SIMULATED_PEOPLE_ARGS=(--server.address=127.0.0.1
 # holds requests.tsv, acked.txt and summary.txt (see bench/LoadPeople.java).
 run_people() {
   local out=$1; shift
-  java -Xmx256m "$(dirname "${BASH_SOURCE[0]}")/LoadPeople.java" --base "$BENCH_BASE" --out "$out" "$@"
+  people_classes
+  java -Xmx256m -cp "$PEOPLE_CLASSES" LoadPeople --base "$BENCH_BASE" --out "$out" "$@"
+}
+
+# people_classes : LoadPeople compiled once per run into PEOPLE_CLASSES (removed on exit), so the people
+# start at once rather than after the source launcher has compiled it (seconds on a busy machine). Call
+# it before running people in the background, or each background run compiles its own.
+people_classes() {
+  if [ -z "${PEOPLE_CLASSES:-}" ]; then
+    PEOPLE_CLASSES=$(mktemp -d /tmp/counterspace-people.XXXXXX)
+    javac -d "$PEOPLE_CLASSES" "$(dirname "${BASH_SOURCE[0]}")/LoadPeople.java"
+  fi
 }
 
 # summary_value OUTDIR KEY : a key=value figure from the people's summary.txt.

@@ -2,6 +2,7 @@ package org.counterspace.directory;
 
 import org.counterspace.directory.hsds.DirectoryImportOption;
 import org.counterspace.directory.search.DirectoryIndex;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * On start (an index of an older layout has already been emptied, see {@link DirectoryIndex}):
  * first-start data, services kept at a bare UTC offset placed in a zone, an optional bulk import,
- * then a search index that matches the database (merged after a bulk load).
+ * then a search index that matches the database (merged after a bulk load), or rebuilt whole when
+ * {@code --counterspace.directory.reindex=true} asks. Instances sharing an index do this one at a time
+ * ({@link StartupLock}), so only the first rebuilds it. The instance is ready for traffic once it is done.
  */
 @Component
 class DirectoryStartup implements ApplicationRunner {
@@ -22,9 +25,16 @@ class DirectoryStartup implements ApplicationRunner {
 
     private final FixedOffsetRepair fixedOffsets;
 
+    private final StartupLock lock;
+
+    private final boolean reindex;
+
     DirectoryStartup(DirectorySeeder seeder, DirectoryIndex index, DirectoryImportOption importOption,
-            FixedOffsetRepair fixedOffsets) {
+            FixedOffsetRepair fixedOffsets, StartupLock lock,
+            @Value("${counterspace.directory.reindex:false}") boolean reindex) {
         this.seeder = seeder;
+        this.lock = lock;
+        this.reindex = reindex;
         this.fixedOffsets = fixedOffsets;
         this.index = index;
         this.importOption = importOption;
@@ -32,11 +42,16 @@ class DirectoryStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        seeder.seedIfEmpty();
-        fixedOffsets.run();
-        boolean imported = importOption.runIfAsked();
-        if (!index.rebuildIfStale() && imported) {
-            index.mergeSegments();
-        }
+        lock.run(() -> {
+            seeder.seedIfEmpty();
+            fixedOffsets.run();
+            boolean imported = importOption.runIfAsked();
+            if (reindex) {
+                index.rebuild();
+            }
+            else if (!index.rebuildIfStale() && imported) {
+                index.mergeSegments();
+            }
+        });
     }
 }

@@ -169,9 +169,12 @@ final class SharedPageCache extends OncePerRequestFilter {
         String cookieNames = cookies == null ? ""
                 : String.join(";", new TreeSet<>(Arrays.stream(cookies).map(Cookie::getName).toList()));
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return state == null ? new Variant(path, accept != null && accept.contains("text/html"), cookieNames, null, null)
-                : new Variant(path, accept != null && accept.contains("text/html"), cookieNames,
-                        query == null ? "" : query, state.get());
+        if (state == null) {
+            return new Variant(path, accept != null && accept.contains("text/html"), cookieNames, null, null);
+        }
+        Object now = state.get();
+        return now == null ? null : new Variant(path, accept != null && accept.contains("text/html"), cookieNames,
+                query == null ? "" : query, now);
     }
 
     private static boolean acceptsGzip(HttpServletRequest request) {

@@ -18,7 +18,8 @@ public interface SharedPages {
     /**
      * Paths whose page is the same for every such visitor given the same query string while what it
      * reads stays the same (a search: the index, the minute): each path with what tells that state.
-     * A rendering is replayed only for the same query string and an equal state.
+     * A rendering is replayed only for the same query string and an equal state; a state of null means
+     * it cannot be known now, and the page is rendered and not kept.
      */
     default Map<String, Supplier<Object>> sharedQueryPages() {
         return Map.of();

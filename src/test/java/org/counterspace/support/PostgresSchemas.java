@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -38,7 +39,8 @@ public final class PostgresSchemas implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         String schema = SCHEMAS.remove(context.getRequiredTestClass());
-        if (schema != null) {
+        // a cluster class's context drops its schema itself as it closes, after its outbox agents stopped
+        if (schema != null && !cluster(context.getRequiredTestClass())) {
             PostgresTestSupport.dropSchema(schema);
         }
     }
@@ -47,16 +49,28 @@ public final class PostgresSchemas implements BeforeAllCallback, AfterAllCallbac
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         return TestContextAnnotationUtils.hasAnnotation(testClass, OnPostgres.class)
-                ? new SchemaProperties(of(testClass)) : null;
+                ? new SchemaProperties(of(testClass), cluster(testClass)) : null;
     }
 
-    /** Points the datasource and Flyway at the class's schema. */
-    record SchemaProperties(String schema) implements ContextCustomizer {
+    private static boolean cluster(Class<?> testClass) {
+        return TestContextAnnotationUtils.hasAnnotation(testClass, OnCluster.class);
+    }
+
+    /**
+     * Points the datasource and Flyway at the class's schema; with {@code dropOnClose} (an {@link OnCluster}
+     * class, whose context is closed after it) the context drops the schema as the last thing it destroys.
+     */
+    record SchemaProperties(String schema, boolean dropOnClose) implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
                     "postgres-schema-" + schema.toLowerCase(Locale.ROOT), PostgresTestSupport.properties(schema)));
+            if (dropOnClose) {
+                // registered before every bean, so destroyed after them all
+                ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("postgresSchemaDrop",
+                        () -> PostgresTestSupport.dropSchema(schema));
+            }
         }
     }
 }

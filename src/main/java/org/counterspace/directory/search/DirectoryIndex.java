@@ -1,20 +1,15 @@
 package org.counterspace.directory.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.counterspace.directory.ServiceRepository;
 import org.counterspace.directory.SupportService;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,29 +51,26 @@ public class DirectoryIndex implements SmartInitializingSingleton {
         List<String> zones = timeZones;
         if (zones == null) {
             zones = services.distinctTimeZones().stream().map(ZoneId::getId).toList();
-            timeZones = zones;
+            // other instances add services in new zones without telling this one: a shared index asks each time
+            if (!shared()) {
+                timeZones = zones;
+            }
         }
         return zones;
     }
 
     /**
-     * What the index holds as searches see it now: equal as long as no write has become visible, and
-     * different after any (a curator's change, an import, a rebuild), whatever path made it.
+     * What the index holds as searches on this instance see it now, equal as long as no write has become
+     * visible and different after any (a curator's change, an import, a rebuild), whatever path made it;
+     * empty when other instances write the index too (OpenSearch), so no answer may be kept.
      */
-    List<Object> state() {
-        try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
-            .extension(LuceneExtension.get()).openIndexReader()) {
-            return reader.leaves().stream().map(DirectoryIndex::stateOf).toList();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    Optional<Object> state() {
+        return SearchBackend.of(Search.mapping(entityManagerFactory)).state(entityManagerFactory);
     }
 
-    /** A segment's key as Lucene's own caches use it; it changes with the segment's deletions too. */
-    private static Object stateOf(LeafReaderContext leaf) {
-        IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
-        return helper == null ? new Object() : helper.getKey();
+    /** Whether other instances use this index too (OpenSearch), rather than this instance alone. */
+    public boolean shared() {
+        return SearchBackend.of(Search.mapping(entityManagerFactory)).shared();
     }
 
     public long indexedCount() {
@@ -114,14 +106,8 @@ public class DirectoryIndex implements SmartInitializingSingleton {
     }
 
     private boolean olderLayout() {
-        try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
-            .extension(LuceneExtension.get()).openIndexReader()) {
-            return reader.numDocs() > 0
-                    && FieldInfos.getMergedFieldInfos(reader).fieldInfo(ServiceIndexBinder.LAYOUT) == null;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SearchBackend.of(Search.mapping(entityManagerFactory)).olderLayout(entityManagerFactory,
+                ServiceIndexBinder.LAYOUT);
     }
 
     public void rebuild() throws InterruptedException {

@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.SupportService;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.projection.SearchProjection;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
@@ -24,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.ConcurrentLruCache;
 
 /**
- * Keyword search with stemming, synonyms and typo tolerance over the Lucene index, with filters,
- * facet counts, "open now" in each service's own time zone and distance from a place. The conditions
+ * Keyword search with stemming, synonyms and typo tolerance over the directory's index (embedded Lucene,
+ * or OpenSearch in the cluster profile), with filters, facet counts, "open now" in each service's own time
+ * zone and distance from a place. The conditions
  * are built by {@link SearchConditions}, the facets by {@link SearchFacets}, the cards by {@link CardFields}.
  */
 @Service
@@ -48,14 +48,17 @@ public class DirectorySearch {
     private final ConcurrentLruCache<Asked, Results> answered;
 
     /** A search as asked, to the minute, of the index in one {@link DirectoryIndex#state() state}. */
-    private record Asked(SearchQuery query, List<Object> indexState) {
+    private record Asked(SearchQuery query, Object indexState) {
     }
+
+    private final SearchBackend backend;
 
     DirectorySearch(EntityManagerFactory entityManagerFactory, DirectoryIndex index, TypedWords typedWords,
             @Value("${counterspace.directory.search.answered-pages:2000}") int answeredPages) {
         this.entityManagerFactory = entityManagerFactory;
         this.index = index;
         this.typedWords = typedWords;
+        this.backend = SearchBackend.of(Search.mapping(entityManagerFactory));
         this.answered = new ConcurrentLruCache<>(answeredPages, asked -> find(asked.query()));
     }
 
@@ -63,9 +66,13 @@ public class DirectorySearch {
             long costUnknownCount, long openNowCount) {
     }
 
-    /** One page of results with its facet counts, worked out once a minute at most for the same index. */
+    /**
+     * One page of results with its facet counts, worked out once a minute at most for the same index of
+     * this instance (each time on a shared index, which other instances write).
+     */
     public Results search(SearchQuery query) {
-        return answered.get(new Asked(query.at(query.now().truncatedTo(ChronoUnit.MINUTES)), index.state()));
+        SearchQuery toTheMinute = query.at(query.now().truncatedTo(ChronoUnit.MINUTES));
+        return index.state().map(state -> answered.get(new Asked(toTheMinute, state))).orElseGet(() -> find(toTheMinute));
     }
 
     /**
@@ -77,7 +84,7 @@ public class DirectorySearch {
             SearchSession session = Search.session(own);
             var scope = session.scope(SupportService.class);
             SearchConditions conditions = new SearchConditions(query,
-                    query.hasText() ? typedWords.query(query.text()) : null, index.timeZones());
+                    query.hasText() ? typedWords.query(session, query.text()) : null, index.timeZones(), backend);
             var step = session.search(scope).select(card(scope.projection(), query))
                 .where(conditions.predicate(scope.predicate(), query.openNow(), query.byCost()));
             SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
@@ -119,8 +126,8 @@ public class DirectorySearch {
     public List<UUID> matchingIds(String text, int limit) {
         SearchSession session = Search.session(entityManager);
         var scope = session.scope(SupportService.class);
-        var words = typedWords.query(QueryText.cut(text));
+        var words = typedWords.query(session, QueryText.cut(text));
         return words == null ? List.of() : session.search(scope).select(f -> f.id(UUID.class))
-            .where(f -> f.extension(LuceneExtension.get()).fromLuceneQuery(words)).fetchHits(limit);
+            .where(f -> backend.words(f, words)).fetchHits(limit);
     }
 }

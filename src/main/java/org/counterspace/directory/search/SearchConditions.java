@@ -3,13 +3,11 @@ package org.counterspace.directory.search;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.apache.lucene.search.Query;
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.Point;
 import org.counterspace.directory.SupportService;
 import org.counterspace.directory.WeeklyHours;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.spatial.DistanceUnit;
@@ -18,9 +16,10 @@ import org.hibernate.search.engine.spatial.GeoPoint;
 /**
  * What a search asks of the index: active services matching the words ({@link TypedWords}, null when
  * only stop words were typed) and every filter chosen, open
- * now in their own time zone ({@code zones}: those the directory has) and within the radius of a place.
+ * now in their own time zone ({@code zones}: those the directory has) and within the radius of a place,
+ * in the form the index's backend reads.
  */
-record SearchConditions(SearchQuery query, Query words, List<String> zones) {
+record SearchConditions(SearchQuery query, WordQuery words, List<String> zones, SearchBackend backend) {
 
     static final float REGION = 100f;
 
@@ -42,7 +41,7 @@ record SearchConditions(SearchQuery query, Query words, List<String> zones) {
         bool.should(f.match().field(ServiceIndexBinder.DEMO).matching(false).constantScore().boost(IMPORTED));
         if (query.hasText()) {
             bool.must(words == null ? f.matchNone().toPredicate()
-                    : f.extension(LuceneExtension.get()).fromLuceneQuery(words).toPredicate());
+                    : backend.words(f, words).toPredicate());
         }
         query.categories().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.CATEGORY).matching(code)));
         query.channels().forEach(
@@ -83,8 +82,8 @@ record SearchConditions(SearchQuery query, Query words, List<String> zones) {
         var any = f.or();
         for (String zone : zones) {
             int minute = WeeklyHours.minuteOfWeek(query.now(), ZoneId.of(zone));
-            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone), f.extension(LuceneExtension.get())
-                .fromLuceneQuery(new OpenAtQuery(ServiceIndexBinder.OPENINGS, minute))));
+            any.add(f.and(f.match().field(ServiceIndexBinder.ZONE).matching(zone),
+                    backend.openAt(f, ServiceIndexBinder.OPENINGS, minute)));
         }
         return zones.isEmpty() ? f.matchNone().toPredicate() : any.toPredicate();
     }

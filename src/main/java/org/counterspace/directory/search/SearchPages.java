@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The search page reads, for a visitor without a session, only its query string, the index, the places
  * curators added and the minute (open now): the shared-page cache may replay it while all are the same.
- * A curator's change or an import changes the index's state, so it shows on the next visit.
+ * A curator's change or an import changes the index's state, so it shows on the next visit. A shared
+ * index (OpenSearch, written by other instances too) has no state this instance can know: never replayed.
  */
 @Component
 class SearchPages implements SharedPages {
@@ -34,7 +35,8 @@ class SearchPages implements SharedPages {
 
     @Override
     public Map<String, Supplier<Object>> sharedQueryPages() {
-        return Map.of("/support",
-                () -> List.of(index.state(), gazetteer.curated(), Instant.now().truncatedTo(ChronoUnit.MINUTES)));
+        return Map.of("/support", () -> index.state()
+            .map(state -> List.of(state, gazetteer.curated(), Instant.now().truncatedTo(ChronoUnit.MINUTES)))
+            .orElse(null));
     }
 }

@@ -1,6 +1,5 @@
 package org.counterspace.directory.search;
 
-import org.apache.lucene.document.SortedNumericDocValuesField;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import org.counterspace.directory.ServiceAtLocation;
 import org.counterspace.directory.SupportService;
 import org.counterspace.directory.TaxonomyTerm;
 import org.counterspace.directory.WeeklyHours;
-import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.engine.backend.document.IndexFieldReference;
 import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
@@ -102,10 +100,7 @@ public class ServiceIndexBinder implements TypeBinder {
                     .toReference(),
                 schema.field(POINT, types.asGeoPoint().sortable(Sortable.YES).projectable(Projectable.YES))
                     .multiValued().toReference(),
-                schema.field(OPENINGS, types.extension(LuceneExtension.get())
-                    .asNative(int[].class, (path, range, documentFields) -> documentFields
-                        .accept(new SortedNumericDocValuesField(path, OpenAtQuery.pack(range[0], range[1])))))
-                    .multiValued().toReference(),
+                SearchBackend.of(types).openings(schema, types, OPENINGS),
                 schema.field(SORT_NAME, types.asString().normalizer(DirectoryAnalysis.SORT).sortable(Sortable.YES))
                     .toReference(),
                 schema.field(SUMMARY, stored).toReference(), schema.field(TERM_NAMES, stored).multiValued().toReference(),
@@ -121,7 +116,7 @@ public class ServiceIndexBinder implements TypeBinder {
             IndexFieldReference<String> age, IndexFieldReference<String> country, IndexFieldReference<Boolean> free,
             IndexFieldReference<String> cost,
             IndexFieldReference<Boolean> national, IndexFieldReference<String> zone,
-            IndexFieldReference<GeoPoint> point, IndexFieldReference<int[]> openings,
+            IndexFieldReference<GeoPoint> point, SearchBackend.Openings openings,
             IndexFieldReference<String> sortName, IndexFieldReference<String> summary,
             IndexFieldReference<String> termNames, IndexFieldReference<String> phone,
             IndexFieldReference<String> hours, IndexFieldReference<String> towns, IndexFieldReference<Boolean> demo,
@@ -135,7 +130,7 @@ public class ServiceIndexBinder implements TypeBinder {
             writeWords(doc, service);
             writeFilters(doc, service);
             WeeklyHours hours = service.hours();
-            hours.indexRanges().forEach(range -> doc.addValue(f.openings(), range));
+            hours.indexRanges().forEach(range -> f.openings().add(doc, range));
             doc.addValue(f.hours(), hours.rangesText());
             doc.addValue(f.summary(), ServiceCard.summary(service.about().description()));
             service.mainPhone().ifPresent(phone -> doc.addValue(f.phone(), phone.getNumber()));

@@ -1,10 +1,12 @@
 package org.counterspace.directory.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.counterspace.directory.ServiceRepository;
 import org.counterspace.directory.hsds.HsdsImporter;
 import org.counterspace.directory.hsds.ImportReport;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +60,12 @@ class RelevanceTests {
     @Autowired
     Needs needs;
 
+    @Autowired
+    DirectoryIndex index;
+
+    @Autowired
+    ServiceRepository services;
+
     record Judged(String query, Set<UUID> relevant) {
     }
 
@@ -68,6 +77,8 @@ class RelevanceTests {
         ImportReport report = importer.importJson("services.json", read("directory/relevance/services.json")
             .getBytes(StandardCharsets.UTF_8), "test");
         assertThat(report.accepted()).as(String.valueOf(report)).isTrue();
+        // at once on the embedded index; on OpenSearch (RelevanceClusterTests) once the outbox is processed
+        await().atMost(Duration.ofSeconds(60)).until(() -> index.indexedCount() == services.count());
     }
 
     static String read(String resource) throws IOException {

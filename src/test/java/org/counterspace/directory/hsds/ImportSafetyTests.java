@@ -1,10 +1,6 @@
 package org.counterspace.directory.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.directory.TimeZones;
+import org.counterspace.support.ImportUploads;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +73,8 @@ class ImportSafetyTests {
         assertThat(report.accepted()).isFalse();
         assertThat(report.rejected()).singleElement().satisfies(entry -> {
             assertThat(entry.position()).isEqualTo(2);
-            assertThat(entry.messages()).containsExactly("The service_at_locations id " + place
+            assertThat(entry.messages()).containsExactly("test.json /1/service_at_locations/0/id: The "
+                    + "service_at_locations id " + place
                     + " appears more than once in this file; each needs its own id.");
         });
         assertThat(services()).isEqualTo(before);
@@ -90,7 +88,8 @@ class ImportSafetyTests {
         long before = services();
         ImportReport other = importJson("[" + service(UUID.randomUUID(), "Taker of the place", place) + "]");
         assertThat(other.rejected()).singleElement().satisfies(entry -> assertThat(entry.messages())
-            .containsExactly("The service_at_locations id " + place + " is already used by another service in the "
+            .containsExactly("test.json /0/service_at_locations/0/id: The service_at_locations id " + place
+                    + " is already used by another service in the "
                     + "directory (Holder of the place); each needs its own id."));
         assertThat(services()).isEqualTo(before);
         // the service that has it may be imported again, with the same id for its place
@@ -110,11 +109,8 @@ class ImportSafetyTests {
 
         AccountPrincipal curator = TestAccounts.create(jdbc, "bomb-" + UUID.randomUUID().toString().substring(0, 8),
                 AccountPrincipal.ROLE_ADMIN);
-        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "bomb.zip", "application/zip",
-                zip)).with(csrf()).with(TestAccounts.as(curator)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Nothing was imported from bomb.zip")))
-            .andExpect(content().string(containsString("times its own size")));
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "bomb.zip", "application/zip", zip)))
+            .contains("Nothing was imported from bomb.zip", "times its own size");
     }
 
     @Test

@@ -154,6 +154,52 @@ class ImportSafetyTests {
         assertThat(report.imported()).isPositive();
     }
 
+    /** A zip cut short (an upload broken off) is refused with a reason, nothing imported, never a 500. */
+    @Test
+    void aTruncatedZipOrJsonUploadIsRefusedWithAReason() throws Exception {
+        StringBuilder csv = new StringBuilder("id,name,status\n");
+        for (int i = 0; i < 2000; i++) {
+            csv.append(UUID.randomUUID()).append(",Cut short ").append(i).append(",active\n");
+        }
+        byte[] whole = ImportJobsTests.zip(Map.of("services.csv", csv.toString()));
+        byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+        long before = services();
+        AccountPrincipal curator = TestAccounts.create(jdbc, "cut-" + UUID.randomUUID().toString().substring(0, 8),
+                AccountPrincipal.ROLE_ADMIN);
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "cut.zip", "application/zip", half)))
+            .contains("Nothing was imported from cut.zip")
+            .containsAnyOf("The file is not a readable zip archive.", "services.csv is not well-formed CSV.");
+        String json = "[" + service(UUID.randomUUID(), "Whole", UUID.randomUUID()) + ","
+                + service(UUID.randomUUID(), "Cut", UUID.randomUUID());
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "cut.json", "application/json",
+                json.substring(0, json.length() - 20).getBytes(StandardCharsets.UTF_8))))
+            .contains("Nothing was imported from cut.json", "The file is not valid JSON (line");
+        assertThat(services()).isEqualTo(before);
+    }
+
+    /**
+     * A large table is read row by row: every one of its 20,000 bad rows is found (not only the first),
+     * the page lists a hundred and counts the rest.
+     */
+    @Test
+    void everyBadRowOfALargeTableIsFoundAndThePageCountsThoseNotListed() throws Exception {
+        StringBuilder csv = new StringBuilder("id,name,status\r\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(UUID.randomUUID()).append(",Row ").append(i).append(",open\r\n");
+        }
+        Map<String, byte[]> tables = Map.of("services.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        ImportReport report = csvImporter.importTables("large.zip", tables, "test");
+        assertThat(report.rejected()).hasSize(20_000);
+        assertThat(report.rejected().get(19_999).messages())
+            .containsExactly("services.csv line 20001, status: Unknown status: open");
+        AccountPrincipal curator = TestAccounts.create(jdbc, "large-" + UUID.randomUUID().toString().substring(0, 8),
+                AccountPrincipal.ROLE_ADMIN);
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "large.zip", "application/zip",
+                ImportJobsTests.zip(Map.of("services.csv", csv.toString())))))
+            .contains("services.csv line 2, status: Unknown status: open",
+                    "And 19,900 more records with problems, not listed here.");
+    }
+
     /** A zip of one entry {@code size} bytes long, made of {@code block} repeated. */
     static byte[] zip(String name, long size, byte[] block) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

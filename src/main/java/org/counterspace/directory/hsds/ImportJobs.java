@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,7 +148,7 @@ public class ImportJobs {
     /** The jobs kept, newest first. */
     public synchronized List<Job> recent() {
         List<Job> recent = new ArrayList<>(jobs.values());
-        java.util.Collections.reverse(recent);
+        Collections.reverse(recent);
         return recent;
     }
 

@@ -91,7 +91,12 @@ import_file() { # import_file FILE LABEL : upload, follow the job page to its re
   echo "  wall time, upload to report: $(( (ended - started) / 1000000 / 1000 )) s (upload answered in ${answered} ms)"
   echo "  RSS before the upload: $(( before / 1024 )) MB; peak during the import: $(( $(cat "$WORK/peak") / 1024 )) MB sampled, VmHWM $(( hwm / 1024 )) MB"
   echo "  load average at the start: $LOAD_BEFORE, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "  /support?q=counseling meanwhile (status seconds): $(tr '\n' ';' < "$WORK/searches")"
+  echo "  /support?q=counseling every 5 s meanwhile: $(python3 -c '
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+t = sorted(float(r[1]) for r in rows)
+print(f"{len(t)} searches, statuses {sorted(set(r[0] for r in rows))}, median {statistics.median(t):.2f} s, "
+      f"p95 {t[int(len(t) * 0.95)]:.2f} s, max {t[-1]:.2f} s")' "$WORK/searches")"
 }
 
 {

@@ -21,7 +21,7 @@ class DirectoryConfig {
         return new RateLimits(buckets, "api", limits.apiRequests(), limits.apiPeriod());
     }
 
-    /** HSDS files, up to the server-wide multipart limit (50 MB unless configured otherwise). */
+    /** HSDS files, up to the server-wide multipart limit (512 MB unless configured otherwise). */
     @Bean
     UploadLimit hsdsUpload(MultipartProperties multipart) {
         return new UploadLimit("/curate/files/import", multipart.getMaxFileSize(), "/curate/files");

@@ -38,7 +38,7 @@ import org.springframework.web.util.WebUtils;
  * Multipart bodies are read only by the endpoints declared as {@link UploadLimit}s, and only after
  * Spring Security has let the request through. Tomcat parses a multipart body (into temporary
  * files) the first time anything asks for a parameter, and the CSRF filter asks for "_csrf" before
- * it knows whether the request may pass: any anonymous POST could make the server write 50 MB.
+ * it knows whether the request may pass: any anonymous POST could make the server write 512 MB.
  * <ol>
  * <li>Before every other filter, and on error dispatches too, a multipart request is wrapped in a
  * {@link GatedRequest}: its parameters are those of the query string, and it has no parts. Upload

@@ -31,6 +31,7 @@ import org.counterspace.directory.search.DirectoryIndex;
 import org.counterspace.directory.search.DirectorySearch;
 import org.counterspace.directory.search.SearchQuery;
 import org.counterspace.directory.search.ServiceCard;
+import org.counterspace.support.ImportUploads;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -367,17 +368,16 @@ class CurateTests {
     @Test
     void uploadAnHsdsFileAndSeeTheReport() throws Exception {
         byte[] example = getClass().getResourceAsStream("/hsds/examples/service_full.json").readAllBytes();
-        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "service_full.json",
-                "application/json", example)).with(csrf()).with(TestAccounts.as(curator)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Imported 1 services from service_full.json")))
-            .andExpect(content().string(containsString("parent_id")));
-        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "bad.json",
-                "application/json", "{oops".getBytes())).with(csrf()).with(TestAccounts.as(curator)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Nothing was imported from bad.json")));
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "service_full.json",
+                "application/json", example)))
+            .contains("Imported 1 services from service_full.json", "parent_id");
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "bad.json", "application/json",
+                "{oops".getBytes()))).contains("Nothing was imported from bad.json");
         mvc.perform(multipart("/curate/files/import").with(csrf()).with(TestAccounts.as(curator)))
             .andExpect(content().string(containsString("Please choose a file to import.")));
+        mvc.perform(get("/curate/files").with(TestAccounts.as(curator)))
+            .andExpect(content().string(containsString("Recent imports")))
+            .andExpect(content().string(containsString("bad.json")));
         mvc.perform(get("/curate/files/export.json").with(TestAccounts.as(curator)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("\"name\":\"Community Counselling\"")));
@@ -392,10 +392,7 @@ class CurateTests {
             out.write("id,\"name,status\nx,y,z\n".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
-        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "broken.zip",
-                "application/zip", zip.toByteArray())).with(csrf()).with(TestAccounts.as(curator)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("services.csv is not well-formed CSV.")))
-            .andExpect(content().string(containsString("role=\"alert\"")));
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "broken.zip", "application/zip",
+                zip.toByteArray()))).contains("services.csv is not well-formed CSV.", "role=\"alert\"");
     }
 }

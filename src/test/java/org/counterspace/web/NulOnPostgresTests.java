@@ -2,7 +2,6 @@ package org.counterspace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -16,6 +15,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.support.OnPostgres;
+import org.counterspace.support.ImportUploads;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,9 +143,7 @@ class NulOnPostgresTests {
     private void assertImportRejected(MockMultipartFile file) throws Exception {
         AccountPrincipal curator = TestAccounts.create(jdbc, "curator." + UUID.randomUUID().toString().substring(0, 8),
                 AccountPrincipal.ROLE_ADMIN);
-        MvcResult result = send(multipart("/curate/files/import").file(file).with(TestAccounts.as(curator)));
-        assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        assertThat(result.getResponse().getContentAsString()).contains("control character");
+        assertThat(ImportUploads.upload(mvc, curator, file)).contains("control character");
         assertThat(jdbc.queryForObject("select count(*) from dir_service where name = 'Nul House'", Integer.class))
             .isZero();
     }

@@ -1,6 +1,10 @@
 package org.counterspace.directory.curation;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,13 +21,12 @@ import org.counterspace.directory.Categories;
 import org.counterspace.directory.Channel;
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.TimeZones;
-import org.counterspace.directory.hsds.HsdsCsvImporter;
 import org.counterspace.directory.hsds.HsdsExporter;
-import org.counterspace.directory.hsds.HsdsImporter;
-import org.counterspace.directory.hsds.ImportReport;
+import org.counterspace.directory.hsds.ImportJobs;
 import org.counterspace.directory.listing.DirectoryPages;
 import org.counterspace.directory.listing.PathIds;
 import org.counterspace.directory.search.QueryText;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Curator pages (ROLE_ADMIN, see DirectoryAccess): services, moderation queue, audit trail, HSDS files. */
@@ -46,22 +50,19 @@ class CurateController {
 
     private final DirectoryPages pages;
 
-    private final HsdsImporter jsonImporter;
-
-    private final HsdsCsvImporter csvImporter;
+    private final ImportJobs imports;
 
     private final HsdsExporter exporter;
 
     private final TimeZones timeZones;
 
     CurateController(CurationService curation, ModerationService moderation, DirectoryPages pages,
-            HsdsImporter jsonImporter, HsdsCsvImporter csvImporter, HsdsExporter exporter, TimeZones timeZones) {
+            ImportJobs imports, HsdsExporter exporter, TimeZones timeZones) {
         this.timeZones = timeZones;
         this.curation = curation;
         this.moderation = moderation;
         this.pages = pages;
-        this.jsonImporter = jsonImporter;
-        this.csvImporter = csvImporter;
+        this.imports = imports;
         this.exporter = exporter;
     }
 
@@ -181,33 +182,70 @@ class CurateController {
     @GetMapping("/curate/files")
     String files(Model model) {
         model.addAttribute("timeZone", timeZones.directoryZone().getId());
+        return filesPage(model);
+    }
+
+    private String filesPage(Model model) {
+        model.addAttribute("jobs", imports.recent());
         return "directory/curate/files";
     }
 
-    /** {@code timeZone}: where the hours of services whose data names no zone and gives no coordinates are. */
+    /**
+     * Keeps the upload and starts its import in the background, answering at once with the job's page;
+     * another import running is said instead. {@code timeZone}: where the hours of services whose data
+     * names no zone and gives no coordinates are.
+     */
     @PostMapping("/curate/files/import")
     String importFile(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "timeZone", required = false) String timeZone,
-            @AuthenticationPrincipal AccountPrincipal me, Model model) throws IOException {
+            @AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletResponse response)
+            throws IOException {
         Optional<ZoneId> zone = timeZone == null || timeZone.isBlank() ? Optional.of(timeZones.directoryZone())
                 : TimeZones.placeZone(timeZone);
         model.addAttribute("timeZone", timeZone == null || timeZone.isBlank() ? timeZones.directoryZone().getId()
                 : timeZone.strip());
         if (zone.isEmpty()) {
             model.addAttribute("badZone", true);
-            return "directory/curate/files";
+            return filesPage(model);
         }
         if (file == null || file.isEmpty()) {
             model.addAttribute("noFile", true);
-            return "directory/curate/files";
+            return filesPage(model);
         }
-        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        String lower = name.toLowerCase(Locale.ROOT);
-        ImportReport report = lower.endsWith(".zip")
-                ? csvImporter.importZip(name, file.getBytes(), me.getUsername(), zone.get())
-                : jsonImporter.importJson(name, file.getBytes(), me.getUsername(), zone.get());
-        model.addAttribute("report", report);
-        return "directory/curate/files";
+        if (imports.running().isPresent()) {
+            return busy(model, response);
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
+                : file.getOriginalFilename().substring(0, Math.min(200, file.getOriginalFilename().length()));
+        Path upload = Files.createTempFile("counterspace-import", name.toLowerCase(Locale.ROOT).endsWith(".zip")
+                ? ".zip" : ".json");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Optional<ImportJobs.Job> job = imports.start(name, upload, me.getUsername(), zone.get());
+        if (job.isEmpty()) {
+            Files.deleteIfExists(upload);
+            return busy(model, response);
+        }
+        return "redirect:/curate/files/imports/" + job.get().id();
+    }
+
+    private String busy(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("busy", imports.running().orElse(null));
+        return filesPage(model);
+    }
+
+    /** An import's progress, refreshing itself every few seconds (no script) until its report is there. */
+    @GetMapping("/curate/files/imports/{id}")
+    String importJob(@PathVariable String id, Model model) {
+        ImportJobs.Job job = imports.find(PathIds.parse(id))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("job", job);
+        if (!job.done()) {
+            model.addAttribute("refreshSeconds", 2);
+        }
+        return "directory/curate/import";
     }
 
     @GetMapping("/curate/files/export.json")

@@ -50,21 +50,23 @@ public class DirectoryImportOption {
         long started = System.nanoTime();
         ImportReport report;
         if (Files.isDirectory(file)) {
-            Map<String, byte[]> tables = new HashMap<>();
+            Map<String, HsdsRecordReader.Source> tables = new HashMap<>();
             try (Stream<Path> files = Files.list(file)) {
                 for (Path csv : files.filter(f -> HsdsCsvImporter.RECOGNISED.contains(f.getFileName().toString()))
                     .toList()) {
-                    tables.put(csv.getFileName().toString(), Files.readAllBytes(csv));
+                    tables.put(csv.getFileName().toString(), () -> Files.newInputStream(csv));
                 }
             }
-            report = csvImporter.importTables(file.toString(), tables, "start-up import");
+            report = csvImporter.importTables(file.toString(), tables, "start-up import", timeZones.directoryZone(),
+                    new ImportProgress());
         }
         else if (file.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            report = csvImporter.importZip(file.toString(), Files.readAllBytes(file), "start-up import");
+            report = csvImporter.importZip(file.toString(), file, "start-up import", timeZones.directoryZone(),
+                    new ImportProgress());
         }
         else {
             report = jsonImporter.importJson(file.toString(), () -> Files.newInputStream(file), "start-up import",
-                    timeZones.directoryZone());
+                    timeZones.directoryZone(), new ImportProgress());
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (report.accepted()) {

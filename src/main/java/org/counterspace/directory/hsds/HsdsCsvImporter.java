@@ -1,13 +1,14 @@
 package org.counterspace.directory.hsds;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,9 +17,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.counterspace.directory.TimeZones;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Imports the HSDS tabular form (a Tabular Data Package: one CSV per object, as in the official
  * examples/csv folder) by joining the tables into nested service objects and handing them to the
- * JSON importer, so both forms follow the same rules and the same all-or-nothing report.
+ * JSON importer, so both forms follow the same rules and the same all-or-nothing report. The tables
+ * are read row by row and kept on disk ({@link CsvRowStore}); services are joined one at a time, so a
+ * package of any size imports within bounded memory. Each part of a service is reported by its table
+ * and line.
  */
 @Service
 public class HsdsCsvImporter {
@@ -77,6 +78,20 @@ public class HsdsCsvImporter {
     /** The tables whose rows may sit on a service, a location or a service_at_location. */
     private static final List<String> PLACE_ITEMS = List.of("phones", "schedules", "languages");
 
+    /** Where those rows sit, in order: a row with a service_id is the service's, whatever else it names. */
+    private static final List<String> PLACE_ITEM_OWNERS = List.of("service_id", "service_at_location_id",
+            "location_id");
+
+    /** Each table kept on disk while the services are joined, and the column(s) its rows are found by. */
+    private static final Map<String, List<String>> JOINED = Map.ofEntries(
+            Map.entry("organizations.csv", List.of("id")), Map.entry("locations.csv", List.of("id")),
+            Map.entry("phones.csv", PLACE_ITEM_OWNERS), Map.entry("schedules.csv", PLACE_ITEM_OWNERS),
+            Map.entry("languages.csv", PLACE_ITEM_OWNERS), Map.entry("service_areas.csv", List.of("service_id")),
+            Map.entry("cost_options.csv", List.of("service_id")),
+            Map.entry("service_at_location.csv", List.of("service_id")),
+            Map.entry("addresses.csv", List.of("location_id")), Map.entry("accessibility.csv", List.of("location_id")),
+            Map.entry("attributes.csv", List.of("link_id")));
+
     /** The numeric columns of phones and schedules. */
     private static final Set<String> PLACE_ITEM_NUMBERS = Set.of("extension", "timezone", "count", "interval");
 
@@ -99,14 +114,32 @@ public class HsdsCsvImporter {
         return importZip(file, zip, actor, timeZones.directoryZone());
     }
 
+    public ImportReport importZip(String file, byte[] zip, String actor, ZoneId zone) {
+        try {
+            Path copy = Files.createTempFile("counterspace-hsds", ".zip");
+            try {
+                Files.write(copy, zip);
+                return importZip(file, copy, actor, zone, new ImportProgress());
+            }
+            finally {
+                Files.deleteIfExists(copy);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * A zip holding the package's CSV files, hours without a zone or coordinates read in {@code zone}.
-     * Unpacking stops, and the file is refused, as soon as the tables pass the size or ratio limit.
+     * The tables are unpacked to temporary files, and the file refused as soon as they pass the size or
+     * ratio limit.
      */
-    public ImportReport importZip(String file, byte[] zip, String actor, ZoneId zone) {
-        ZipTables.Unpacked unpacked = zipTables.unpack(zip, RECOGNISED);
-        return unpacked.problem() != null ? ImportReport.fileProblem(file, unpacked.problem())
-                : importTables(file, unpacked.tables(), actor, zone);
+    public ImportReport importZip(String file, Path zip, String actor, ZoneId zone, ImportProgress progress) {
+        try (ZipTables.Unpacked unpacked = zipTables.unpack(zip, RECOGNISED)) {
+            return unpacked.problem() != null ? ImportReport.fileProblem(file, unpacked.problem())
+                    : importTables(file, unpacked.sources(), actor, zone, progress);
+        }
     }
 
     public ImportReport importTables(String file, Map<String, byte[]> files, String actor) {
@@ -114,6 +147,14 @@ public class HsdsCsvImporter {
     }
 
     public ImportReport importTables(String file, Map<String, byte[]> files, String actor, ZoneId zone) {
+        Map<String, HsdsRecordReader.Source> sources = new HashMap<>();
+        files.forEach((name, bytes) -> sources.put(name, () -> new ByteArrayInputStream(bytes)));
+        return importTables(file, sources, actor, zone, new ImportProgress());
+    }
+
+    /** The tables by file name, each opened as often as the import reads it. */
+    public ImportReport importTables(String file, Map<String, HsdsRecordReader.Source> files, String actor,
+            ZoneId zone, ImportProgress progress) {
         List<String> older = OLDER_TABLES.keySet().stream().filter(files::containsKey).sorted().toList();
         if (!older.isEmpty()) {
             return ImportReport.fileProblem(file, olderVersion(older));
@@ -121,28 +162,71 @@ public class HsdsCsvImporter {
         if (!files.containsKey("services.csv")) {
             return ImportReport.fileProblem(file, "There is no services.csv in the package.");
         }
-        Map<String, List<Map<String, String>>> tables = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, byte[]> f : new TreeMap<>(files).entrySet()) {
-            if (!TABLES.containsKey(f.getKey())) {
-                // datapackage.json, a README: a package may hold more than the tables read
-                continue;
+        try (CsvRowStore store = new CsvRowStore()) {
+            Map<String, List<Map<String, String>>> taxonomy = new HashMap<>();
+            List<String> problems = new ArrayList<>();
+            // datapackage.json, a README: a package may hold more than the tables read
+            for (String name : new TreeMap<>(files).keySet().stream().filter(TABLES::containsKey).toList()) {
+                try {
+                    keep(name, files.get(name), store, taxonomy);
+                }
+                catch (CsvTable.Unreadable e) {
+                    problems.add(e.getMessage());
+                }
             }
-            try {
-                tables.put(f.getKey(), rows(f.getKey(), HsdsRecordReader.utf8(f.getValue())));
+            if (!problems.isEmpty()) {
+                // every table's problem at once, so a curator fixes the package in one pass
+                return new ImportReport(file, List.of(), problems);
             }
-            catch (CharacterCodingException e) {
-                problems.add(f.getKey() + " is not valid UTF-8 text.");
-            }
-            catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
+            Map<String, Map<String, String>> terms = byId(taxonomy.get("taxonomy_terms.csv"));
+            Map<String, Map<String, String>> taxonomies = byId(taxonomy.get("taxonomies.csv"));
+            return importer.importServices(file, terms(taxonomy.getOrDefault("taxonomy_terms.csv", List.of()),
+                    taxonomies), visit -> {
+                        try {
+                            CsvTable.read("services.csv", files.get("services.csv"), header -> {
+                            }, row -> {
+                                Map<String, String> origins = new HashMap<>();
+                                ObjectNode service = service(row, store, terms, taxonomies, origins);
+                                visit.accept(service, located(origins));
+                            });
+                            return null;
+                        }
+                        catch (CsvTable.Unreadable e) {
+                            return e.getMessage();
+                        }
+                    }, actor, zone, progress);
         }
-        if (!problems.isEmpty()) {
-            // every table's problem at once, so a curator fixes the package in one pass
-            return new ImportReport(file, List.of(), problems);
+    }
+
+    /**
+     * Checks a table's header and keeps its rows: the taxonomy's in memory (a taxonomy is small and read
+     * whole), those joined into services on disk; services.csv is read again as the services are imported.
+     */
+    private static void keep(String name, HsdsRecordReader.Source source, CsvRowStore store,
+            Map<String, List<Map<String, String>>> taxonomy) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        CsvTable.read(name, source, header -> checkHeader(name, header), row -> {
+            if (JOINED.containsKey(name)) {
+                store.add(name, JOINED.get(name), row);
+            }
+            else if (!"services.csv".equals(name)) {
+                rows.add(row.values());
+            }
+        });
+        if (!JOINED.containsKey(name)) {
+            taxonomy.put(name, rows);
         }
-        return importer.importServices(file, terms(tables), services(tables), actor, zone);
+    }
+
+    private static void checkHeader(String name, List<String> header) {
+        Optional<HsdsKind> kind = "services.csv".equals(name) ? HsdsKind.ofFields(header) : Optional.empty();
+        if (kind.isPresent()) {
+            throw new CsvTable.Unreadable("services.csv: " + kind.get().notServices());
+        }
+        String missing = CsvTable.missingColumns(name, header, TABLES.get(name));
+        if (missing != null) {
+            throw new CsvTable.Unreadable(missing);
+        }
     }
 
     private static String olderVersion(List<String> older) {
@@ -152,55 +236,38 @@ public class HsdsCsvImporter {
                 + ". Export it again as HSDS 3.0, or move those tables' rows as listed.";
     }
 
-    /** Rows as column → value, after checking the header has the columns we need. */
+    /** Rows of a whole table as column → value, after checking its header; throws what is wrong, naming it. */
     static List<Map<String, String>> rows(String name, String csv) {
-        try (CSVParser parser = parser(name, csv)) {
-            List<String> header = parser.getHeaderNames();
-            List<String> missing = TABLES.get(name).stream().filter(c -> !header.contains(c)).sorted().toList();
-            Optional<HsdsKind> kind = "services.csv".equals(name) ? HsdsKind.ofFields(header) : Optional.empty();
-            if (kind.isPresent()) {
-                throw new IllegalArgumentException("services.csv: " + kind.get().notServices());
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException(name + " lacks the column(s) " + String.join(", ", missing) + ".");
-            }
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                if (record.stream().allMatch(String::isEmpty)) {
-                    continue;
-                }
-                Map<String, String> row = new LinkedHashMap<>();
-                for (String column : header) {
-                    String value = record.isSet(column) ? record.get(column) : null;
-                    row.put(column, value == null || value.isEmpty() ? null : value);
-                }
-                rows.add(row);
-            }
-            return rows;
+        List<Map<String, String>> rows = new ArrayList<>();
+        try {
+            CsvTable.read(name, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                    header -> checkHeader(name, header), row -> rows.add(row.values()));
         }
-        catch (IOException | IllegalStateException | UncheckedIOException e) {
-            // commons-csv's CSVException (an IOException) for a broken quote, in the header too
-            throw new IllegalArgumentException(name + " is not well-formed CSV.");
+        catch (CsvTable.Unreadable e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
+        return rows;
     }
 
-    /** Reads the header row; one with an empty or repeated column name is the file's problem, said in our words. */
-    private static CSVParser parser(String name, String csv) throws IOException {
-        try {
-            // blank lines skipped: "\r\r\n" line ends, and a trailing empty line, are not records
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get()
-                .parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv));
-        }
-        catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " has a column without a name, or two of the same name.");
-        }
+    /** Where each part of a joined service came from: the longest pointer known, its table and line. */
+    private static RecordLocation located(Map<String, String> origins) {
+        return (pointer, field) -> {
+            String known = pointer;
+            while (!origins.containsKey(known)) {
+                known = known.substring(0, known.lastIndexOf('/'));
+            }
+            String rest = pointer.substring(known.length());
+            String column = rest.isEmpty() ? field : rest.substring(1) + (field == null ? "" : "/" + field);
+            return origins.get(known) + (column == null ? "" : ", " + column);
+        };
+    }
+
+    private static String origin(String table, CsvTable.Row row) {
+        return table + " line " + row.line();
     }
 
     /** Every term of the package's taxonomy_terms.csv, parents first, each with its taxonomy nested. */
-    private static List<JsonNode> terms(Map<String, List<Map<String, String>>> t) {
-        Map<String, Map<String, String>> taxonomies = byId(t.get("taxonomies.csv"));
-        List<Map<String, String>> rows = t.getOrDefault("taxonomy_terms.csv", List.of());
+    private static List<JsonNode> terms(List<Map<String, String>> rows, Map<String, Map<String, String>> taxonomies) {
         return TermTree.parentsFirst(rows, row -> row.get("id"), row -> row.get("parent_id")).stream()
             .map(row -> (JsonNode) term(row, taxonomies)).toList();
     }
@@ -214,68 +281,52 @@ public class HsdsCsvImporter {
         return term;
     }
 
-    private static List<JsonNode> services(Map<String, List<Map<String, String>>> t) {
-        Map<String, Map<String, String>> organizations = byId(t.get("organizations.csv"));
-        Map<String, Map<String, String>> locations = byId(t.get("locations.csv"));
-        Map<String, Map<String, String>> terms = byId(t.get("taxonomy_terms.csv"));
-        Map<String, Map<String, String>> taxonomies = byId(t.get("taxonomies.csv"));
-        Map<String, List<Map<String, String>>> phones = group(t.get("phones.csv"), "service_id");
-        Map<String, List<Map<String, String>>> schedules = group(t.get("schedules.csv"), "service_id");
-        Map<String, List<Map<String, String>>> languages = group(t.get("languages.csv"), "service_id");
-        Map<String, List<Map<String, String>>> areas = group(t.get("service_areas.csv"), "service_id");
-        Map<String, List<Map<String, String>>> costs = group(t.get("cost_options.csv"), "service_id");
-        Map<String, List<Map<String, String>>> sals = group(t.get("service_at_location.csv"), "service_id");
-        Map<String, List<Map<String, String>>> addresses = group(t.get("addresses.csv"), "location_id");
-        Map<String, List<Map<String, String>>> accessibility = group(t.get("accessibility.csv"), "location_id");
-        Map<String, Map<String, List<Map<String, String>>>> onLocations = new HashMap<>();
-        Map<String, Map<String, List<Map<String, String>>>> onPlaces = new HashMap<>();
+    /** One services.csv row as the nested service HSDS JSON carries, its parts found in the store. */
+    private static ObjectNode service(CsvTable.Row row, CsvRowStore store, Map<String, Map<String, String>> terms,
+            Map<String, Map<String, String>> taxonomies, Map<String, String> origins) {
+        ObjectNode s = object(row.values(), Set.of("minimum_age", "maximum_age"));
+        origins.put("", origin("services.csv", row));
+        String id = row.values().get("id");
+        CsvTable.Row organization = store.row("organizations.csv", "id", row.values().get("organization_id"));
+        if (organization != null) {
+            s.set("organization", object(organization.values(), Set.of("year_incorporated")));
+            origins.put("/organization", origin("organizations.csv", organization));
+        }
         for (String item : PLACE_ITEMS) {
-            List<Map<String, String>> notOnAService = rowsWithout(t.get(item + ".csv"), "service_id");
-            onLocations.put(item, group(rowsWithout(notOnAService, "service_at_location_id"), "location_id"));
-            onPlaces.put(item, group(notOnAService, "service_at_location_id"));
+            s.set(item, array(store.rows(item + ".csv", "service_id", id), item, PLACE_ITEM_NUMBERS, "", origins));
         }
-        Map<String, List<Map<String, String>>> attributes = group(t.get("attributes.csv"), "link_id");
-        List<JsonNode> services = new ArrayList<>();
-        for (Map<String, String> row : t.get("services.csv")) {
-            ObjectNode s = object(row, Set.of("minimum_age", "maximum_age"));
-            String id = row.get("id");
-            Map<String, String> organization = organizations.get(row.get("organization_id"));
-            if (organization != null) {
-                s.set("organization", object(organization, Set.of("year_incorporated")));
-            }
-            s.set("phones", array(phones.get(id), PLACE_ITEM_NUMBERS));
-            s.set("schedules", array(schedules.get(id), PLACE_ITEM_NUMBERS));
-            s.set("languages", array(languages.get(id), Set.of()));
-            s.set("service_areas", array(areas.get(id), Set.of()));
-            s.set("cost_options", array(costs.get(id), Set.of("amount")));
-            s.set("service_at_locations",
-                    atLocations(sals.getOrDefault(id, List.of()), locations, addresses, accessibility, onLocations,
-                            onPlaces));
-            s.set("attributes", attributes(attributes.getOrDefault(id, List.of()), terms, taxonomies));
-            // last, so the publisher's own lists take the place of what the tables rebuilt
-            services.add(ExportColumns.readBack(s));
-        }
-        return services;
+        s.set("service_areas", array(store.rows("service_areas.csv", "service_id", id), "service_areas", Set.of(), "",
+                origins));
+        s.set("cost_options", array(store.rows("cost_options.csv", "service_id", id), "cost_options",
+                Set.of("amount"), "", origins));
+        s.set("service_at_locations", atLocations(store.rows("service_at_location.csv", "service_id", id), store,
+                origins));
+        s.set("attributes", attributes(store.rows("attributes.csv", "link_id", id), terms, taxonomies, origins));
+        // last, so the publisher's own lists take the place of what the tables rebuilt
+        return ExportColumns.readBack(s);
     }
 
     /**
      * A service's service_at_location rows, each with its location and that location's addresses nested,
      * and the phones, schedules and languages given on either, as nested HSDS JSON carries them.
      */
-    private static ArrayNode atLocations(List<Map<String, String>> sals, Map<String, Map<String, String>> locations,
-            Map<String, List<Map<String, String>>> addresses, Map<String, List<Map<String, String>>> accessibility,
-            Map<String, Map<String, List<Map<String, String>>>> onLocations,
-            Map<String, Map<String, List<Map<String, String>>>> onPlaces) {
+    private static ArrayNode atLocations(List<CsvTable.Row> sals, CsvRowStore store, Map<String, String> origins) {
         ArrayNode atLocations = NODES.arrayNode();
-        for (Map<String, String> sal : sals) {
-            ObjectNode node = object(sal, Set.of());
-            placeItems(node, sal.get("id"), onPlaces);
-            Map<String, String> location = locations.get(sal.get("location_id"));
+        for (CsvTable.Row sal : sals) {
+            String at = "/service_at_locations/" + atLocations.size();
+            origins.put(at, origin("service_at_location.csv", sal));
+            ObjectNode node = object(sal.values(), Set.of());
+            placeItems(node, store, "service_at_location_id", sal.values().get("id"), at, origins);
+            CsvTable.Row location = store.row("locations.csv", "id", sal.values().get("location_id"));
             if (location != null) {
-                ObjectNode l = object(location, Set.of("latitude", "longitude"));
-                l.set("addresses", array(addresses.get(location.get("id")), Set.of()));
-                l.set("accessibility", array(accessibility.get(location.get("id")), Set.of()));
-                placeItems(l, location.get("id"), onLocations);
+                String locationId = location.values().get("id");
+                origins.put(at + "/location", origin("locations.csv", location));
+                ObjectNode l = object(location.values(), Set.of("latitude", "longitude"));
+                l.set("addresses", array(store.rows("addresses.csv", "location_id", locationId), "addresses",
+                        Set.of(), at + "/location", origins));
+                l.set("accessibility", array(store.rows("accessibility.csv", "location_id", locationId),
+                        "accessibility", Set.of(), at + "/location", origins));
+                placeItems(l, store, "location_id", locationId, at + "/location", origins);
                 node.set("location", l);
             }
             atLocations.add(node);
@@ -283,25 +334,24 @@ public class HsdsCsvImporter {
         return atLocations;
     }
 
-    private static void placeItems(ObjectNode node, String id, Map<String, Map<String, List<Map<String, String>>>> items) {
-        items.forEach((item, byPlace) -> {
-            if (byPlace.containsKey(id)) {
-                node.set(item, array(byPlace.get(id), PLACE_ITEM_NUMBERS));
+    private static void placeItems(ObjectNode node, CsvRowStore store, String column, String id, String at,
+            Map<String, String> origins) {
+        for (String item : PLACE_ITEMS) {
+            List<CsvTable.Row> rows = store.rows(item + ".csv", column, id);
+            if (!rows.isEmpty()) {
+                node.set(item, array(rows, item, PLACE_ITEM_NUMBERS, at, origins));
             }
-        });
-    }
-
-    private static List<Map<String, String>> rowsWithout(List<Map<String, String>> rows, String column) {
-        return rows == null ? List.of() : rows.stream().filter(row -> row.get(column) == null).toList();
+        }
     }
 
     /** A service's attribute rows, each with its taxonomy term (and the term's taxonomy) nested. */
-    private static ArrayNode attributes(List<Map<String, String>> rows, Map<String, Map<String, String>> terms,
-            Map<String, Map<String, String>> taxonomies) {
+    private static ArrayNode attributes(List<CsvTable.Row> rows, Map<String, Map<String, String>> terms,
+            Map<String, Map<String, String>> taxonomies, Map<String, String> origins) {
         ArrayNode links = NODES.arrayNode();
-        for (Map<String, String> attribute : rows) {
-            ObjectNode a = object(attribute, Set.of());
-            Map<String, String> term = terms.get(attribute.get("taxonomy_term_id"));
+        for (CsvTable.Row attribute : rows) {
+            origins.put("/attributes/" + links.size(), origin("attributes.csv", attribute));
+            ObjectNode a = object(attribute.values(), Set.of());
+            Map<String, String> term = terms.get(attribute.values().get("taxonomy_term_id"));
             if (term != null) {
                 ObjectNode termNode = object(term, Set.of());
                 Map<String, String> taxonomy = taxonomies.get(term.get("taxonomy_id"));
@@ -323,18 +373,13 @@ public class HsdsCsvImporter {
         return byId;
     }
 
-    private static Map<String, List<Map<String, String>>> group(List<Map<String, String>> rows, String column) {
-        Map<String, List<Map<String, String>>> groups = new HashMap<>();
-        if (rows != null) {
-            rows.forEach(row -> groups.computeIfAbsent(row.get(column), k -> new ArrayList<>()).add(row));
-        }
-        return groups;
-    }
-
-    private static ArrayNode array(List<Map<String, String>> rows, Set<String> numeric) {
+    /** Rows as a JSON array at {@code at + "/" + field}, each row's table and line noted in {@code origins}. */
+    private static ArrayNode array(List<CsvTable.Row> rows, String field, Set<String> numeric, String at,
+            Map<String, String> origins) {
         ArrayNode array = NODES.arrayNode();
-        if (rows != null) {
-            rows.forEach(row -> array.add(object(row, numeric)));
+        for (CsvTable.Row row : rows) {
+            origins.put(at + "/" + field + "/" + array.size(), origin(field + ".csv", row));
+            array.add(object(row.values(), numeric));
         }
         return array;
     }

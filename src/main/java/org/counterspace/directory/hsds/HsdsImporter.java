@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -72,11 +71,18 @@ public class HsdsImporter {
         this.timeZones = timeZones;
     }
 
-    /** Records of one file, visited in order; answers a problem with the whole file, or null. */
+    /** Records of one file, visited in order, each with where it is in the file. */
     @FunctionalInterface
-    private interface Records {
+    interface Records {
 
-        String forEach(Consumer<JsonNode> visit);
+        /** Visits every record; answers a problem with the whole file, or null. */
+        String forEach(Visitor visit);
+    }
+
+    @FunctionalInterface
+    interface Visitor {
+
+        void accept(JsonNode record, RecordLocation where);
     }
 
     /** Hours whose data names no zone and has no coordinates are read in the directory's time zone. */
@@ -88,19 +94,26 @@ public class HsdsImporter {
     /** Hours whose data names no zone and has no coordinates are read in {@code zone}. */
     @Transactional
     public ImportReport importJson(String file, byte[] content, String actor, ZoneId zone) {
-        return importJson(file, () -> new ByteArrayInputStream(content), actor, zone);
+        return importJson(file, () -> new ByteArrayInputStream(content), actor, zone, new ImportProgress());
     }
 
     /** Streams the file, so even a very large one is never held as a whole. */
     @Transactional
-    public ImportReport importJson(String file, HsdsRecordReader.Source source, String actor, ZoneId zone) {
-        return importRecords(file, visit -> HsdsRecordReader.eachRecord(source, visit), actor, zone);
+    public ImportReport importJson(String file, HsdsRecordReader.Source source, String actor, ZoneId zone,
+            ImportProgress progress) {
+        return importRecords(file, List.of(), visit -> HsdsRecordReader.eachRecord(source,
+                (record, pointer) -> visit.accept(record, RecordLocation.json(file, pointer))), actor, zone, progress);
     }
 
-    /** Imports already-parsed HSDS service objects as one all-or-nothing batch. */
+    /** Imports already-parsed HSDS service objects (an array of them, as given) as one all-or-nothing batch. */
     @Transactional
     public ImportReport importServices(String file, List<JsonNode> records, String actor, ZoneId zone) {
-        return importServices(file, List.of(), records, actor, zone);
+        return importServices(file, List.of(), visit -> {
+            for (int i = 0; i < records.size(); i++) {
+                visit.accept(records.get(i), RecordLocation.json(file, "/" + i));
+            }
+            return null;
+        }, actor, zone, new ImportProgress());
     }
 
     /**
@@ -108,27 +121,21 @@ public class HsdsImporter {
      * services, as one all-or-nothing batch: terms no service links yet are kept too, with their parents.
      */
     @Transactional
-    public ImportReport importServices(String file, List<JsonNode> terms, List<JsonNode> records, String actor,
-            ZoneId zone) {
-        return importRecords(file, terms, visit -> {
-            records.forEach(visit);
-            return null;
-        }, actor, zone);
+    ImportReport importServices(String file, List<JsonNode> terms, Records records, String actor, ZoneId zone,
+            ImportProgress progress) {
+        return importRecords(file, terms, records, actor, zone, progress);
     }
 
-    private ImportReport importRecords(String file, Records records, String actor, ZoneId zone) {
-        return importRecords(file, List.of(), records, actor, zone);
-    }
-
-    private ImportReport importRecords(String file, List<JsonNode> terms, Records records, String actor, ZoneId zone) {
-        ImportReport checked = check(file, records);
+    private ImportReport importRecords(String file, List<JsonNode> terms, Records records, String actor, ZoneId zone,
+            ImportProgress progress) {
+        ImportReport checked = check(file, records, progress);
         if (!checked.accepted()) {
             return checked;
         }
         try {
             List<String> termNotes = new ArrayList<>();
             terms.forEach(term -> references.term(term, null, termNotes));
-            ImportReport report = importChecked(file, records, actor, new HsdsZones(timeZones, zone));
+            ImportReport report = importChecked(file, records, actor, new HsdsZones(timeZones, zone), progress);
             return new ImportReport(file, report.entries(), List.of(), termNotes);
         }
         finally {
@@ -136,9 +143,10 @@ public class HsdsImporter {
         }
     }
 
-    private ImportReport importChecked(String file, Records records, String actor, HsdsZones zones) {
+    private ImportReport importChecked(String file, Records records, String actor, HsdsZones zones,
+            ImportProgress progress) {
         List<ImportReport.Entry> entries = new ArrayList<>();
-        records.forEach(record -> {
+        records.forEach((record, where) -> {
             List<String> warnings = new ArrayList<>();
             index.changed(upsert(record, zones, warnings));
             entries.add(new ImportReport.Entry(entries.size() + 1, text(record, "id"), text(record, "name"),
@@ -149,41 +157,45 @@ public class HsdsImporter {
                 em.flush();
                 Search.session(em).indexingPlan().execute();
                 em.clear();
+                progress.imported(entries.size());
             }
         });
+        progress.imported(entries.size());
         audit.save(new AuditEntry(actor, "import", "service", null,
                 "Imported " + entries.size() + " services from " + file));
         return new ImportReport(file, entries, List.of());
     }
 
     /** Every record checked, none written: the report of a file that cannot be imported, or of one that can. */
-    private ImportReport check(String file, Records records) {
+    private ImportReport check(String file, Records records, ImportProgress progress) {
         List<ImportReport.Entry> checked = new ArrayList<>();
         List<ImportReport.Entry> window = new ArrayList<>();
         HsdsRecordValidator validator = new HsdsRecordValidator(new HashSet<>());
         HsdsPartIds.Check parts = partIds.check();
         Set<Optional<HsdsKind>> kinds = new HashSet<>();
-        String problem = records.forEach(record -> {
+        String problem = records.forEach((record, where) -> {
             List<String> problems = new ArrayList<>();
             Optional<HsdsKind> kind = HsdsKind.of(record);
             kinds.add(kind);
             if (kind.isPresent()) {
-                problems.add(kind.get().notAService());
+                problems.add(where.problem("", null, kind.get().notAService()));
             }
             else {
-                validator.validate(record, problems);
-                parts.add(record, problems);
+                validator.validate(record, where, problems);
+                parts.add(record, where, problems);
             }
             window.add(new ImportReport.Entry(checked.size() + window.size() + 1, text(record, "id"),
                     text(record, "name"), ImportReport.Outcome.IMPORTED, problems));
             if (window.size() == BATCH) {
                 checkWindow(parts, window, checked);
+                progress.checked(checked.size());
             }
         });
         if (problem != null) {
             return ImportReport.fileProblem(file, problem);
         }
         checkWindow(parts, window, checked);
+        progress.checked(checked.size());
         if (kinds.size() == 1 && kinds.iterator().next().isPresent()) {
             return ImportReport.fileProblem(file, kinds.iterator().next().get().notServices());
         }

@@ -46,8 +46,15 @@ class HsdsPartIds {
         /** Per part: id → the problems of the record in the window that gives it, and that record's id. */
         private final Map<String, Map<UUID, Claim>> window = new HashMap<>();
 
-        /** {@code ownerId}: the service (or, for an address, the location) that gives the part. */
-        private record Claim(UUID serviceId, List<String> problems) {
+        /**
+         * {@code serviceId}: the service (or, for an address, the location) that gives the part;
+         * {@code at}: where the part's id is in the file.
+         */
+        private record Claim(UUID serviceId, List<String> problems, String at) {
+
+            void problem(String message) {
+                problems.add(at + ": " + message);
+            }
         }
 
         /** Address id → the location that gives it in this file (a location may come with several services). */
@@ -57,52 +64,58 @@ class HsdsPartIds {
         private final Map<UUID, Claim> addressWindow = new HashMap<>();
 
         /** Records the part ids of a checked record; a repeat within the file is a problem at once. */
-        void add(JsonNode record, List<String> problems) {
+        void add(JsonNode record, RecordLocation where, List<String> problems) {
             String serviceId = text(record, "id");
             if (serviceId == null || !isUuid(serviceId)) {
                 return;
             }
             PARTS.keySet().forEach(part -> {
+                int index = 0;
                 for (JsonNode item : record.path(part)) {
                     String id = text(item, "id");
+                    Claim claim = new Claim(UUID.fromString(serviceId), problems,
+                            where.describe("/" + part + "/" + index++, "id"));
                     if (id == null || !isUuid(id)) {
                         continue;
                     }
                     UUID partId = UUID.fromString(id);
                     if (!inFile.computeIfAbsent(part, p -> new HashSet<>()).add(partId)) {
-                        problems.add("The " + part + " id " + id + " appears more than once in this file; each needs "
-                                + "its own id.");
+                        claim.problem("The " + part + " id " + id + " appears more than once in this file; each "
+                                + "needs its own id.");
                     }
                     else {
-                        window.computeIfAbsent(part, p -> new HashMap<>())
-                            .put(partId, new Claim(UUID.fromString(serviceId), problems));
+                        window.computeIfAbsent(part, p -> new HashMap<>()).put(partId, claim);
                     }
                 }
             });
-            addresses(record, problems);
+            addresses(record, where, problems);
         }
 
         /** An address id belongs to one location: in the file, and against the directory. */
-        private void addresses(JsonNode record, List<String> problems) {
+        private void addresses(JsonNode record, RecordLocation where, List<String> problems) {
+            int placeIndex = 0;
             for (JsonNode place : record.path("service_at_locations")) {
                 String locationId = text(place.path("location"), "id");
+                String pointer = "/service_at_locations/" + placeIndex++ + "/location/addresses/";
                 if (locationId == null || !isUuid(locationId)) {
                     continue;
                 }
+                int index = 0;
                 for (JsonNode address : place.path("location").path("addresses")) {
                     String id = text(address, "id");
+                    Claim claim = new Claim(UUID.fromString(locationId), problems,
+                            where.describe(pointer + index++, "id"));
                     if (id == null || !isUuid(id)) {
                         continue;
                     }
                     UUID addressId = UUID.fromString(id);
-                    UUID location = UUID.fromString(locationId);
-                    UUID given = addressLocations.putIfAbsent(addressId, location);
-                    if (given != null && !given.equals(location)) {
-                        problems.add("The address id " + id + " is given to two locations in this file; each needs "
+                    UUID given = addressLocations.putIfAbsent(addressId, claim.serviceId());
+                    if (given != null && !given.equals(claim.serviceId())) {
+                        claim.problem("The address id " + id + " is given to two locations in this file; each needs "
                                 + "its own id.");
                     }
                     else {
-                        addressWindow.put(addressId, new Claim(location, problems));
+                        addressWindow.put(addressId, claim);
                     }
                 }
             }
@@ -119,7 +132,7 @@ class HsdsPartIds {
                     for (Object[] owner : owners) {
                         Claim claim = claims.get((UUID) owner[0]);
                         if (!claim.serviceId().equals(owner[1])) {
-                            claim.problems().add("The " + part + " id " + owner[0] + " is already used by another "
+                            claim.problem("The " + part + " id " + owner[0] + " is already used by another "
                                     + "service in the directory (" + owner[2] + "); each needs its own id.");
                         }
                     }
@@ -135,7 +148,7 @@ class HsdsPartIds {
                 for (Object[] owner : owners) {
                     Claim claim = addressWindow.get((UUID) owner[0]);
                     if (!claim.serviceId().equals(owner[1])) {
-                        claim.problems().add("The address id " + owner[0] + " already belongs to another location in "
+                        claim.problem("The address id " + owner[0] + " already belongs to another location in "
                                 + "the directory (" + owner[2] + "); each needs its own id.");
                     }
                 }

@@ -9,7 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -41,8 +41,11 @@ final class HsdsRecordReader {
         return strictUtf8().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
-    /** Visits every record in order; answers a problem with the whole file, or null. */
-    static String eachRecord(Source source, Consumer<JsonNode> visit) {
+    /**
+     * Visits every record in order, with its JSON pointer in the file ("/12", "/contents/3", or "" for a
+     * file of one object); answers a problem with the whole file, or null.
+     */
+    static String eachRecord(Source source, BiConsumer<JsonNode, String> visit) {
         try (Reader reader = new InputStreamReader(source.open(), strictUtf8());
                 JsonParser parser = JSON.createParser(reader)) {
             JsonToken first = parser.nextToken();
@@ -50,18 +53,22 @@ final class HsdsRecordReader {
                 JsonNode object = parser.readValueAsTree();
                 // a page of the HSDS API (service_list.json): its contents are the records
                 if (object.path("contents").isArray() && object.has("total_items")) {
-                    object.path("contents").forEach(visit);
+                    int index = 0;
+                    for (JsonNode record : object.path("contents")) {
+                        visit.accept(record, "/contents/" + index++);
+                    }
                 }
                 else {
-                    visit.accept(object);
+                    visit.accept(object, "");
                 }
                 return null;
             }
             if (first != JsonToken.START_ARRAY) {
                 return first == null ? "The file is empty." : "Expected an array of HSDS service objects.";
             }
+            int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                visit.accept(parser.readValueAsTree());
+                visit.accept(parser.readValueAsTree(), "/" + index++);
             }
             return null;
         }

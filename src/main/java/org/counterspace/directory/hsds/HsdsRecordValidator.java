@@ -31,98 +31,103 @@ final class HsdsRecordValidator {
         this.seen = seen;
     }
 
-    void validate(JsonNode record, List<String> problems) {
+    /** Adds each problem of the record, every one said with where it is ({@code where}). */
+    void validate(JsonNode record, RecordLocation where, List<String> problems) {
         if (!record.isObject()) {
-            problems.add("Not a JSON object.");
+            problems.add(where.problem("", null, "Not a JSON object."));
             return;
         }
-        identity(record, problems);
-        parts(record, problems);
+        identity(record, where, problems);
+        parts(record, where, problems);
         JsonNode organization = record.path("organization");
         if (organization.isObject() && (text(organization, "id") == null || !isUuid(text(organization, "id"))
                 || text(organization, "name") == null)) {
-            problems.add("The organization needs a UUID id and a name.");
+            problems.add(where.problem("/organization", null, "The organization needs a UUID id and a name."));
         }
         for (String field : List.of("description", "eligibility_description", "application_process")) {
             String value = text(record, field);
             if (value != null && value.length() > 4000) {
-                problems.add("The " + field + " is longer than 4000 characters.");
+                problems.add(where.problem("", field, "The " + field + " is longer than 4000 characters."));
             }
         }
-        String control = fieldWithControlCharacter(record, "");
-        if (control != null) {
-            problems.add("The " + control + " holds a control character (such as NUL), which cannot be stored.");
-        }
+        controlCharacters(record, "", null, where, problems);
     }
 
-    /** The first text value holding a control character, by its path in the record, or null. */
-    private static String fieldWithControlCharacter(JsonNode node, String path) {
+    /** Every text value holding a control character, each by its part and field in the record. */
+    private static void controlCharacters(JsonNode node, String pointer, String field, RecordLocation where,
+            List<String> problems) {
         if (node.isString()) {
-            return ControlCharacters.in(node.asString()) ? path : null;
-        }
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String found = fieldWithControlCharacter(field.getValue(), path.isEmpty() ? field.getKey()
-                    : path + "." + field.getKey());
-            if (found != null) {
-                return found;
+            if (ControlCharacters.in(node.asString())) {
+                problems.add(where.problem(pointer, field, "The " + (field == null ? "value" : field)
+                        + " holds a control character (such as NUL), which cannot be stored."));
             }
+            return;
+        }
+        String part = field == null ? pointer : pointer + "/" + field;
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            controlCharacters(property.getValue(), part, property.getKey(), where, problems);
         }
         int index = 0;
         for (JsonNode item : node.isArray() ? node : List.<JsonNode>of()) {
-            String found = fieldWithControlCharacter(item, path + "[" + index++ + "]");
-            if (found != null) {
-                return found;
-            }
+            controlCharacters(item, part + "/" + index++, null, where, problems);
         }
-        return null;
     }
 
-    private void identity(JsonNode record, List<String> problems) {
+    private void identity(JsonNode record, RecordLocation where, List<String> problems) {
         String id = text(record, "id");
         if (id == null) {
-            problems.add("Missing id.");
+            problems.add(where.problem("", "id", "Missing id."));
         }
         else if (!isUuid(id)) {
-            problems.add("The id is not a UUID: " + abbreviate(id));
+            problems.add(where.problem("", "id", "The id is not a UUID: " + abbreviate(id)));
         }
         else if (!seen.add(id)) {
-            problems.add("The id appears more than once in this file.");
+            problems.add(where.problem("", "id", "The id appears more than once in this file."));
         }
         String name = text(record, "name");
         if (name == null) {
-            problems.add("Missing name.");
+            problems.add(where.problem("", "name", "Missing name."));
         }
         else if (name.length() > 300) {
-            problems.add("The name is longer than 300 characters.");
+            problems.add(where.problem("", "name", "The name is longer than 300 characters."));
         }
         String status = text(record, "status");
         if (status == null) {
-            problems.add("Missing status.");
+            problems.add(where.problem("", "status", "Missing status."));
         }
         else if (!STATUSES.contains(status)) {
-            problems.add("Unknown status: " + abbreviate(status));
+            problems.add(where.problem("", "status", "Unknown status: " + abbreviate(status)));
         }
     }
 
-    private static void parts(JsonNode record, List<String> problems) {
+    private static void parts(JsonNode record, RecordLocation where, List<String> problems) {
         for (String nested : NESTED) {
+            int index = 0;
             for (JsonNode item : record.path(nested)) {
                 String itemId = text(item, "id");
                 if (itemId == null || !isUuid(itemId)) {
-                    problems.add("A " + nested + " entry has no UUID id.");
+                    problems.add(where.problem("/" + nested + "/" + index, "id", "A " + nested
+                            + " entry has no UUID id."));
                 }
+                index++;
             }
         }
+        int index = 0;
         for (JsonNode phone : record.path("phones")) {
             if (text(phone, "number") == null) {
-                problems.add("A phone has no number.");
+                problems.add(where.problem("/phones/" + index, "number", "A phone has no number."));
             }
+            index++;
         }
+        index = 0;
         for (JsonNode schedule : record.path("schedules")) {
-            if (text(schedule, "opens_at") != null && time(text(schedule, "opens_at")) == null
-                    || text(schedule, "closes_at") != null && time(text(schedule, "closes_at")) == null) {
-                problems.add("A schedule has a time that is not HH:MM.");
+            for (String field : List.of("opens_at", "closes_at")) {
+                if (text(schedule, field) != null && time(text(schedule, field)) == null) {
+                    problems.add(where.problem("/schedules/" + index, field,
+                            "A schedule has a time that is not HH:MM."));
+                }
             }
+            index++;
         }
     }
 }

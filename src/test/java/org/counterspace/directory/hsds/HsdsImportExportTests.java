@@ -113,7 +113,11 @@ class HsdsImportExportTests {
         assertThat(report.imported()).isZero();
         assertThat(report.rejected()).extracting(ImportReport.Entry::position).containsExactly(2, 3);
         assertThat(report.rejected().get(0).messages()).singleElement().asString().contains("not a UUID");
-        assertThat(report.rejected().get(1).messages()).contains("Missing name.", "Unknown status: closed-ish");
+        // each problem says where it is: the record's JSON pointer in the file, and the field
+        assertThat(report.rejected().get(0).messages()).containsExactly("mixed.json /1/id: The id is not a UUID: "
+                + "not-a-uuid");
+        assertThat(report.rejected().get(1).messages()).containsExactly("mixed.json /2/name: Missing name.",
+                "mixed.json /2/status: Unknown status: closed-ish");
         assertThat(services()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from dir_service where name = 'Good one'", Long.class)).isZero();
     }
@@ -126,7 +130,7 @@ class HsdsImportExportTests {
         ImportReport duplicate = importer.importJson("twice.json", twice.getBytes(StandardCharsets.UTF_8), "test");
         assertThat(duplicate.accepted()).isFalse();
         assertThat(duplicate.rejected()).singleElement()
-            .satisfies(e -> assertThat(e.messages()).contains("The id appears more than once in this file."));
+            .satisfies(e -> assertThat(e.messages()).contains("twice.json /1/id: The id appears more than once in this file."));
         assertThat(importer.importJson("broken.json", "[{\"id\": ".getBytes(StandardCharsets.UTF_8), "test")
             .fileProblems()).singleElement().asString().contains("not valid JSON");
         assertThat(importer.importJson("latin1.json", new byte[] { '[', '"', (byte) 0xC3, (byte) 0x28, '"', ']' }, "test")

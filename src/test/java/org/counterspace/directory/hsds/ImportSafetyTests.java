@@ -1,10 +1,6 @@
 package org.counterspace.directory.hsds;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.counterspace.account.AccountPrincipal;
 import org.counterspace.directory.TimeZones;
+import org.counterspace.support.ImportUploads;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +73,8 @@ class ImportSafetyTests {
         assertThat(report.accepted()).isFalse();
         assertThat(report.rejected()).singleElement().satisfies(entry -> {
             assertThat(entry.position()).isEqualTo(2);
-            assertThat(entry.messages()).containsExactly("The service_at_locations id " + place
+            assertThat(entry.messages()).containsExactly("test.json /1/service_at_locations/0/id: The "
+                    + "service_at_locations id " + place
                     + " appears more than once in this file; each needs its own id.");
         });
         assertThat(services()).isEqualTo(before);
@@ -90,7 +88,8 @@ class ImportSafetyTests {
         long before = services();
         ImportReport other = importJson("[" + service(UUID.randomUUID(), "Taker of the place", place) + "]");
         assertThat(other.rejected()).singleElement().satisfies(entry -> assertThat(entry.messages())
-            .containsExactly("The service_at_locations id " + place + " is already used by another service in the "
+            .containsExactly("test.json /0/service_at_locations/0/id: The service_at_locations id " + place
+                    + " is already used by another service in the "
                     + "directory (Holder of the place); each needs its own id."));
         assertThat(services()).isEqualTo(before);
         // the service that has it may be imported again, with the same id for its place
@@ -110,11 +109,8 @@ class ImportSafetyTests {
 
         AccountPrincipal curator = TestAccounts.create(jdbc, "bomb-" + UUID.randomUUID().toString().substring(0, 8),
                 AccountPrincipal.ROLE_ADMIN);
-        mvc.perform(multipart("/curate/files/import").file(new MockMultipartFile("file", "bomb.zip", "application/zip",
-                zip)).with(csrf()).with(TestAccounts.as(curator)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Nothing was imported from bomb.zip")))
-            .andExpect(content().string(containsString("times its own size")));
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "bomb.zip", "application/zip", zip)))
+            .contains("Nothing was imported from bomb.zip", "times its own size");
     }
 
     @Test
@@ -156,6 +152,52 @@ class ImportSafetyTests {
                 HsdsImportExportTests.resource("examples/service_list.json"), "test");
         assertThat(report.accepted()).as(report.toString()).isTrue();
         assertThat(report.imported()).isPositive();
+    }
+
+    /** A zip cut short (an upload broken off) is refused with a reason, nothing imported, never a 500. */
+    @Test
+    void aTruncatedZipOrJsonUploadIsRefusedWithAReason() throws Exception {
+        StringBuilder csv = new StringBuilder("id,name,status\n");
+        for (int i = 0; i < 2000; i++) {
+            csv.append(UUID.randomUUID()).append(",Cut short ").append(i).append(",active\n");
+        }
+        byte[] whole = ImportJobsTests.zip(Map.of("services.csv", csv.toString()));
+        byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+        long before = services();
+        AccountPrincipal curator = TestAccounts.create(jdbc, "cut-" + UUID.randomUUID().toString().substring(0, 8),
+                AccountPrincipal.ROLE_ADMIN);
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "cut.zip", "application/zip", half)))
+            .contains("Nothing was imported from cut.zip")
+            .containsAnyOf("The file is not a readable zip archive.", "services.csv is not well-formed CSV.");
+        String json = "[" + service(UUID.randomUUID(), "Whole", UUID.randomUUID()) + ","
+                + service(UUID.randomUUID(), "Cut", UUID.randomUUID());
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "cut.json", "application/json",
+                json.substring(0, json.length() - 20).getBytes(StandardCharsets.UTF_8))))
+            .contains("Nothing was imported from cut.json", "The file is not valid JSON (line");
+        assertThat(services()).isEqualTo(before);
+    }
+
+    /**
+     * A large table is read row by row: every one of its 20,000 bad rows is found (not only the first),
+     * the page lists a hundred and counts the rest.
+     */
+    @Test
+    void everyBadRowOfALargeTableIsFoundAndThePageCountsThoseNotListed() throws Exception {
+        StringBuilder csv = new StringBuilder("id,name,status\r\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append(UUID.randomUUID()).append(",Row ").append(i).append(",open\r\n");
+        }
+        Map<String, byte[]> tables = Map.of("services.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        ImportReport report = csvImporter.importTables("large.zip", tables, "test");
+        assertThat(report.rejected()).hasSize(20_000);
+        assertThat(report.rejected().get(19_999).messages())
+            .containsExactly("services.csv line 20001, status: Unknown status: open");
+        AccountPrincipal curator = TestAccounts.create(jdbc, "large-" + UUID.randomUUID().toString().substring(0, 8),
+                AccountPrincipal.ROLE_ADMIN);
+        assertThat(ImportUploads.upload(mvc, curator, new MockMultipartFile("file", "large.zip", "application/zip",
+                ImportJobsTests.zip(Map.of("services.csv", csv.toString())))))
+            .contains("services.csv line 2, status: Unknown status: open",
+                    "And 19,900 more records with problems, not listed here.");
     }
 
     /** A zip of one entry {@code size} bytes long, made of {@code block} repeated. */

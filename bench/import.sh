@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# HSDS import benchmark: 100,000 generated 211-style services (tools/hsds-bench-data.py), uploaded
+# by a curator on /curate/files as HSDS JSON and, into a fresh app, as a zip of CSV tables. For each:
+# wall time from the upload to the report, the app's peak RSS during the import (VmRSS sampled every
+# 0.5 s, and VmHWM), and a few timed /support?q= searches while it runs. The machine's load average
+# is written with the figures. Writes bench/results/import.txt.
+# Usage: bench/import.sh [services] [port]    SKIP_BUILD=1 uses the jar already built.
+# JFR=1 records a flight recording of each import into the work folder (for profiling).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+PORT=${2:-18501}
+BASE="http://127.0.0.1:$PORT"
+WORK=/tmp/counterspace-bench-import
+OUT=bench/results/import.txt
+mkdir -p bench/results "$WORK"
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  ./mvnw -q -B -DskipTests package
+fi
+JAR=$(ls target/counterspace-*.jar | grep -v original | head -1)
+if [ "$(cat "$WORK/size" 2>/dev/null)" != "$N" ]; then
+  python3 tools/hsds-bench-data.py "$N" "$WORK"
+  echo "$N" > "$WORK/size"
+fi
+
+APP=""
+SEARCHER=""
+SAMPLER=""
+cleanup() {
+  for pid in $SEARCHER $SAMPLER $APP; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+start_app() {   # start_app NAME : a fresh H2 database and index in $WORK/NAME
+  rm -rf "$WORK/$1" && mkdir -p "$WORK/$1"
+  local jfr=()
+  [ -n "${JFR:-}" ] && jfr=(-XX:StartFlightRecording=filename="$WORK/$1.jfr",settings=profile)
+  COUNTERSPACE_ADMIN_USERNAME=benchcurator COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' \
+    java -Xms256m -Xmx512m -XX:+UseSerialGC "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
+    --spring.datasource.url="jdbc:h2:file:$WORK/$1/db;WRITE_DELAY=0" \
+    --spring.jpa.properties.hibernate.search.backend.directory.root="$WORK/$1/index" \
+    --counterspace.directory.limits.api-requests=100000000 > "$WORK/$1/app.log" 2>&1 &
+  APP=$!
+  for _ in $(seq 1 600); do
+    curl -sf "$BASE/actuator/health" >/dev/null && return 0
+    kill -0 "$APP" 2>/dev/null || { echo "app stopped; see $WORK/$1/app.log"; exit 1; }
+    sleep 1
+  done
+  echo "app did not start"; exit 1
+}
+
+sign_in() {     # a curator session in $WORK/cookies
+  rm -f "$WORK/cookies"
+  local token
+  token=$(curl -sf -c "$WORK/cookies" "$BASE/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -sf -o /dev/null -b "$WORK/cookies" -c "$WORK/cookies" --data-urlencode "_csrf=$token" \
+    --data-urlencode "username=benchcurator" --data-urlencode "password=bench curator password 1" "$BASE/login"
+}
+
+import_file() { # import_file FILE LABEL : upload, follow the job page to its report, print the figures
+  local file=$1 label=$2 token job started ended page
+  sign_in
+  token=$(curl -sf -b "$WORK/cookies" "$BASE/curate/files" | sed -n 's/.*\/curate\/files\/import?_csrf=\([^"&]*\)".*/\1/p' | head -1)
+  local before; before=$(awk '/VmRSS/ {print $2}' "/proc/$APP/status")
+  echo 5 > "/proc/$APP/clear_refs" 2>/dev/null || true   # peak RSS (VmHWM) counted from here
+  ( peak=0; while kill -0 "$APP" 2>/dev/null; do
+      rss=$(awk '/VmRSS/ {print $2}' "/proc/$APP/status"); [ "$rss" -gt "$peak" ] && peak=$rss && echo "$peak" > "$WORK/peak"
+      sleep 0.5; done ) & SAMPLER=$!
+  ( while true; do
+      curl -s -o /dev/null -w "%{http_code} %{time_total}\n" "$BASE/support?q=counseling" >> "$WORK/searches"
+      sleep 5; done ) & SEARCHER=$!
+  : > "$WORK/searches"
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  started=$(date +%s%N)
+  job=$(curl -s -o /dev/null -w "%{redirect_url}" -b "$WORK/cookies" -F "file=@$file" -F "timeZone=America/Los_Angeles" \
+    "$BASE/curate/files/import?_csrf=$token")
+  local answered=$(( ($(date +%s%N) - started) / 1000000 ))
+  [ -n "$job" ] || { echo "upload refused"; exit 1; }
+  while true; do
+    page=$(curl -s -b "$WORK/cookies" "$job")
+    grep -q 'http-equiv="refresh" content="2"' <<< "$page" || break
+    sleep 1
+  done
+  ended=$(date +%s%N)
+  kill "$SEARCHER" "$SAMPLER" 2>/dev/null || true; SEARCHER=""; SAMPLER=""
+  local hwm; hwm=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
+  local report; report=$(grep -o '<h2 id="report-heading">[^<]*' <<< "$page" | sed 's/.*>//' || true)
+  [ -n "$report" ] || report=$(grep -o 'Imported [0-9,]* services[^<]*\|Nothing was imported[^<]*' <<< "$page" | head -1)
+  echo "$label ($(du -h "$file" | cut -f1) file): $report"
+  echo "  wall time, upload to report: $(( (ended - started) / 1000000 / 1000 )) s (upload answered in ${answered} ms)"
+  echo "  RSS before the upload: $(( before / 1024 )) MB; peak during the import: $(( $(cat "$WORK/peak") / 1024 )) MB sampled, VmHWM $(( hwm / 1024 )) MB"
+  echo "  load average at the start: $LOAD_BEFORE, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  /support?q=counseling every 5 s meanwhile: $(python3 -c '
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+t = sorted(float(r[1]) for r in rows)
+print(f"{len(t)} searches, statuses {sorted(set(r[0] for r in rows))}, median {statistics.median(t):.2f} s, "
+      f"p95 {t[int(len(t) * 0.95)]:.2f} s, max {t[-1]:.2f} s")' "$WORK/searches")"
+}
+
+{
+  echo "HSDS import benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $N services (tools/hsds-bench-data.py)"
+  echo "app: -Xmx512m -XX:+UseSerialGC, H2 file database, fresh for each format"
+  start_app json
+  import_file "$WORK/services.json" "JSON"
+  kill "$APP"; wait "$APP" 2>/dev/null || true
+  start_app csv
+  import_file "$WORK/services-csv.zip" "CSV zip"
+  kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""
+} | tee "$OUT"

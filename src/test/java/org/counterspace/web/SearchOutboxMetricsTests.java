@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The outbox gauges on a real database: absent without the outbox table, its lag with one. */
+/** The outbox gauges on a real database: absent without outbox polling, the outbox's lag with it. */
 class SearchOutboxMetricsTests {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -23,22 +23,27 @@ class SearchOutboxMetricsTests {
         return dataSource;
     }
 
+    static JdbcDataSource withOutbox() {
+        JdbcDataSource dataSource = database();
+        // the table as V53 makes it, the columns Hibernate Search's outbox-polling maps
+        new JdbcTemplate(dataSource).execute("create table hsearch_outbox_event (id uuid primary key, "
+                + "entity_name varchar(256), entity_id varchar(256), entity_id_hash integer, payload blob, "
+                + "retries integer, process_after timestamp(6) with time zone, status varchar(255), tenant_id varchar(255))");
+        return dataSource;
+    }
+
     @Test
-    void withoutTheOutboxTableThereIsNoGauge() throws Exception {
-        new SearchOutboxMetrics(database(), registry).register();
+    void withoutOutboxPollingThereIsNoGauge() {
+        new SearchOutboxMetrics(withOutbox(), registry, "none").register();
         assertThat(registry.find("counterspace.search.outbox.events").gauge()).isNull();
         assertThat(registry.find("counterspace.search.outbox.age").gauge()).isNull();
     }
 
     @Test
-    void withTheOutboxTableTheGaugesCountItsRowsAndTheAgeOfTheOldest() throws Exception {
-        JdbcDataSource dataSource = database();
+    void withOutboxPollingTheGaugesCountItsRowsAndTheAgeOfTheOldest() {
+        JdbcDataSource dataSource = withOutbox();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        // the columns Hibernate Search's outbox-polling maps, named by Spring Boot's naming strategy
-        jdbc.execute("create table hsearch_outbox_event (id uuid primary key, entity_name varchar(256), "
-                + "entity_id varchar(256), entity_id_hash integer, payload blob, retry_count integer, "
-                + "process_after timestamp(6) with time zone, status tinyint)");
-        new SearchOutboxMetrics(dataSource, registry).register();
+        new SearchOutboxMetrics(dataSource, registry, SearchOutboxMetrics.OUTBOX_POLLING).register();
         assertThat(registry.get("counterspace.search.outbox.events").gauge().value()).isZero();
         assertThat(registry.get("counterspace.search.outbox.age").gauge().value()).isZero();
 

@@ -88,7 +88,7 @@ class WebBaselineTests {
             .andExpect(content().string(containsString("UP")));
     }
 
-    /** Prometheus metrics only for admins, with request timings per route; no outbox gauge without an outbox. */
+    /** Prometheus metrics only for admins, with request timings per route; no outbox gauge without outbox polling. */
     @Test
     void prometheusMetricsAreForAdminsOnly() throws Exception {
         mvc.perform(get("/guidance")).andExpect(status().isOk());

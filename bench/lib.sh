@@ -32,10 +32,11 @@ build_jar() {
   APP_JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
 }
 
-# start_app EXTRA_ARGS... : starts the jar and waits for health. Its data folder (BENCH_DATA, made
-# here unless set) holds the H2 file database, the search index (the default one under ./data
-# outlives the run, and a run then starts on the last run's leftovers) and app.log; starting again
-# with BENCH_DATA still set reopens the same data. BENCH_DB_URL points the app at another database
+# start_app EXTRA_ARGS... : starts the jar and waits until it is ready (readiness UP: the start-up work,
+# seeding and indexing included, is done). Its data folder (BENCH_DATA, made here unless set) holds
+# the H2 file database, the search index (the default one under ./data outlives the run, and a run
+# then starts on the last run's leftovers) and app.log; starting again with BENCH_DATA still set
+# reopens the same data. BENCH_DB_URL points the app at another database
 # (the postgres profile's, say) instead of the H2 file.
 start_app() {
   BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/counterspace-bench.XXXXXX)}
@@ -49,7 +50,7 @@ start_app() {
   trap bench_cleanup EXIT
   # up to 5 minutes: on a busy machine start-up alone has taken 100 s
   for _ in $(seq 1 1200); do
-    if curl -fs "$BENCH_BASE/actuator/health" >/dev/null 2>&1; then
+    if curl -fs "$BENCH_BASE/actuator/health/readiness" >/dev/null 2>&1; then
       STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
     fi

@@ -12,20 +12,22 @@ RUN useradd --system --uid 10001 counterspace
 WORKDIR /app
 # Start-up (README, "Start-up and memory"): the jar extracted, so classes load from plain jars, and a
 # class data sharing archive from a training run that starts the context once (on a throwaway H2
-# database) and exits. The archive only fits this JRE and these jars, so it is made here.
+# database) and exits. The archive only fits this JRE and these jars, so it is made here. The search
+# index lives in /app/data (./data), the one folder the app's user may write.
 COPY --from=build /counterspace.jar /tmp/counterspace.jar
 COPY jvm.options /app/jvm.options
 RUN java -Djarmode=tools -jar /tmp/counterspace.jar extract --destination /app/jar \
  && java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/counterspace.jsa -Dspring.context.exit=onRefresh \
       -jar /app/jar/counterspace.jar --spring.datasource.url=jdbc:h2:mem:training \
       --spring.jpa.properties.hibernate.search.backend.directory.root=/tmp/training-index \
- && rm -rf /tmp/counterspace.jar /tmp/training-index
+ && rm -rf /tmp/counterspace.jar /tmp/training-index \
+ && mkdir /app/data && chown counterspace /app/data
 USER counterspace
 EXPOSE 8080
 # The heap is half the container's memory (compose gives it 512 MB); the rest of jvm.options is sized
 # for that (bench/startup.sh).
 ENV SPRING_PROFILES_ACTIVE=postgres \
     JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50"
-HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
 ENTRYPOINT ["java", "@/app/jvm.options", "-XX:SharedArchiveFile=/app/counterspace.jsa", "-jar", "/app/jar/counterspace.jar"]

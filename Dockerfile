@@ -24,8 +24,7 @@ RUN java -Djarmode=tools -jar /tmp/counterspace.jar extract --destination /app/j
  && mkdir /app/data && chown counterspace /app/data
 USER counterspace
 EXPOSE 8080
-# The heap is half the container's memory (compose gives it 512 MB); the rest of jvm.options is sized
-# for that (bench/startup.sh).
+# The heap is half the container's memory (compose gives it 768 MB); jvm.options caps the rest.
 ENV SPRING_PROFILES_ACTIVE=postgres \
     JAVA_TOOL_OPTIONS="-XX:InitialRAMPercentage=25 -XX:MaxRAMPercentage=50"
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \

@@ -36,7 +36,8 @@ if [ -z "${PLAIN:-}" ]; then
     --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_WORK/training/search-index" \
     --logging.level.root=WARN > "$BENCH_WORK/training.log" 2>&1
   BENCH_JAVA_OPTS="@jvm.options -Xmx$HEAP -XX:SharedArchiveFile=$BENCH_WORK/app/app.jsa $NMT"
-  SETTINGS="extracted jar, CDS archive, jvm.options, -Xmx$HEAP"
+  export MALLOC_MMAP_THRESHOLD_=1048576   # as the Dockerfile sets it (README, "Start-up and memory")
+  SETTINGS="extracted jar, CDS archive, jvm.options, -Xmx$HEAP, MALLOC_MMAP_THRESHOLD_=1048576"
 else
   BENCH_JAVA_OPTS=$NMT
   SETTINGS="fat jar, the JVM's default settings"

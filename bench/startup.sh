@@ -101,5 +101,6 @@ nmt_committed() {
   echo "Native Memory Tracking, committed MB by area:"
   echo "  total $(sed -n 's/^Total: reserved=[0-9]*MB, committed=\([0-9]*\)MB.*/\1/p' "$BENCH_WORK/nmt.txt")"
   nmt_committed | awk '{ n = $NF; $NF = ""; printf "  %-28s %5d\n", $0, n }'
-  echo "  (NMT counts what the JVM commits; RSS adds the pages of mapped files: the CDS archive, jars and the search index)"
+  echo "  (NMT counts what the JVM has committed, touched or not, and not what native libraries allocate"
+  echo "  themselves, such as the Argon2 library's hashes; RSS counts the pages in memory)"
 } | tee "$OUT"

@@ -66,10 +66,11 @@ build_jar() {
   APP_JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
 }
 
-# start_app EXTRA_ARGS... : starts the jar and waits until it is ready. Its data folder (BENCH_DATA, made
-# here unless set) holds the H2 file database, the search index (the default one under ./data
-# outlives the run, and a run then starts on the last run's leftovers) and app.log; starting again
-# with BENCH_DATA still set reopens the same data. BENCH_DB_URL points the app at another database
+# start_app EXTRA_ARGS... : starts the jar and waits until it is ready (readiness UP: the start-up work,
+# seeding and indexing included, is done). Its data folder (BENCH_DATA, made here unless set) holds
+# the H2 file database, the search index (the default one under ./data outlives the run, and a run
+# then starts on the last run's leftovers) and app.log; starting again with BENCH_DATA still set
+# reopens the same data. BENCH_DB_URL points the app at another database
 # (the postgres profile's, say) instead of the H2 file.
 start_app() {
   BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/counterspace-bench.XXXXXX)}

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -37,6 +41,10 @@ class H2Backups {
 
     private final JdbcTemplate jdbc;
 
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
     private final Path directory;
 
     private final int keep;
@@ -53,12 +61,21 @@ class H2Backups {
         log.info("Database backed up to {}", backUp());
     }
 
+    /** A backup holds every journal: only the app's own user may read it (where the file system has owners). */
+    private static void ownerOnly(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
+    }
+
     /** Writes counterspace-yyyyMMdd-HHmmss.zip (UTC) and removes the oldest beyond the ones to keep. */
     Path backUp() {
         try {
             Files.createDirectories(directory);
+            ownerOnly(directory, OWNER_ONLY_FOLDER);
             Path file = directory.resolve("counterspace-" + STAMP.format(Instant.now()) + ".zip").toAbsolutePath();
             jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+            ownerOnly(file, OWNER_ONLY_FILE);
             List<Path> backups;
             try (Stream<Path> files = Files.list(directory)) {
                 backups = files.filter(f -> f.getFileName().toString().matches("counterspace-\\d{8}-\\d{6}\\.zip"))

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +39,7 @@ final class MetricsToken extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return token.length == 0 || !PATH.equals(request.getRequestURI());
+        return token.length == 0 || !PATH.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
@@ -47,8 +48,11 @@ final class MetricsToken extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith("Bearer ")
                 && MessageDigest.isEqual(token, header.substring(7).getBytes(StandardCharsets.UTF_8))) {
-            SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(
+            // a context of its own: the one a session holds (a signed-in cookie sent along) stays as it was
+            SecurityContext scraper = SecurityContextHolder.createEmptyContext();
+            scraper.setAuthentication(new PreAuthenticatedAuthenticationToken(
                     "prometheus", null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+            SecurityContextHolder.setContext(scraper);
         }
         chain.doFilter(request, response);
     }

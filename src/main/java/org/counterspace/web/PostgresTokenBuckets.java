@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -24,7 +24,7 @@ import io.github.bucket4j.postgresql.PostgreSQLadvisoryLockBasedProxyManager;
  * so the table (and every backup of it) holds no username or client address. A row is kept until a
  * minute after its bucket has refilled; every thousandth use removes up to a thousand such rows.
  */
-final class PostgresTokenBuckets implements TokenBuckets {
+final class PostgresTokenBuckets implements TokenBuckets, AutoCloseable {
 
     static final String TABLE = "rate_limit_bucket";
 
@@ -34,12 +34,21 @@ final class PostgresTokenBuckets implements TokenBuckets {
 
     private final AtomicLong uses = new AtomicLong();
 
-    PostgresTokenBuckets(DataSource dataSource) {
+    private final HikariDataSource dataSource;
+
+    PostgresTokenBuckets(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
         this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table(TABLE)
             .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
             .build();
+    }
+
+    /** Closes the buckets' own connection pool with the application context. */
+    @Override
+    public void close() {
+        dataSource.close();
     }
 
     @Override

@@ -110,6 +110,9 @@ final class SharedPageCache extends OncePerRequestFilter {
 
     private final AtomicLong replays = new AtomicLong();
 
+    /** The state of the query pages last asked for ({@link #dropEarlierStates}). */
+    private volatile Object lastState;
+
     int size() {
         return renderings.size() + queryRenderings.size();
     }
@@ -127,6 +130,9 @@ final class SharedPageCache extends OncePerRequestFilter {
             return;
         }
         Map<Variant, Rendering> kept = variant.query() == null ? renderings : queryRenderings;
+        if (kept == queryRenderings) {
+            dropEarlierStates(variant.state());
+        }
         Rendering replay = kept.get(variant);
         if (replay != null) {
             replays.incrementAndGet();
@@ -145,6 +151,20 @@ final class SharedPageCache extends OncePerRequestFilter {
             }
         }
         capture.copyBodyToResponse();
+    }
+
+    /**
+     * Drops the query pages of an earlier state (another minute, an older index) once a new one is seen:
+     * they can never be replayed, and a search's query string may say where someone is.
+     */
+    private void dropEarlierStates(Object state) {
+        Object last = lastState;
+        if (!state.equals(last)) {
+            lastState = state;
+            if (last != null) {
+                queryRenderings.keySet().removeIf(variant -> !variant.state().equals(state));
+            }
+        }
     }
 
     /** The key for a request that may be answered from memory, or null when it must be rendered. */

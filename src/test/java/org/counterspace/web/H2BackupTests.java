@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
@@ -64,6 +65,9 @@ class H2BackupTests {
             before = TableCounts.of(connection, "PUBLIC");
         }
         Path backup = app.getBean(H2Backups.class).backUp();
+        // every journal is in it: only the app's own user may read it
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.getParent()))).isEqualTo("rwx------");
         assertThat(StorageOutagePostgresTests.checkIn(person, token, "after the backup").status()).isEqualTo(302);
 
         Path restored = directory.resolve("restored");

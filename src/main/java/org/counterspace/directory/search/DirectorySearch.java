@@ -47,6 +47,9 @@ public class DirectorySearch {
      */
     private final ConcurrentLruCache<Asked, Results> answered;
 
+    /** The search last kept: its minute and index state are those of every answer kept. */
+    private volatile Asked lastAsked;
+
     /** A search as asked, to the minute, of the index in one {@link DirectoryIndex#state() state}. */
     private record Asked(SearchQuery query, Object indexState) {
     }
@@ -72,7 +75,24 @@ public class DirectorySearch {
      */
     public Results search(SearchQuery query) {
         SearchQuery toTheMinute = query.at(query.now().truncatedTo(ChronoUnit.MINUTES));
-        return index.state().map(state -> answered.get(new Asked(toTheMinute, state))).orElseGet(() -> find(toTheMinute));
+        return index.state().map(state -> answered(new Asked(toTheMinute, state))).orElseGet(() -> find(toTheMinute));
+    }
+
+    /**
+     * The answer kept for this search, worked out now if there is none. Answers of an earlier minute or
+     * index state can never be given again, and a search may say where someone is: once a newer one is
+     * asked, they are all dropped.
+     */
+    private Results answered(Asked asked) {
+        Asked last = lastAsked;
+        if (last == null || !last.indexState().equals(asked.indexState())
+                || !last.query().now().equals(asked.query().now())) {
+            lastAsked = asked;
+            if (last != null) {
+                answered.clear();
+            }
+        }
+        return answered.get(asked);
     }
 
     /**

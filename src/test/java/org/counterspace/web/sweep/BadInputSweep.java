@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.counterspace.account.AccountPrincipal;
+import org.counterspace.directory.hsds.ImportJobs;
 import org.counterspace.support.TestAccounts;
 import org.counterspace.web.sweep.SweepEndpoint.Role;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,9 @@ abstract class BadInputSweep {
     JdbcTemplate jdbc;
 
     @Autowired
+    ImportJobs imports;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
@@ -82,6 +86,20 @@ abstract class BadInputSweep {
 
     /** The database's name in the report. */
     abstract String database();
+
+    /** Waits for an HSDS import a request started in the background: its rows (or its audit line) are that request's. */
+    private void importsEnded() {
+        for (int i = 0; i < 600 && imports.running().isPresent(); i++) {
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        assertThat(imports.running()).as("an HSDS import still running after a minute").isEmpty();
+    }
 
     @Test
     void noBadInputAnswers5xxWritesARowWhenRefusedOrFloodsTheLog() throws Exception {
@@ -93,7 +111,7 @@ abstract class BadInputSweep {
         List<SweepEndpoint> endpoints = discovery.discover();
         assertThat(endpoints).as("endpoints found").hasSizeGreaterThan(40);
         assertThat(endpoints).extracting(e -> e.role).as("roles").contains(Role.values());
-        try (SweepLedger ledger = new SweepLedger(jdbc)) {
+        try (SweepLedger ledger = new SweepLedger(jdbc, this::importsEnded)) {
             discovery.problems().forEach(problem -> ledger.fail(problem, ""));
             Random random = new Random(SEED);
             new SweepHttp(port, roles, ledger, random).sweep(endpoints);

@@ -82,8 +82,12 @@ final class SweepLedger implements AutoCloseable {
 
     private int largestLogEvent;
 
-    SweepLedger(JdbcTemplate jdbc) {
+    private final Runnable settle;
+
+    /** {@code settle}: waits for work a request started in the background, before its rows are counted. */
+    SweepLedger(JdbcTemplate jdbc, Runnable settle) {
         this.jdbc = jdbc;
+        this.settle = settle;
         this.tables = dataTables(jdbc);
         this.countSql = "select " + tables.stream().map(t -> "(select count(*) from " + t + ")")
             .collect(Collectors.joining(", "));
@@ -145,6 +149,7 @@ final class SweepLedger implements AutoCloseable {
         if (outcome.status() >= 500) {
             fail(where, "answered " + outcome.status());
         }
+        settle.run();
         long[] now = counts();
         if (outcome.refused() && outcome.status() < 500) {
             String changed = changedTables(now);

@@ -32,10 +32,11 @@ final class SweepLedger implements AutoCloseable {
     /**
      * Tables that are bookkeeping rather than data: the session store, Flyway's history, and the
      * account's activity log, which records refused password attempts on purpose so the owner learns
-     * of them (and sign-ins of the sweep's own people at any moment).
+     * of them (and sign-ins of the sweep's own people at any moment), and the shared rate limits, where a
+     * refused attempt still counts (the postgres profile).
      */
     private static final Set<String> NOT_DATA = Set.of("flyway_schema_history", "spring_session",
-            "spring_session_attributes", "account_event");
+            "spring_session_attributes", "account_event", "rate_limit_bucket");
 
     /** How a page says a form was not accepted: the error summary, a field error, or an alert. */
     private static final List<String> REFUSAL_MARKERS = List.of("error-summary", "field__error", "role=\"alert\"");

@@ -55,9 +55,6 @@ final class CsvTable {
             for (CSVRecord record : parser) {
                 long line = lineAfter + 1;
                 lineAfter = parser.getCurrentLineNumber();
-                if (record.stream().allMatch(String::isEmpty)) {
-                    continue;
-                }
                 Map<String, String> values = new LinkedHashMap<>();
                 for (String column : header) {
                     String value = record.isSet(column) ? record.get(column) : null;
@@ -65,7 +62,10 @@ final class CsvTable {
                         values.put(column, value);
                     }
                 }
-                visit.accept(new Row(line, values));
+                // a blank line, or one with cells only past the header's columns (a spreadsheet's trailing commas)
+                if (!values.isEmpty()) {
+                    visit.accept(new Row(line, values));
+                }
             }
         }
         catch (UncheckedIOException e) {

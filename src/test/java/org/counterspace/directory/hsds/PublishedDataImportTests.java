@@ -131,11 +131,13 @@ class PublishedDataImportTests {
     }
 
     @Test
-    void csvWithOnlyTheColumnsHsdsRequiresAndBrokenLineEndsImports() {
+    void csvWithOnlyTheColumnsHsdsRequiresBrokenLineEndsAndStrayCellsImports() {
         String service = id("csv-service");
         String location = id("csv-location");
         Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("services.csv", "id,name,status\r\r\n" + service + ",Quillfeather Food Shelf,active\r\r\n\r\n");
+        // a spreadsheet's note in a cell past the header's columns is no row
+        tables.put("services.csv", "id,name,status\r\r\n" + service + ",Quillfeather Food Shelf,active\r\r\n\r\n"
+                + ",,,checked by hand\r\n");
         tables.put("locations.csv", "id,location_type,name\n" + location + ",physical,Quillfeather Barn\n\n");
         tables.put("service_at_location.csv", "id,service_id,location_id\n" + id("csv-sal") + "," + service + ","
                 + location + "\n");

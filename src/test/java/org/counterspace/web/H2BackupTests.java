@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.counterspace.CounterspaceApplication;
-import org.counterspace.support.RawHttp;
 import org.counterspace.support.TableCounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,22 +51,14 @@ class H2BackupTests {
 
     @Test
     void aBackupTakenWhileTheAppRunsRestoresEveryRow() throws Exception {
-        RawHttp person = new RawHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-        StorageOutagePostgresTests.register(person, "backed.up");
-        String token = RawHttp.hiddenCsrfToken(person.get("/checkins/new").body());
-        for (String note : List.of("first entry", "second entry", "third entry")) {
-            assertThat(StorageOutagePostgresTests.checkIn(person, token, note).status()).isEqualTo(302);
-        }
+        BackedUpJournal journal = BackedUpJournal.written(app, "backed.up");
         JdbcTemplate live = app.getBean(JdbcTemplate.class);
-        Map<String, Long> before;
-        try (Connection connection = live.getDataSource().getConnection()) {
-            before = TableCounts.of(connection, "PUBLIC");
-        }
+        Map<String, Long> before = BackedUpJournal.counts(app, "PUBLIC");
         Path backup = app.getBean(H2Backups.class).backUp();
         // every journal is in it: only the app's own user may read it
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.getParent()))).isEqualTo("rwx------");
-        assertThat(StorageOutagePostgresTests.checkIn(person, token, "after the backup").status()).isEqualTo(302);
+        journal.checkIn("after the backup");
 
         Path restored = directory.resolve("restored");
         assertThat(restore(backup, restored)).isZero();
@@ -77,9 +67,7 @@ class H2BackupTests {
             assertThat(TableCounts.of(connection, "PUBLIC")).hasSizeGreaterThan(20).isEqualTo(before);
             assertThat(before.get("DIR_SERVICE")).isPositive();
             JdbcTemplate copy = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            String notes = "select c.note from check_in c join account a on a.id = c.account_id "
-                    + "where a.username_key = 'backed.up' order by c.recorded_at";
-            assertThat(copy.queryForList(notes, String.class)).containsExactly("first entry", "second entry", "third entry");
+            journal.assertRestoredIn(copy);
             String migrations = "select \"version\" from \"flyway_schema_history\" order by \"installed_rank\"";
             assertThat(copy.queryForList(migrations, String.class)).isEqualTo(live.queryForList(migrations, String.class));
         }

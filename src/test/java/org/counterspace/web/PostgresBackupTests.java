@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.counterspace.CounterspaceApplication;
 import org.counterspace.support.PostgresTestSupport;
-import org.counterspace.support.RawHttp;
 import org.counterspace.support.TableCounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,20 +60,12 @@ class PostgresBackupTests {
 
     @Test
     void aDumpTakenWhileTheAppRunsRestoresEveryRowIntoAFreshDatabase() throws Exception {
-        RawHttp person = new RawHttp(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-        StorageOutagePostgresTests.register(person, "dumped.person");
-        String token = RawHttp.hiddenCsrfToken(person.get("/checkins/new").body());
-        for (String note : List.of("first entry", "second entry", "third entry")) {
-            assertThat(StorageOutagePostgresTests.checkIn(person, token, note).status()).isEqualTo(302);
-        }
+        BackedUpJournal journal = BackedUpJournal.written(app, "dumped.person");
         JdbcTemplate live = app.getBean(JdbcTemplate.class);
-        Map<String, Long> before;
-        try (Connection connection = live.getDataSource().getConnection()) {
-            before = TableCounts.of(connection, SCHEMA);
-        }
+        Map<String, Long> before = BackedUpJournal.counts(app, SCHEMA);
         Path dump = directory.resolve("counterspace.dump");
         assertThat(run(PostgresTestSupport.jdbcUrl(SCHEMA), "tools/backup-postgres.sh", dump.toString())).isZero();
-        assertThat(StorageOutagePostgresTests.checkIn(person, token, "after the backup").status()).isEqualTo(302);
+        journal.checkIn("after the backup");
 
         try (Connection connection = DriverManager.getConnection(PostgresTestSupport.jdbcUrl("public"),
                 PostgresTestSupport.USER, "")) {
@@ -89,9 +79,7 @@ class PostgresBackupTests {
             assertThat(before.get("dir_service")).isPositive();
             assertThat(before.get("spring_session")).isPositive();
             JdbcTemplate copy = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            String notes = "select c.note from check_in c join account a on a.id = c.account_id "
-                    + "where a.username_key = 'dumped.person' order by c.recorded_at";
-            assertThat(copy.queryForList(notes, String.class)).containsExactly("first entry", "second entry", "third entry");
+            journal.assertRestoredIn(copy);
             String migrations = "select version from flyway_schema_history order by installed_rank";
             assertThat(copy.queryForList(migrations, String.class)).isEqualTo(live.queryForList(migrations, String.class));
         }

@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import org.counterspace.account.AccountLock;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,20 +59,17 @@ class CheckInService {
 
     private final CheckInRepository checkIns;
 
-    private final JdbcClient jdbc;
-
     private final CheckInLimits limits;
 
     private final AccountLock accountLock;
 
     private final Clock clock;
 
-    CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, JdbcClient jdbc,
-            CheckInLimits limits, AccountLock accountLock) {
+    CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, CheckInLimits limits,
+            AccountLock accountLock) {
         this.accountLock = accountLock;
         this.environments = environments;
         this.checkIns = checkIns;
-        this.jdbc = jdbc;
         this.limits = limits;
         this.clock = Clock.systemUTC();
     }
@@ -231,35 +226,6 @@ class CheckInService {
     List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to) {
         return checkIns.between(accountId, from, to);
     }
-
-    /**
-     * The period's check-ins as the trend calculations need them: one row per check-in and environment,
-     * read with plain JDBC. A year is about a thousand rows, and mapping them through the ORM was a
-     * large share of the trends page's time.
-     */
-    List<TrendCalculator.Entry> trendEntries(UUID accountId, LocalDate from, LocalDate to) {
-        Map<UUID, TrendCalculator.Entry> entries = new LinkedHashMap<>();
-        jdbc.sql(TREND_ROWS).params(accountId, from, to).query(row -> {
-            UUID id = row.getObject(1, UUID.class);
-            TrendCalculator.Entry entry = entries.get(id);
-            if (entry == null) {
-                entry = new TrendCalculator.Entry(row.getObject(2, LocalDate.class), row.getInt(3), row.getInt(4),
-                        new HashSet<>());
-                entries.put(id, entry);
-            }
-            UUID environment = row.getObject(5, UUID.class);
-            if (environment != null) {
-                entry.environmentIds().add(environment);
-            }
-        });
-        return List.copyOf(entries.values());
-    }
-
-    private static final String TREND_ROWS = """
-            select c.id, c.entry_date, c.mood, c.home_pull, e.counter_environment_id
-            from check_in c left join check_in_environment e on e.check_in_id = c.id
-            where c.account_id = ? and c.entry_date between ? and ?
-            order by c.entry_date, c.recorded_at""";
 
     /** How many check-ins each day of a month holds (days without any are absent). */
     Map<LocalDate, Long> calendar(UUID accountId, YearMonth month) {

@@ -19,12 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/checkins/summary")
 class SummaryController {
 
-    private final CheckInService checkins;
-
     private final SummaryService summaries;
 
-    SummaryController(CheckInService checkins, SummaryService summaries) {
-        this.checkins = checkins;
+    private final TrendReports reports;
+
+    SummaryController(SummaryService summaries, TrendReports reports) {
+        this.reports = reports;
         this.summaries = summaries;
     }
 
@@ -37,8 +37,7 @@ class SummaryController {
         model.addAttribute("to", period.to());
         model.addAttribute("periodAdjusted", period.adjusted());
         model.addAttribute("periodShortened", period.shortened());
-        model.addAttribute("report", TrendReport.of(checkins.trendEntries(me.id(), period.from(), period.to()),
-                checkins.environmentsById(me.id()), period.from(), period.to()));
+        model.addAttribute("report", reports.report(me.id(), period.from(), period.to()));
         model.addAttribute("wins", lists.wins());
         model.addAttribute("toDiscuss", lists.toDiscuss());
         model.addAttribute("listMax", SummaryService.LIST_MAX);

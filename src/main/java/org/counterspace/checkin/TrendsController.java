@@ -18,8 +18,11 @@ class TrendsController {
 
     private final CheckInService checkins;
 
-    TrendsController(CheckInService checkins) {
+    private final TrendReports reports;
+
+    TrendsController(CheckInService checkins, TrendReports reports) {
         this.checkins = checkins;
+        this.reports = reports;
     }
 
     @GetMapping("/checkins/trends")
@@ -30,8 +33,7 @@ class TrendsController {
         LocalDate from = today.minusDays(period - 1L);
         model.addAttribute("days", period);
         model.addAttribute("periods", PERIODS);
-        model.addAttribute("report", TrendReport.of(checkins.trendEntries(me.id(), from, today),
-                checkins.environmentsById(me.id()), from, today));
+        model.addAttribute("report", reports.report(me.id(), from, today));
         model.addAttribute("accumulated", checkins.accumulated(me.id(), today));
         return "checkin/trends";
     }

@@ -44,7 +44,7 @@ class TokenBucketsConfig {
         limits.setMaximumPoolSize(4);
         limits.setMinimumIdle(1);
         limits.setConnectionTimeout(2000);
-        return new PostgresTokenBuckets(new HikariDataSource(limits));
+        return new PostgresTokenBuckets(new HikariDataSource(limits), System.currentTimeMillis());
     }
 
     /** {@code counterspace.limits.max-tracked}: keys kept in memory at most (usernames, addresses, devices). */

@@ -22,11 +22,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports the HSDS tabular form (a Tabular Data Package: one CSV per object, as in the official
- * examples/csv folder) by joining the tables into nested service objects ({@link CsvServiceJoin}) and handing them to the
- * JSON importer, so both forms follow the same rules and the same all-or-nothing report. The tables
- * are read row by row and kept on disk ({@link CsvRowStore}); services are joined one at a time, so a
- * package of any size imports within bounded memory. Each part of a service is reported by its table
- * and line.
+ * examples/csv folder) by joining the tables into nested service objects ({@link CsvServiceJoin}) and
+ * handing them to the JSON importer, so both forms follow the same rules and the same all-or-nothing
+ * report. The tables are read row by row and kept on disk ({@link CsvRowStore}); services are joined
+ * one at a time, so a package of any size imports within bounded memory. Each part of a service is
+ * reported by its table and line.
  */
 @Service
 public class HsdsCsvImporter {
@@ -76,10 +76,13 @@ public class HsdsCsvImporter {
 
     private final TimeZones timeZones;
 
-    HsdsCsvImporter(HsdsImporter importer, ImportLimits limits, TimeZones timeZones) {
+    private final ImportFolder tempFolder;
+
+    HsdsCsvImporter(HsdsImporter importer, ImportLimits limits, TimeZones timeZones, ImportFolder tempFolder) {
         this.importer = importer;
-        this.zipTables = new ZipTables(limits);
+        this.zipTables = new ZipTables(limits, tempFolder.path());
         this.timeZones = timeZones;
+        this.tempFolder = tempFolder;
     }
 
     /** A zip holding the package's CSV files (at its root or in one folder); hours in the directory's zone. */
@@ -89,7 +92,7 @@ public class HsdsCsvImporter {
 
     public ImportReport importZip(String file, byte[] zip, String actor, ZoneId zone) {
         try {
-            Path copy = Files.createTempFile("counterspace-hsds", ".zip");
+            Path copy = Files.createTempFile(tempFolder.path(), "counterspace-hsds", ".zip");
             try {
                 Files.write(copy, zip);
                 return importZip(file, copy, actor, zone, new ImportProgress());
@@ -135,7 +138,7 @@ public class HsdsCsvImporter {
         if (!files.containsKey("services.csv")) {
             return ImportReport.fileProblem(file, "There is no services.csv in the package.");
         }
-        try (CsvRowStore store = new CsvRowStore()) {
+        try (CsvRowStore store = new CsvRowStore(tempFolder.path())) {
             Map<String, List<Map<String, String>>> taxonomy = new HashMap<>();
             List<String> problems = new ArrayList<>();
             // datapackage.json, a README: a package may hold more than the tables read

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import org.counterspace.support.PostgresTestSupport;
 import org.flywaydb.core.Flyway;
@@ -18,6 +19,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLadvisoryLockBasedProxyManager;
 
 /**
  * A limit changed in the configuration reaches the buckets already stored, the share already used
@@ -134,6 +138,29 @@ class ChangedLimitTests {
                 used(before, "same locked out", FIVE, 5);
                 assertThat(left(after, "same", perDay(5))).isEqualTo(2);
                 assertThat(left(after, "same locked out", perDay(5))).isZero();
+            }
+        }
+
+        /** Rows written before buckets carried a version take the limit as it is now, their tokens kept. */
+        @Test
+        void aBucketStoredWithoutAVersionKeepsItsTokens() {
+            try (PostgresTokenBuckets after = started(2)) {
+                HikariDataSource pool = new HikariDataSource();
+                pool.setJdbcUrl(PostgresTestSupport.jdbcUrl(schema));
+                pool.setUsername(PostgresTestSupport.USER);
+                try (pool) {
+                    PostgreSQLadvisoryLockBasedProxyManager<String> unversioned = Bucket4jPostgreSQL
+                        .advisoryLockBasedBuilder(pool)
+                        .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                        .table(PostgresTokenBuckets.TABLE)
+                        .build();
+                    for (String key : List.of("unversioned same", "unversioned raised")) {
+                        assertThat(unversioned.getProxy(PostgresTokenBuckets.digest(key), () -> FIVE).tryConsume(3))
+                            .isTrue();
+                    }
+                }
+                assertThat(left(after, "unversioned same", perDay(5))).isEqualTo(2);
+                assertThat(left(after, "unversioned raised", TEN)).isEqualTo(4);
             }
         }
 

@@ -103,7 +103,11 @@ class Throttle {
         return new Attempt(taken, Duration.ZERO, last);
     }
 
-    /** One limit per window, plus one per slowdown step (twice the attempts over eight times the period). */
+    /**
+     * One limit per window, plus one per slowdown step (twice the attempts over eight times the period).
+     * Each is named by its step, so a bucket stored before the steps were changed keeps what was used of
+     * the steps it still has.
+     */
     private BucketConfiguration configuration(Limit limit) {
         ThrottleProperties.Window window = properties.window(limit);
         ConfigurationBuilder builder = BucketConfiguration.builder();
@@ -112,7 +116,8 @@ class Throttle {
         for (int step = 0; step <= window.slowdownSteps(); step++) {
             long capacity = attempts;
             Duration refill = period;
-            builder.addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(capacity, refill));
+            String id = "step-" + step;
+            builder.addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(capacity, refill).id(id));
             attempts *= 2;
             period = period.multipliedBy(8);
         }

@@ -39,17 +39,20 @@ class TransferController {
 
     private final TransferService transfers;
 
+    private final JournalFiles files;
+
     private final MessageSource messages;
 
-    TransferController(TransferService transfers, MessageSource messages) {
+    TransferController(TransferService transfers, JournalFiles files, MessageSource messages) {
         this.transfers = transfers;
+        this.files = files;
         this.messages = messages;
     }
 
     @GetMapping("/checkins/export")
     String page(Model model) {
         model.addAttribute("columns", JournalCsv.COLUMNS);
-        model.addAttribute("importMegabytes", transfers.importMegabytes());
+        model.addAttribute("importMegabytes", files.importMegabytes());
         return "checkin/transfer";
     }
 
@@ -77,7 +80,7 @@ class TransferController {
     @PostMapping("/checkins/import")
     String importCsv(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) MultipartFile file,
             Model model, Locale locale, RedirectAttributes flash) {
-        JournalCsv.Parsed parsed = transfers.readJournal(file, LocalDate.now(me.timeZone()));
+        JournalCsv.Parsed parsed = files.readCsv(file, LocalDate.now(me.timeZone()));
         if (!parsed.ok()) {
             return refused(model, "csv", parsed.errors(), locale);
         }
@@ -88,7 +91,7 @@ class TransferController {
     @PostMapping("/checkins/import/json")
     String importJson(@AuthenticationPrincipal AccountPrincipal me, @RequestParam(required = false) MultipartFile file,
             Model model, Locale locale, RedirectAttributes flash) {
-        JournalJsonFile.Parsed parsed = transfers.readJson(file, LocalDate.now(me.timeZone()));
+        JournalJsonFile.Parsed parsed = files.readJson(file, LocalDate.now(me.timeZone()));
         if (!parsed.errors().isEmpty()) {
             return refused(model, "json", parsed.errors(), locale);
         }
@@ -165,14 +168,14 @@ class TransferController {
 
     /**
      * A file over the size limit, refused by the upload gate before it was read: the same page and
-     * message as a file this service measures as too big, with 413 as its status.
+     * message as a file measured as too big once read, with 413 as its status.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
     String tooLarge(HttpServletRequest request, Model model, Locale locale) {
         String uri = request.getRequestURI();
         String which = uri.endsWith("/daylio") ? "daylio" : uri.endsWith("/json") ? "json" : "csv";
-        return refused(model, which, List.of(transfers.tooBig()), locale);
+        return refused(model, which, List.of(files.tooBig()), locale);
     }
 
     private String refused(Model model, String which, List<RowError> errors, Locale locale) {

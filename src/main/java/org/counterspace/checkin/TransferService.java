@@ -1,12 +1,7 @@
 package org.counterspace.checkin;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Export of a person's journal (CSV, JSON and their part of "Export my data"), and import: uploads
- * read as text and parsed, all-or-nothing CSV import, and the Daylio preview and import. Imports
+ * Export of a person's journal (CSV, JSON and their part of "Export my data"), and import: files
+ * ({@link JournalFiles} reads them) planned against the journal and imported all or nothing, and the
+ * Daylio preview and import. Imports
  * stay within the account's daily allowance ({@link CheckInLimits#importRowsPerDay()}).
  */
 @Service
@@ -51,15 +47,18 @@ class TransferService implements PersonalDataExporter {
 
     private final CheckInLimits limits;
 
+    private final JournalFiles files;
+
     private final Clock clock = Clock.systemUTC();
 
     TransferService(CheckInService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing,
-            DaylioPreviews previews, CheckInLimits limits) {
+            DaylioPreviews previews, CheckInLimits limits, JournalFiles files) {
         this.checkins = checkins;
         this.checkInRepository = checkInRepository;
         this.wellbeing = wellbeing;
         this.previews = previews;
         this.limits = limits;
+        this.files = files;
     }
 
     /** Every check-in, oldest first, with environments by their current names. */
@@ -230,34 +229,16 @@ class TransferService implements PersonalDataExporter {
                 : Optional.of(RowError.of(0, "dailyLimit", rows, left, limits.importRowsPerDay()));
     }
 
-    // ---- reading uploads: no data is read, so no transaction (and no connection) is held while a file is parsed
-
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    JournalCsv.Parsed readJournal(MultipartFile file, LocalDate today) {
-        Text text = decode(file);
-        return text.problem() != null ? new JournalCsv.Parsed(List.of(), List.of(text.problem()))
-                : JournalCsv.parse(new StringReader(text.content()), today);
-    }
-
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    JournalJsonFile.Parsed readJson(MultipartFile file, LocalDate today) {
-        Text text = decode(file);
-        return text.problem() != null ? new JournalJsonFile.Parsed(List.of(), List.of(), List.of(text.problem()))
-                : JournalJsonFile.parse(text.content(), today);
-    }
-
     /**
      * Reads a Daylio file and, if it can be imported now, keeps it as the account's preview. The
-     * problems, if not: no preview is kept then (an upload always replaces the one before).
+     * problems, if not: no preview is kept then (an upload always replaces the one before). No
+     * transaction is held while the file is read.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     List<RowError> previewDaylio(UUID accountId, MultipartFile file, LocalDate today) {
         previews.drop(accountId);
-        Text text = decode(file);
-        if (text.problem() != null) {
-            return List.of(text.problem());
-        }
-        DaylioCsv.Parsed parsed = DaylioCsv.parse(new StringReader(text.content()), today);
+        JournalFiles.DaylioFile read = files.readDaylio(file, today);
+        DaylioCsv.Parsed parsed = read.parsed();
         if (!parsed.errors().isEmpty()) {
             return parsed.errors();
         }
@@ -265,7 +246,7 @@ class TransferService implements PersonalDataExporter {
         if (over.isPresent()) {
             return List.of(over.get());
         }
-        previews.keep(accountId, text.content());
+        previews.keep(accountId, read.content());
         return List.of();
     }
 
@@ -286,48 +267,6 @@ class TransferService implements PersonalDataExporter {
     @Transactional
     void dropDaylioPreview(UUID accountId) {
         previews.drop(accountId);
-    }
-
-    /** An upload as UTF-8 text, or why not: missing, too big, or not text at all. */
-    private record Text(String content, RowError problem) {
-    }
-
-    private Text decode(MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            return new Text(null, RowError.of(0, "noFile"));
-        }
-        if (file.getSize() > limits.importFileSize().toBytes()) {
-            return new Text(null, tooBig());
-        }
-        try {
-            byte[] bytes = file.getBytes();
-            for (byte b : bytes) {
-                if (b == 0) {
-                    return new Text(null, RowError.of(0, "binary"));
-                }
-            }
-            String text = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
-            return new Text(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
-        }
-        catch (CharacterCodingException e) {
-            return new Text(null, RowError.of(0, "binary"));
-        }
-        catch (IOException e) {
-            return new Text(null, RowError.of(0, "unreadable"));
-        }
-    }
-
-    /** A file over the size limit, whether this service or the upload gate found it so. */
-    RowError tooBig() {
-        return RowError.of(0, "tooBig", importMegabytes());
-    }
-
-    long importMegabytes() {
-        return limits.importMegabytes();
     }
 
     long previewMinutes() {

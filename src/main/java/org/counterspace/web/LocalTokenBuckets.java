@@ -12,14 +12,19 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.LocalBucket;
 import io.github.bucket4j.local.LocalBucketBuilder;
 
-/** Token buckets in this instance's memory, at most {@code maxTracked} keys. */
+/**
+ * Token buckets in this instance's memory, at most {@code maxTracked} keys. A bucket asked for with
+ * another configuration than it has takes that one, as the PostgreSQL store's buckets do
+ * ({@link PostgresTokenBuckets#LIMIT_CHANGED}).
+ */
 public final class LocalTokenBuckets implements TokenBuckets {
 
     private static final Logger log = LoggerFactory.getLogger(LocalTokenBuckets.class);
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, LocalBucket> buckets = new ConcurrentHashMap<>();
 
     private final int maxTracked;
 
@@ -33,17 +38,21 @@ public final class LocalTokenBuckets implements TokenBuckets {
 
     @Override
     public Bucket bucket(String key, Supplier<BucketConfiguration> configuration) {
-        Bucket bucket = buckets.get(key);
+        LocalBucket bucket = buckets.get(key);
         if (bucket == null) {
             if (buckets.size() >= maxTracked) {
                 prune();
             }
-            bucket = buckets.computeIfAbsent(key, absent -> newBucket(configuration.get()));
+            return buckets.computeIfAbsent(key, absent -> newBucket(configuration.get()));
+        }
+        BucketConfiguration wanted = configuration.get();
+        if (!bucket.getConfiguration().equals(wanted)) {
+            bucket.replaceConfiguration(wanted, PostgresTokenBuckets.LIMIT_CHANGED);
         }
         return bucket;
     }
 
-    private Bucket newBucket(BucketConfiguration configuration) {
+    private LocalBucket newBucket(BucketConfiguration configuration) {
         LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(clock);
         for (Bandwidth limit : configuration.getBandwidths()) {
             builder.addLimit(limit);

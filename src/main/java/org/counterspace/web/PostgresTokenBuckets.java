@@ -12,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -23,6 +24,13 @@ import io.github.bucket4j.postgresql.PostgreSQLadvisoryLockBasedProxyManager;
  * instances counting one attempt at the same moment both count. A key is stored as its SHA-256,
  * so the table (and every backup of it) holds no username or client address. A row is kept until a
  * minute after its bucket has refilled; every thousandth use removes up to a thousand such rows.
+ * <p>
+ * A limit changed in the configuration reaches the buckets already stored: each is stored with the
+ * version of the configuration it follows, and a bucket of a lower version takes this instance's
+ * configuration when next used ({@link #LIMIT_CHANGED}). Bucket4j replaces a configuration only for a
+ * higher version, so a digest of the configuration would apply some changes and not others; the
+ * version is the time the instance's limits were configured, and the instance started last is the
+ * one whose limits hold, also for a limit set back to what it was.
  */
 final class PostgresTokenBuckets implements TokenBuckets, AutoCloseable {
 
@@ -30,14 +38,25 @@ final class PostgresTokenBuckets implements TokenBuckets, AutoCloseable {
 
     private static final int CLEAN_EVERY = 1000;
 
+    /**
+     * How a bucket takes a changed limit: the share of it already used carries over (3 of 5 attempts
+     * left become 6 of 10), so a change neither forgives a lockout nor adds one. An unchanged limit keeps
+     * its tokens exactly.
+     */
+    static final TokensInheritanceStrategy LIMIT_CHANGED = TokensInheritanceStrategy.PROPORTIONALLY;
+
     private final PostgreSQLadvisoryLockBasedProxyManager<String> buckets;
 
     private final AtomicLong uses = new AtomicLong();
 
     private final HikariDataSource dataSource;
 
-    PostgresTokenBuckets(HikariDataSource dataSource) {
+    private final long configurationVersion;
+
+    /** {@code configurationVersion}: when this instance's limits were configured, in milliseconds. */
+    PostgresTokenBuckets(HikariDataSource dataSource, long configurationVersion) {
         this.dataSource = dataSource;
+        this.configurationVersion = configurationVersion;
         this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
             .table(TABLE)
@@ -56,7 +75,9 @@ final class PostgresTokenBuckets implements TokenBuckets, AutoCloseable {
         if (uses.incrementAndGet() % CLEAN_EVERY == 0) {
             buckets.removeExpired(CLEAN_EVERY);
         }
-        return buckets.getProxy(digest(key), configuration);
+        return buckets.builder()
+            .withImplicitConfigurationReplacement(configurationVersion, LIMIT_CHANGED)
+            .build(digest(key), configuration);
     }
 
     static String digest(String key) {

@@ -2,10 +2,12 @@ package org.counterspace.web;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,6 +21,13 @@ import io.github.bucket4j.TimeMeter;
  */
 @Configuration(proxyBeanMethods = false)
 class TokenBucketsConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenBucketsConfig.class);
+
+    static final String MAX_TRACKED = "counterspace.limits.max-tracked";
+
+    /** The name {@link #MAX_TRACKED} had while only the sign-in limits were kept in memory. */
+    static final String FORMER_MAX_TRACKED = "counterspace.throttle.max-tracked";
 
     /**
      * The buckets take their connections from a small pool of their own: each attempt waits on its key's
@@ -35,13 +44,27 @@ class TokenBucketsConfig {
         limits.setMaximumPoolSize(4);
         limits.setMinimumIdle(1);
         limits.setConnectionTimeout(2000);
-        return new PostgresTokenBuckets(new HikariDataSource(limits));
+        return new PostgresTokenBuckets(new HikariDataSource(limits), System.currentTimeMillis());
     }
 
     /** {@code counterspace.limits.max-tracked}: keys kept in memory at most (usernames, addresses, devices). */
     @Bean
     @Profile("!postgres")
-    TokenBuckets localTokenBuckets(@Value("${counterspace.limits.max-tracked:100000}") int maxTracked) {
-        return new LocalTokenBuckets(maxTracked, TimeMeter.SYSTEM_MILLISECONDS);
+    TokenBuckets localTokenBuckets(Environment environment) {
+        return new LocalTokenBuckets(maxTracked(environment), TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /**
+     * The setting under its name, or under its former name when only that is set, so a configuration
+     * written before the rename keeps its bound; the former name is named in the log, with the new one.
+     */
+    private static int maxTracked(Environment environment) {
+        Integer current = environment.getProperty(MAX_TRACKED, Integer.class);
+        Integer former = environment.getProperty(FORMER_MAX_TRACKED, Integer.class);
+        if (former != null) {
+            log.warn("{} is deprecated: set {} instead{}", FORMER_MAX_TRACKED, MAX_TRACKED,
+                    current != null ? " (it is set, so the former name is ignored)" : "");
+        }
+        return current != null ? current : former != null ? former : 100_000;
     }
 }

@@ -87,6 +87,22 @@ class ThrottleTests {
         }
     }
 
+    /** Fewer slowdown steps after a restart: the attempts already used still count on the window kept. */
+    @Test
+    void aChangeOfSlowdownStepsKeepsTheAttemptsUsed() {
+        LocalTokenBuckets stored = new LocalTokenBuckets(100_000, clock);
+        Throttle.Key name = new Throttle.Key(Throttle.Limit.SIGN_IN_NAME, "steps");
+        Throttle before = new Throttle(defaults, stored);
+        for (int i = 0; i < 3; i++) {
+            assertThat(before.attempt(name).allowed()).isTrue();
+        }
+        ThrottleProperties.Window noSteps = new ThrottleProperties.Window(5, Duration.ofMinutes(15), 0);
+        Throttle after = new Throttle(new ThrottleProperties(noSteps, null, null, null, null, null, null), stored);
+        assertThat(after.attempt(name).allowed()).isTrue();
+        assertThat(after.attempt(name).allowed()).isTrue();
+        assertThat(after.attempt(name).allowed()).isFalse();
+    }
+
     @Test
     void aWindowSetHalfWayIsRefusedAtStartUpNotAtTheFirstRequest() {
         assertThatThrownBy(() -> new ThrottleProperties.Window(1000, null, null))

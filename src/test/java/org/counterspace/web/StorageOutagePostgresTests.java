@@ -42,6 +42,8 @@ class StorageOutagePostgresTests {
     /** The pool gives up after 3 s; the rest is room for a busy machine. A hang would be Hikari's default 30 s. */
     static final long ANSWERED_WITHIN_MS = 10_000;
 
+    static final String PASSWORD = "a quiet walk by the river at dusk";
+
     static Relay relay;
 
     static ConfigurableApplicationContext app;
@@ -103,6 +105,36 @@ class StorageOutagePostgresTests {
                 String.class)).containsExactly("before the outage", "after the outage");
     }
 
+    /**
+     * Signing in needs the database three times over: the session (with the form's token), the attempt
+     * limits, the account. While it is out of reach the form gets the calm 503 page too, and once it is
+     * back the same person signs in.
+     */
+    @Test
+    void signingInWhileTheDatabaseIsOutOfReachGetsTheCalm503PageAndWorksOnceItIsBack() throws Exception {
+        register(new RawHttp(port), "outage.signin");
+        RawHttp person = new RawHttp(port);
+        String token = RawHttp.hiddenCsrfToken(person.get("/login").body());
+        String form = "username=outage.signin&password=" + encode(PASSWORD) + "&_csrf=" + encode(token);
+
+        relay.cut();
+        try {
+            String heading = app.getBean(MessageSource.class).getMessage("error.503.heading", null, Locale.ENGLISH);
+            assertCalm503(() -> person.postForm("/login", form), heading);
+        }
+        finally {
+            relay.restore();
+        }
+        long restored = System.nanoTime();
+        RawHttp.Response signIn = person.postForm("/login", form);
+        while (signIn.status() == 503 && System.nanoTime() - restored < 10_000_000_000L) {
+            Thread.sleep(200);
+            signIn = person.postForm("/login", form);
+        }
+        assertThat(signIn.status()).as("signed in within 10 s of the database's return").isEqualTo(302);
+        assertThat(signIn.header("location")).doesNotContain("error", "login");
+    }
+
     interface Exchange {
         RawHttp.Response send() throws IOException;
     }
@@ -124,9 +156,8 @@ class StorageOutagePostgresTests {
 
     static void register(RawHttp person, String username) throws IOException {
         String token = RawHttp.hiddenCsrfToken(person.get("/register").body());
-        String password = "a quiet walk by the river at dusk";
         RawHttp.Response registered = person.postForm("/register", "_csrf=" + encode(token) + "&username=" + username
-                + "&password=" + encode(password) + "&confirm=" + encode(password));
+                + "&password=" + encode(PASSWORD) + "&confirm=" + encode(PASSWORD));
         assertThat(registered.status()).isEqualTo(302);
     }
 

@@ -22,6 +22,7 @@ import org.counterspace.directory.Channel;
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.TimeZones;
 import org.counterspace.directory.hsds.HsdsExporter;
+import org.counterspace.directory.hsds.ImportFolder;
 import org.counterspace.directory.hsds.ImportJobs;
 import org.counterspace.directory.listing.DirectoryPages;
 import org.counterspace.directory.listing.PathIds;
@@ -56,9 +57,12 @@ class CurateController {
 
     private final TimeZones timeZones;
 
+    private final ImportFolder importFolder;
+
     CurateController(CurationService curation, ModerationService moderation, DirectoryPages pages,
-            ImportJobs imports, HsdsExporter exporter, TimeZones timeZones) {
+            ImportJobs imports, HsdsExporter exporter, TimeZones timeZones, ImportFolder importFolder) {
         this.timeZones = timeZones;
+        this.importFolder = importFolder;
         this.curation = curation;
         this.moderation = moderation;
         this.pages = pages;
@@ -217,8 +221,8 @@ class CurateController {
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                 : file.getOriginalFilename().substring(0, Math.min(200, file.getOriginalFilename().length()));
-        Path upload = Files.createTempFile("counterspace-import", name.toLowerCase(Locale.ROOT).endsWith(".zip")
-                ? ".zip" : ".json");
+        Path upload = Files.createTempFile(importFolder.path(), "counterspace-import",
+                name.toLowerCase(Locale.ROOT).endsWith(".zip") ? ".zip" : ".json");
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -48,9 +48,10 @@ final class CsvRowStore implements Closeable {
 
     private final Map<String, String> keys = new HashMap<>();
 
-    CsvRowStore() {
+    /** The rows are kept in a file in {@code folder} ({@link ImportFolder}), deleted on closing. */
+    CsvRowStore(Path folder) {
         try {
-            file = Files.createTempFile("counterspace-hsds-rows", ".bin");
+            file = Files.createTempFile(folder, "counterspace-hsds-rows", ".bin");
             out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
         }
         catch (IOException e) {

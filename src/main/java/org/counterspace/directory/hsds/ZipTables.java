@@ -60,15 +60,19 @@ final class ZipTables {
 
     private final ImportLimits limits;
 
-    ZipTables(ImportLimits limits) {
+    private final Path tempFolder;
+
+    /** The tables are unpacked in a folder of their own in {@code tempFolder} ({@link ImportFolder}). */
+    ZipTables(ImportLimits limits, Path tempFolder) {
         this.limits = limits;
+        this.tempFolder = tempFolder;
     }
 
     /** The entries named in {@code wanted} (at the zip's root or in one folder); others are skipped. */
     Unpacked unpack(Path zip, Set<String> wanted) {
         Path folder;
         try {
-            folder = Files.createTempDirectory("counterspace-hsds-tables");
+            folder = Files.createTempDirectory(tempFolder, "counterspace-hsds-tables");
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

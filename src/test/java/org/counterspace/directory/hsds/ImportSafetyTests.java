@@ -44,6 +44,9 @@ class ImportSafetyTests {
     TimeZones timeZones;
 
     @Autowired
+    ImportFolder importFolder;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -123,7 +126,7 @@ class ImportSafetyTests {
         }
         byte[] zip = zip("services.csv", 3L * 1024 * 1024, noise);
         HsdsCsvImporter limited = new HsdsCsvImporter(importer, new ImportLimits(DataSize.ofMegabytes(2), 100),
-                timeZones);
+                timeZones, importFolder);
         assertThat(limited.importZip("big.zip", zip, "test").fileProblems()).singleElement().asString()
             .isEqualTo("The zip unpacks to more than 2 MB, more than the directory reads at once; it was not read. "
                     + "Import the tables in smaller parts.");

@@ -9,6 +9,7 @@
 #   SERVICES=100000                        also the search pages over that many generated services
 #                                          (a second start that imports them: minutes on 2 cores)
 #   SKIP_BUILD=1, APP_JAR=some.jar         the jar already built, or another one (a before/after run)
+#   HEAP=512m, PLAIN=1                     the heap's ceiling; or the fat jar with the JVM's defaults
 # Needs wrk and nginx (apt-get install -y wrk nginx). Only talks to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +29,11 @@ if [ -n "${APP_JAR:-}" ]; then SKIP_BUILD=1; CHOSEN_JAR=$APP_JAR; fi
 build_jar
 APP_JAR=${CHOSEN_JAR:-$APP_JAR}
 
-# Launch until ready, on a fresh folder (STARTUP_MS). The lead may swap in bench/startup.sh here.
+# The app runs as the README documents (bench/lib.sh, use_served_jar; PLAIN=1 for the fat jar with
+# the JVM's defaults). Launch until ready, on a fresh folder (STARTUP_MS).
+BENCH_WORK=$(mktemp -d /tmp/counterspace-compare.XXXXXX)
+trap bench_cleanup EXIT
+use_served_jar "$BENCH_WORK" "${HEAP:-512m}"
 start_ready() {
   start_app --server.address=127.0.0.1 "$@"
 }
@@ -120,6 +125,7 @@ done
   echo "# bench/compare.sh, $STARTED_AT, $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "load average at the start: $LOAD_AT_START (the machine may be shared: CPU per request is the steadier figure)"
   echo "each page: wrk -t2 -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up; CPU from /proc/PID/stat over the run"
+  echo "app: $SETTINGS"
   echo "start-up to readiness, fresh folder, demo data: $DEMO_STARTUP_MS ms"
   echo "RSS after the demo-data load: $RSS_AFTER MB"
   echo "signed in: a person with a year of check-ins; search query: $SEARCH"

@@ -66,6 +66,34 @@ build_jar() {
   APP_JAR=$(ls target/counterspace-*.jar | grep -v plain | head -1)
 }
 
+# use_served_jar DIR HEAP : from now on the app runs as the README and the Dockerfile run it: the jar
+# extracted into DIR, a class data sharing archive from a training run (the context started once on a
+# throwaway database), jvm.options with HEAP as the heap's ceiling, and glibc's settings. Sets APP_JAR,
+# BENCH_JAVA_OPTS and SETTINGS. PLAIN=1 keeps the fat jar with the JVM's default settings instead, for
+# the figures before.
+use_served_jar() {
+  if [ -n "${PLAIN:-}" ]; then
+    BENCH_JAVA_OPTS=""
+    SETTINGS="fat jar, the JVM's default settings"
+    return
+  fi
+  java -Djarmode=tools -jar "$APP_JAR" extract --destination "$1/app" >/dev/null
+  APP_JAR=$(ls "$1"/app/counterspace-*.jar)
+  # the measured runs name the same jar path, as the archive requires; on Java 25 or later the archive
+  # is the JVM's AOT cache, which also keeps classes linked and the training run's method profiles
+  local write=-XX:ArchiveClassesAtExit="$1/app/app.jsa" read=-XX:SharedArchiveFile="$1/app/app.jsa"
+  if [ "$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -ge 25 ]; then
+    write=-XX:AOTCacheOutput="$1/app/app.aot" read=-XX:AOTCache="$1/app/app.aot"
+  fi
+  java @jvm.options -Xmx"$2" "$write" -Dspring.context.exit=onRefresh \
+    -jar "$APP_JAR" --server.port="$BENCH_PORT" --spring.datasource.url="jdbc:h2:file:$1/training/db" \
+    --spring.jpa.properties.hibernate.search.backend.directory.root="$1/training/search-index" \
+    --logging.level.root=WARN > "$1/training.log" 2>&1
+  BENCH_JAVA_OPTS="@jvm.options -Xmx$2 $read"
+  export MALLOC_MMAP_THRESHOLD_=1048576 MALLOC_ARENA_MAX=2
+  SETTINGS="$(java -version 2>&1 | head -1), extracted jar, ${read%%=*} archive, jvm.options, -Xmx$2, MALLOC_MMAP_THRESHOLD_=1048576, MALLOC_ARENA_MAX=2"
+}
+
 # start_app EXTRA_ARGS... : starts the jar and waits until it is ready (readiness UP: the start-up work,
 # seeding and indexing included, is done). Its data folder (BENCH_DATA, made here unless set) holds
 # the H2 file database, the search index (the default one under ./data outlives the run, and a run

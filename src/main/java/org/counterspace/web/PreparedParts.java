@@ -23,12 +23,12 @@ import org.thymeleaf.web.servlet.IServletWebExchange;
 /**
  * The parts of the layout that read the same for everyone in the same situation (the navigation,
  * header, footer: links and labels), rendered once and then inserted as prepared HTML
- * ({@code th:utext="${#prepared.html('footer', discreet)}"}). Rendering them for every page was most of
+ * ({@code th:utext="${#prepared.html('fragments/prepared :: footer', discreet)}"}). Rendering them for every page was most of
  * a guide page's template work. Templates reach it as the expression object {@code #prepared} (a bean
  * reference is refused where Thymeleaf restricts expressions).
  * <p>
- * A part is a fragment of {@code templates/fragments/prepared.html}; it reads nothing about the person
- * but the values its caller passes (the variant: discreet mode, signed in, admin). A rendering is kept
+ * A part is a fragment ({@code template :: name}, like {@code templates/fragments/prepared.html}'s); it
+ * reads nothing about the person but the values its caller passes (the variant: discreet mode, signed in, admin). A rendering is kept
  * per part, variant, locale, context path and the way this response rewrites a link (discreet mode
  * asked for in the query string adds a parameter to every link), so a page gets exactly what rendering
  * the fragment itself would have given. Nothing that differs per request (a CSRF token, a name, a
@@ -37,10 +37,10 @@ import org.thymeleaf.web.servlet.IServletWebExchange;
 @Component
 public class PreparedParts implements IExpressionObjectDialect {
 
-    private static final String TEMPLATE = "fragments/prepared";
-
     /** Variants are a handful of flags per part; more keys than this means something varies that should not. */
     static final int MAX_RENDERINGS = 256;
+
+    private static final String FRAGMENT_SEPARATOR = "::";
 
     private final ObjectProvider<ITemplateEngine> engine;
 
@@ -84,7 +84,10 @@ public class PreparedParts implements IExpressionObjectDialect {
             this.context = context;
         }
 
-        /** The part's HTML for this page; {@code variant} are the values the fragment reads, in its order. */
+        /**
+         * The part's HTML for this page. {@code part}: "template :: fragment"; {@code variant}: the values the
+         * fragment reads, in its order.
+         */
         public String html(String part, Object... variant) {
             return PreparedParts.this.html(context, part, variant);
         }
@@ -120,7 +123,9 @@ public class PreparedParts implements IExpressionObjectDialect {
         for (String name : context.getVariableNames()) {
             variables.put(name, context.getVariable(name));
         }
-        return engine.getObject().process(TEMPLATE, Set.of(part),
+        int separator = part.indexOf(FRAGMENT_SEPARATOR);
+        return engine.getObject().process(part.substring(0, separator).strip(),
+                Set.of(part.substring(separator + FRAGMENT_SEPARATOR.length()).strip()),
                 new WebContext(exchange, context.getLocale(), variables));
     }
 }

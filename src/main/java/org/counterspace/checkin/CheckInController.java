@@ -37,10 +37,13 @@ class CheckInController {
 
     private final CheckInService checkins;
 
+    private final CheckInHistory history;
+
     private final WellbeingService wellbeing;
 
-    CheckInController(CheckInService checkins, WellbeingService wellbeing) {
+    CheckInController(CheckInService checkins, CheckInHistory history, WellbeingService wellbeing) {
         this.checkins = checkins;
+        this.history = history;
         this.wellbeing = wellbeing;
     }
 
@@ -61,7 +64,7 @@ class CheckInController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String environment,
             @RequestParam(defaultValue = "0") String page, Model model) {
         HistoryFilter filter = HistoryFilter.parse(from, to, environment);
-        CheckInService.HistoryPage found = checkins.history(me.id(), filter, HistoryFilter.pageNumber(page));
+        CheckInHistory.HistoryPage found = history.page(me.id(), filter, HistoryFilter.pageNumber(page));
         model.addAttribute("page", found.entries());
         model.addAttribute("entries", found.entries().getContent());
         model.addAttribute("environments", found.environments());

@@ -18,20 +18,6 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
     @EntityGraph(attributePaths = "environmentIds")
     Optional<CheckIn> findByIdAndAccountId(UUID id, UUID accountId);
 
-    @Query(value = """
-            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
-            order by c.day desc, c.recordedAt desc""",
-            countQuery = "select count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to")
-    Page<CheckIn> history(UUID accountId, LocalDate from, LocalDate to, Pageable page);
-
-    @Query(value = """
-            select c from CheckIn c where c.accountId = :accountId and c.day between :from and :to
-            and :environmentId member of c.environmentIds order by c.day desc, c.recordedAt desc""",
-            countQuery = """
-            select count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to
-            and :environmentId member of c.environmentIds""")
-    Page<CheckIn> history(UUID accountId, LocalDate from, LocalDate to, UUID environmentId, Pageable page);
-
     /** Everything in a period, oldest first, with environments fetched in the same query (trends, summary, export). */
     @Query("""
             select distinct c from CheckIn c left join fetch c.environmentIds
@@ -43,17 +29,14 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
 
     /**
      * Counter-environment moments (one per environment named in a check-in) since each of two days
-     * and in all time, in one pass: {weekMoments, monthMoments, allMoments}.
+     * and in all time, in one pass: {weekMoments, monthMoments, allMoments}. In SQL: Hibernate worked out
+     * the query again on each call (its parameters sit in the select clause), a sixth of the trends page.
      */
-    @Query("""
-            select coalesce(sum(case when c.day >= :week then 1 else 0 end), 0),
-                   coalesce(sum(case when c.day >= :month then 1 else 0 end), 0), count(e)
-            from CheckIn c join c.environmentIds e where c.accountId = :accountId""")
+    @Query(nativeQuery = true, value = """
+            select coalesce(sum(case when c.entry_date >= :week then 1 else 0 end), 0),
+                   coalesce(sum(case when c.entry_date >= :month then 1 else 0 end), 0), count(*)
+            from check_in c join check_in_environment e on e.check_in_id = c.id where c.account_id = :accountId""")
     List<Object[]> moments(UUID accountId, LocalDate week, LocalDate month);
-
-    /** Mood and home pull of the latest check-in ({mood, homePull}), without loading the entity. */
-    @Query("select c.mood, c.homePull from CheckIn c where c.accountId = :accountId order by c.day desc, c.recordedAt desc")
-    List<Object[]> latestMoodAndPull(UUID accountId, Pageable first);
 
     long countByAccountId(UUID accountId);
 

@@ -21,8 +21,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.counterspace.account.AccountLock;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,8 +36,6 @@ class CheckInService {
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
-
-    static final int PAGE_SIZE = 20;
 
     /** The examples from the founding article every new account starts with. */
     static final List<Map.Entry<EnvironmentKind, String>> STARTERS = List.of(
@@ -204,25 +200,6 @@ class CheckInService {
         return checkIns.findByIdAndAccountId(id, accountId).orElseThrow(CheckInService::notFound);
     }
 
-    /** A page of history with the person's environments, read in one transaction. */
-    HistoryPage history(UUID accountId, HistoryFilter filter, int page) {
-        Map<UUID, CounterEnvironment> environments = environmentsById(accountId);
-        PageRequest request = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
-        LocalDate from = filter.from() == null ? EARLIEST : filter.from();
-        LocalDate to = filter.to() == null ? LATEST : filter.to();
-        Page<CheckIn> found = filter.environment() == null ? checkIns.history(accountId, from, to, request)
-                : checkIns.history(accountId, from, to, filter.environment(), request);
-        Page<CheckInView> views = found.map(c -> CheckInView.of(c, environments));
-        // Unfiltered, the first page starts with the latest check-in: no need to ask for it again.
-        boolean latestHard = !filter.active() && request.getPageNumber() == 0
-                ? views.stream().findFirst().map(CheckInView::hardDay).orElse(false)
-                : latestWasHardDay(accountId);
-        return new HistoryPage(List.copyOf(environments.values()), views, latestHard);
-    }
-
-    record HistoryPage(List<CounterEnvironment> environments, Page<CheckInView> entries, boolean latestWasHardDay) {
-    }
-
     List<CheckIn> between(UUID accountId, LocalDate from, LocalDate to) {
         return checkIns.between(accountId, from, to);
     }
@@ -247,12 +224,6 @@ class CheckInService {
 
     boolean checkedInOn(UUID accountId, LocalDate day) {
         return checkIns.existsByAccountIdAndDay(accountId, day);
-    }
-
-    /** Whether the latest check-in was a very hard day (for the gentle support panel). */
-    private boolean latestWasHardDay(UUID accountId) {
-        return checkIns.latestMoodAndPull(accountId, PageRequest.of(0, 1)).stream()
-            .anyMatch(row -> new Mood((Integer) row[0]).isHardDayWith(new HomePull((Integer) row[1])));
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package org.counterspace.checkin;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,10 +15,15 @@ record CheckInView(UUID id, LocalDate day, int mood, int homePull, String smallW
         List<CounterEnvironment> environments) {
 
     static CheckInView of(CheckIn checkIn, Map<UUID, CounterEnvironment> environments) {
-        List<CounterEnvironment> used = checkIn.getEnvironmentIds().stream().map(environments::get)
+        return of(checkIn.getId(), checkIn.getDay(), checkIn.getMood().value(), checkIn.getHomePull().value(),
+                checkIn.getSmallWin(), checkIn.getNote(), checkIn.isToDiscuss(), checkIn.getEnvironmentIds(), environments);
+    }
+
+    static CheckInView of(UUID id, LocalDate day, int mood, int homePull, String smallWin, String note,
+            boolean toDiscuss, Collection<UUID> environmentIds, Map<UUID, CounterEnvironment> environments) {
+        List<CounterEnvironment> used = environmentIds.stream().map(environments::get)
             .filter(Objects::nonNull).sorted(CheckInService.DISPLAY_ORDER).toList();
-        return new CheckInView(checkIn.getId(), checkIn.getDay(), checkIn.getMood().value(), checkIn.getHomePull().value(),
-                checkIn.getSmallWin(), checkIn.getNote(), checkIn.isToDiscuss(), used);
+        return new CheckInView(id, day, mood, homePull, smallWin, note, toDiscuss, used);
     }
 
     public boolean hardDay() {

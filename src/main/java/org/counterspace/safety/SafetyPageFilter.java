@@ -35,6 +35,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * session; a session cookie (no expiry date, HttpOnly) remembers that it was shown. The cookie is only
  * set when a page body is actually written (not on a redirect), so the notice is never skipped.</li>
  * <li>{@code inactivity}: for a signed-in person, when the session runs out and when to warn.</li>
+ * <li>{@code viewer}: whether someone is signed in, and whether as an admin, asked when the page is
+ * rendered (a page that signs out, such as the one after inactivity, shows the signed-out navigation).
+ * Reading the security context costs a field access where the security dialect's access expressions
+ * were parsed and evaluated on every page.</li>
  * </ul>
  * Runs inside Spring Security's filter chain (so it sees the signed-in person) and on error dispatches.
  */
@@ -65,6 +69,24 @@ class SafetyPageFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Who is looking at the page, read from the security context each time a page asks. */
+    public static final class Viewer {
+
+        static final Viewer INSTANCE = new Viewer();
+
+        private Viewer() {
+        }
+
+        public boolean isSignedIn() {
+            return signedIn() != null;
+        }
+
+        public boolean isAdmin() {
+            AccountPrincipal me = signedIn();
+            return me != null && me.isAdmin();
+        }
+    }
+
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
@@ -80,6 +102,7 @@ class SafetyPageFilter extends OncePerRequestFilter {
         boolean visitorDiscreet = visitorDiscreet(request);
         AccountPrincipal me = signedIn();
         request.setAttribute("discreet", visitorDiscreet || (me != null && me.discreet()));
+        request.setAttribute("viewer", Viewer.INSTANCE);
         if (me != null) {
             request.setAttribute("inactivity", new Inactivity(sessionTimeout.toSeconds(), warning.toSeconds()));
         }

@@ -1,0 +1,131 @@
+package org.counterspace.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.context.IWebContext;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.dialect.IExpressionObjectDialect;
+import org.thymeleaf.expression.IExpressionObjectFactory;
+import org.thymeleaf.web.servlet.IServletWebExchange;
+
+/**
+ * The parts of the layout that read the same for everyone in the same situation (the navigation,
+ * header, footer: links and labels), rendered once and then inserted as prepared HTML
+ * ({@code th:utext="${#prepared.html('fragments/prepared :: footer', discreet)}"}). Rendering them for every page was most of
+ * a guide page's template work. Templates reach it as the expression object {@code #prepared} (a bean
+ * reference is refused where Thymeleaf restricts expressions).
+ * <p>
+ * A part is a fragment ({@code template :: name}, like {@code templates/fragments/prepared.html}'s); it
+ * reads nothing about the person but the values its caller passes (the variant: discreet mode, signed in, admin). A rendering is kept
+ * per part, variant, locale, context path and the way this response rewrites a link (discreet mode
+ * asked for in the query string adds a parameter to every link), so a page gets exactly what rendering
+ * the fragment itself would have given. Nothing that differs per request (a CSRF token, a name, a
+ * notice) belongs in a part.
+ */
+@Component
+public class PreparedParts implements IExpressionObjectDialect {
+
+    /** Variants are a handful of flags per part; more keys than this means something varies that should not. */
+    static final int MAX_RENDERINGS = 256;
+
+    private static final String FRAGMENT_SEPARATOR = "::";
+
+    private final ObjectProvider<ITemplateEngine> engine;
+
+    private final Map<List<Object>, String> renderings = new ConcurrentHashMap<>();
+
+    PreparedParts(ObjectProvider<ITemplateEngine> engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String getName() {
+        return "prepared";
+    }
+
+    @Override
+    public IExpressionObjectFactory getExpressionObjectFactory() {
+        return new IExpressionObjectFactory() {
+            @Override
+            public Set<String> getAllExpressionObjectNames() {
+                return Set.of("prepared");
+            }
+
+            @Override
+            public Object buildObject(IExpressionContext context, String name) {
+                return new ForPage(context);
+            }
+
+            @Override
+            public boolean isCacheable(String name) {
+                return true;
+            }
+        };
+    }
+
+    /** {@code #prepared} in a template: the parts for the page being rendered. */
+    public final class ForPage {
+
+        private final IExpressionContext context;
+
+        ForPage(IExpressionContext context) {
+            this.context = context;
+        }
+
+        /**
+         * The part's HTML for this page. {@code part}: "template :: fragment"; {@code variant}: the values the
+         * fragment reads, in its order.
+         */
+        public String html(String part, Object... variant) {
+            return PreparedParts.this.html(context, part, variant);
+        }
+    }
+
+    private String html(IExpressionContext context, String part, Object... variant) {
+        IServletWebExchange exchange = (IServletWebExchange) ((IWebContext) context).getExchange();
+        HttpServletRequest request = (HttpServletRequest) exchange.getNativeRequestObject();
+        HttpServletResponse response = (HttpServletResponse) exchange.getNativeResponseObject();
+        List<Object> key = new ArrayList<>(variant.length + 4);
+        key.add(part);
+        key.add(context.getLocale());
+        key.add(request.getContextPath());
+        key.add(response.encodeURL(request.getContextPath() + "/"));
+        for (Object value : variant) {
+            key.add(value);
+        }
+        String kept = renderings.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        String rendered = render(context, exchange, part);
+        if (renderings.size() >= MAX_RENDERINGS) {
+            renderings.clear();
+        }
+        renderings.put(key, rendered);
+        return rendered;
+    }
+
+    /** The fragment rendered with this page's variables, links and messages. */
+    private String render(IExpressionContext context, IServletWebExchange exchange, String part) {
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : context.getVariableNames()) {
+            variables.put(name, context.getVariable(name));
+        }
+        int separator = part.indexOf(FRAGMENT_SEPARATOR);
+        return engine.getObject().process(part.substring(0, separator).strip(),
+                Set.of(part.substring(separator + FRAGMENT_SEPARATOR.length()).strip()),
+                new WebContext(exchange, context.getLocale(), variables));
+    }
+}

@@ -5,7 +5,7 @@
 # Each page: wrk -t2 -c32 after a warm-up, the app's CPU per request from /proc/PID/stat.
 # Ports: BENCH_PORT (default 18320) for the app, the next one for nginx, both on loopback.
 # Usage: bench/compare.sh        Writes bench/results/compare.txt (a markdown table).
-#   WARMUP=20 DURATION=15 CONNECTIONS=32   per page
+#   WARMUP=30 DURATION=15 CONNECTIONS=32   per page (a shorter warm-up counts the JIT compilers' work in the page)
 #   SERVICES=100000                        also the search pages over that many generated services
 #                                          (a second start that imports them: minutes on 2 cores)
 #   SKIP_BUILD=1, APP_JAR=some.jar         the jar already built, or another one (a before/after run)
@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 BENCH_PORT=${BENCH_PORT:-18320}
 source bench/lib.sh
 NGINX_PORT=$((BENCH_PORT + 1))
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-32}
 OUT="$RESULTS_DIR/compare.txt"

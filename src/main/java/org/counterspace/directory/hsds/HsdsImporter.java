@@ -20,6 +20,7 @@ import org.counterspace.directory.ServiceWriter;
 import org.counterspace.directory.SupportService;
 import org.counterspace.directory.TimeZones;
 import org.counterspace.directory.search.DirectoryIndex;
+import org.counterspace.directory.search.IndexAheadOfCommit;
 import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
@@ -37,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * record ({@link HsdsPartIds}). Every record is checked ({@link HsdsRecordValidator}) before
  * the first is read as details ({@link HsdsRecordMapper}) and written; during the import the search
  * index takes each batch as it goes (so huge files fit in memory), and should the database still
- * refuse the transaction, the next start-up rebuilds the index to match.
+ * refuse the transaction, or the process stop in it, the index is put back to match
+ * ({@link IndexAheadOfCommit}).
  */
 @Service
 public class HsdsImporter {
@@ -61,8 +63,11 @@ public class HsdsImporter {
 
     private final HsdsReferences references;
 
+    private final IndexAheadOfCommit indexAhead;
+
     HsdsImporter(HsdsRecordMapper mapper, ServiceWriter writer, DirectoryIndex index, AuditRepository audit,
-            TimeZones timeZones, HsdsPartIds partIds, HsdsReferences references) {
+            TimeZones timeZones, HsdsPartIds partIds, HsdsReferences references, IndexAheadOfCommit indexAhead) {
+        this.indexAhead = indexAhead;
         this.partIds = partIds;
         this.references = references;
         this.mapper = mapper;
@@ -152,13 +157,14 @@ public class HsdsImporter {
         em.unwrap(Session.class).setJdbcBatchSize(BATCH);
         List<ImportReport.Entry> entries = new ArrayList<>();
         List<JsonNode> batch = new ArrayList<>(BATCH);
+        IndexAheadOfCommit.Written written = indexAhead.begin("HSDS import of " + file);
         records.forEach((record, where) -> {
             batch.add(record);
             if (batch.size() == BATCH) {
-                write(batch, zones, entries, progress);
+                write(batch, zones, entries, written, progress);
             }
         });
-        write(batch, zones, entries, progress);
+        write(batch, zones, entries, written, progress);
         audit.save(new AuditEntry(actor, "import", "service", null,
                 "Imported " + entries.size() + " services from " + file));
         return new ImportReport(file, entries, List.of());
@@ -166,15 +172,18 @@ public class HsdsImporter {
 
     /**
      * Writes a batch of checked records, with one look-up for each kind of entity they name. Every record
-     * was checked first, so the index may take each batch now; the persistence context is emptied after
-     * it, so a file of any size stays within memory.
+     * was checked first, so the index may take each batch now (put back should the transaction still roll
+     * back, {@link IndexAheadOfCommit}); the persistence context is emptied after it, so a file of any size
+     * stays within memory.
      */
     private void write(List<JsonNode> batch, HsdsZones zones, List<ImportReport.Entry> entries,
-            ImportProgress progress) {
+            IndexAheadOfCommit.Written written, ImportProgress progress) {
         Set<UUID> existing = references.load(batch);
         for (JsonNode record : batch) {
             List<String> warnings = new ArrayList<>();
-            index.changed(upsert(record, existing, zones, warnings));
+            SupportService service = upsert(record, existing, zones, warnings);
+            index.changed(service);
+            written.add(service);
             entries.add(new ImportReport.Entry(entries.size() + 1, text(record, "id"), text(record, "name"),
                     ImportReport.Outcome.IMPORTED, warnings));
         }

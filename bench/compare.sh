@@ -9,7 +9,7 @@
 #   SERVICES=100000                        also the search pages over that many generated services
 #                                          (a second start that imports them: minutes on 2 cores)
 #   SKIP_BUILD=1, APP_JAR=some.jar         the jar already built, or another one (a before/after run)
-#   HEAP=512m, PLAIN=1                     the heap's ceiling; or the fat jar with the JVM's defaults
+#   HEAP=320m, PLAIN=1                     the heap's ceiling; or the fat jar with the JVM's defaults
 # Needs wrk and nginx (apt-get install -y wrk nginx). Only talks to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +33,7 @@ APP_JAR=${CHOSEN_JAR:-$APP_JAR}
 # the JVM's defaults). Launch until ready, on a fresh folder (STARTUP_MS).
 BENCH_WORK=$(mktemp -d /tmp/counterspace-compare.XXXXXX)
 trap bench_cleanup EXIT
-use_served_jar "$BENCH_WORK" "${HEAP:-512m}"
+use_served_jar "$BENCH_WORK" "${HEAP:-320m}"
 start_ready() {
   start_app --server.address=127.0.0.1 "$@"
 }

@@ -6,19 +6,24 @@
 # is written with the figures. Writes bench/results/import.txt.
 # Usage: bench/import.sh [services] [port]    SKIP_BUILD=1 uses the jar already built.
 # JFR=1 records a flight recording of each import into the work folder (for profiling).
+# WORK=folder keeps the data and the apps there (default /tmp/counterspace-bench-import); JAR=path runs that jar;
+# XMX=384m gives the app that heap (default 512m, the README's for imports); FORMATS=json (or csv) runs one.
+# OUT=file writes the figures there instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 PORT=${2:-18501}
+XMX=${XMX:-512m}
+FORMATS=${FORMATS:-json csv}
 BASE="http://127.0.0.1:$PORT"
-WORK=/tmp/counterspace-bench-import
-OUT=bench/results/import.txt
+WORK=${WORK:-/tmp/counterspace-bench-import}
+OUT=${OUT:-bench/results/import.txt}
 mkdir -p bench/results "$WORK"
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -q -B -DskipTests package
 fi
-JAR=$(ls target/counterspace-*.jar | grep -v original | head -1)
+JAR=${JAR:-$(ls target/counterspace-*.jar | grep -v original | head -1)}
 if [ "$(cat "$WORK/size" 2>/dev/null)" != "$N" ]; then
   python3 tools/hsds-bench-data.py "$N" "$WORK"
   echo "$N" > "$WORK/size"
@@ -36,8 +41,10 @@ start_app() {   # start_app NAME : a fresh H2 database and index in $WORK/NAME
   rm -rf "$WORK/$1" && mkdir -p "$WORK/$1"
   local jfr=()
   [ -n "${JFR:-}" ] && jfr=(-XX:StartFlightRecording=filename="$WORK/$1.jfr",settings=profile)
-  COUNTERSPACE_ADMIN_USERNAME=benchcurator COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' \
-    java -Xms256m -Xmx512m -XX:+UseSerialGC "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
+  # the settings the README gives a server that imports: jvm.options, -Xmx512m, glibc's mmap threshold
+  MALLOC_MMAP_THRESHOLD_=1048576 COUNTERSPACE_ADMIN_USERNAME=benchcurator \
+    COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' \
+    java @jvm.options -Xmx"$XMX" "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="jdbc:h2:file:$WORK/$1/db;WRITE_DELAY=0" \
     --spring.jpa.properties.hibernate.search.backend.directory.root="$WORK/$1/index" \
     --counterspace.directory.limits.api-requests=100000000 > "$WORK/$1/app.log" 2>&1 &
@@ -101,11 +108,10 @@ print(f"{len(t)} searches, statuses {sorted(set(r[0] for r in rows))}, median {s
 
 {
   echo "HSDS import benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $N services (tools/hsds-bench-data.py)"
-  echo "app: -Xmx512m -XX:+UseSerialGC, H2 file database, fresh for each format"
-  start_app json
-  import_file "$WORK/services.json" "JSON"
-  kill "$APP"; wait "$APP" 2>/dev/null || true
-  start_app csv
-  import_file "$WORK/services-csv.zip" "CSV zip"
-  kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""
+  echo "app: java @jvm.options -Xmx$XMX (serial collector), MALLOC_MMAP_THRESHOLD_=1048576, H2 file database, fresh for each format"
+  for format in $FORMATS; do
+    start_app "$format"
+    if [ "$format" = json ]; then import_file "$WORK/services.json" "JSON"; else import_file "$WORK/services-csv.zip" "CSV zip"; fi
+    kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""
+  done
 } | tee "$OUT"

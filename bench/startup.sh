@@ -8,10 +8,10 @@
 #      summary and heap say where the memory goes (tracking itself costs some 20 MB, so the RSS figure
 #      is taken without it).
 # The jar runs as the README and the Dockerfile run it: extracted, with a class data sharing archive
-# from a training run, the options in jvm.options (HEAP, default 512m, is only the ceiling: the heap
+# from a training run, the options in jvm.options (HEAP, default 320m, is only the ceiling: the heap
 # grows from 32 MB as the work needs) and glibc's settings from the README. PLAIN=1 runs the fat jar
 # with the JVM's default settings instead, for the figures before.
-# Usage: bench/startup.sh   (RUNS=5 LOAD_SECONDS=15 HEAP=512m PLAIN=1 SKIP_BUILD=1 BENCH_PORT=...)
+# Usage: bench/startup.sh   (RUNS=5 LOAD_SECONDS=15 HEAP=320m PLAIN=1 SKIP_BUILD=1 BENCH_PORT=...)
 # Writes bench/results/startup.txt (bench/results/startup-plain.txt with PLAIN=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ source bench/lib.sh
 
 RUNS=${RUNS:-5}
 LOAD_SECONDS=${LOAD_SECONDS:-15}
-HEAP=${HEAP:-512m}
+HEAP=${HEAP:-320m}
 OUT="$RESULTS_DIR/startup${PLAIN:+-plain}.txt"
 PASSWORD='a long walk along the quiet canal'
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -2,6 +2,7 @@ package org.counterspace.directory;
 
 import org.counterspace.directory.hsds.DirectoryImportOption;
 import org.counterspace.directory.search.DirectoryIndex;
+import org.counterspace.directory.search.IndexAheadOfCommit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * On start (an index of an older layout has already been emptied, see {@link DirectoryIndex}):
  * first-start data, services kept at a bare UTC offset placed in a zone, an optional bulk import,
  * then a search index that matches the database (merged after a bulk load), or rebuilt whole when
- * {@code --counterspace.directory.reindex=true} asks. Instances sharing an index do this one at a time
+ * {@code --counterspace.directory.reindex=true} asks or an import stopped with the process
+ * ({@link IndexAheadOfCommit}). Instances sharing an index do this one at a time
  * ({@link StartupLock}), so only the first rebuilds it. The instance is ready for traffic once it is done.
  */
 @Component
@@ -29,9 +31,12 @@ class DirectoryStartup implements ApplicationRunner {
 
     private final boolean reindex;
 
+    private final IndexAheadOfCommit indexAhead;
+
     DirectoryStartup(DirectorySeeder seeder, DirectoryIndex index, DirectoryImportOption importOption,
-            FixedOffsetRepair fixedOffsets, StartupLock lock,
+            FixedOffsetRepair fixedOffsets, StartupLock lock, IndexAheadOfCommit indexAhead,
             @Value("${counterspace.directory.reindex:false}") boolean reindex) {
+        this.indexAhead = indexAhead;
         this.seeder = seeder;
         this.lock = lock;
         this.reindex = reindex;
@@ -46,8 +51,9 @@ class DirectoryStartup implements ApplicationRunner {
             seeder.seedIfEmpty();
             fixedOffsets.run();
             boolean imported = importOption.runIfAsked();
-            if (reindex) {
+            if (reindex || indexAhead.leftUnfinished()) {
                 index.rebuild();
+                indexAhead.forgetUnfinished();
             }
             else if (!index.rebuildIfStale() && imported) {
                 index.mergeSegments();

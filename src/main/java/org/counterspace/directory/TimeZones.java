@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
  * a zone only when nothing better is known, see {@link #forOffset}.
  *
  * <p>The boundary index takes a few seconds and about 200 MB to build, so it is built on the first
- * look-up and let go by {@link #release()} when the import that needed it ends.
+ * look-up and let go by {@link #release()} when the import that needed it ends. An import that
+ * knows its coordinates beforehand looks them all up at once ({@link #lookUp}), and the index is let
+ * go before its records are written: the two never take memory together.
  */
 @Component
 public class TimeZones {
@@ -46,6 +48,7 @@ public class TimeZones {
     private final Map<String, List<ZoneId>> countryZones;
 
     private TimeZoneEngine engine;
+
 
     private final Map<String, Optional<ZoneId>> found = new HashMap<>();
 
@@ -92,9 +95,7 @@ public class TimeZones {
 
     /** The zone at these coordinates, if the boundaries know it (not at sea). */
     public synchronized Optional<ZoneId> at(double latitude, double longitude) {
-        // about a kilometre: the places of one town share one look-up
-        String key = Math.round(latitude * 100) + "," + Math.round(longitude * 100);
-        return found.computeIfAbsent(key, k -> {
+        return found.computeIfAbsent(key(latitude, longitude), k -> {
             if (engine == null) {
                 engine = TimeZoneEngine.initialize();
             }
@@ -102,10 +103,34 @@ public class TimeZones {
         });
     }
 
-    /** Lets the boundary index go; the next look-up builds it again. */
+    /**
+     * Looks up the zones of all these places now and lets the boundary index go, so that {@link #at}
+     * answers for them from what it found, until {@link #release()}.
+     */
+    public synchronized void lookUp(Places places) {
+        places.points.forEach((key, point) -> at(point[0], point[1]));
+        engine = null;
+    }
+
+    /** Lets the boundary index go, and what it found; the next look-up builds it again. */
     public synchronized void release() {
         engine = null;
         found.clear();
+    }
+
+    /** About a kilometre: the places of one town share one look-up. */
+    private static String key(double latitude, double longitude) {
+        return Math.round(latitude * 100) + "," + Math.round(longitude * 100);
+    }
+
+    /** Places to look up together ({@link #lookUp}), one for each kilometre; for one thread. */
+    public static final class Places {
+
+        private final Map<String, double[]> points = new HashMap<>();
+
+        public void add(double latitude, double longitude) {
+            points.putIfAbsent(key(latitude, longitude), new double[] {latitude, longitude});
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ import org.counterspace.directory.ServiceWriter;
 import org.counterspace.directory.SupportService;
 import org.counterspace.directory.TimeZones;
 import org.counterspace.directory.search.DirectoryIndex;
+import org.counterspace.directory.search.IndexAheadOfCommit;
+import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * record ({@link HsdsPartIds}). Every record is checked ({@link HsdsRecordValidator}) before
  * the first is read as details ({@link HsdsRecordMapper}) and written; during the import the search
  * index takes each batch as it goes (so huge files fit in memory), and should the database still
- * refuse the transaction, the next start-up rebuilds the index to match.
+ * refuse the transaction, or the process stop in it, the index is put back to match
+ * ({@link IndexAheadOfCommit}).
  */
 @Service
 public class HsdsImporter {
@@ -60,8 +63,11 @@ public class HsdsImporter {
 
     private final HsdsReferences references;
 
+    private final IndexAheadOfCommit indexAhead;
+
     HsdsImporter(HsdsRecordMapper mapper, ServiceWriter writer, DirectoryIndex index, AuditRepository audit,
-            TimeZones timeZones, HsdsPartIds partIds, HsdsReferences references) {
+            TimeZones timeZones, HsdsPartIds partIds, HsdsReferences references, IndexAheadOfCommit indexAhead) {
+        this.indexAhead = indexAhead;
         this.partIds = partIds;
         this.references = references;
         this.mapper = mapper;
@@ -128,11 +134,13 @@ public class HsdsImporter {
 
     private ImportReport importRecords(String file, List<JsonNode> terms, Records records, String actor, ZoneId zone,
             ImportProgress progress) {
-        ImportReport checked = check(file, records, progress);
+        TimeZones.Places coordinates = new TimeZones.Places();
+        ImportReport checked = check(file, records, coordinates, progress);
         if (!checked.accepted()) {
             return checked;
         }
         try {
+            timeZones.lookUp(coordinates);
             List<String> termNotes = new ArrayList<>();
             terms.forEach(term -> references.term(term, null, termNotes));
             ImportReport report = importChecked(file, records, actor, new HsdsZones(timeZones, zone), progress);
@@ -145,29 +153,52 @@ public class HsdsImporter {
 
     private ImportReport importChecked(String file, Records records, String actor, HsdsZones zones,
             ImportProgress progress) {
+        // a batch's rows of each table go to the database together
+        em.unwrap(Session.class).setJdbcBatchSize(BATCH);
         List<ImportReport.Entry> entries = new ArrayList<>();
+        List<JsonNode> batch = new ArrayList<>(BATCH);
+        IndexAheadOfCommit.Written written = indexAhead.begin("HSDS import of " + file);
         records.forEach((record, where) -> {
-            List<String> warnings = new ArrayList<>();
-            index.changed(upsert(record, zones, warnings));
-            entries.add(new ImportReport.Entry(entries.size() + 1, text(record, "id"), text(record, "name"),
-                    ImportReport.Outcome.IMPORTED, warnings));
-            if (entries.size() % BATCH == 0) {
-                // every record was checked first, so the index may take each batch now; the persistence
-                // context is emptied, so a file of any size stays within memory
-                em.flush();
-                Search.session(em).indexingPlan().execute();
-                em.clear();
-                progress.imported(entries.size());
+            batch.add(record);
+            if (batch.size() == BATCH) {
+                write(batch, zones, entries, written, progress);
             }
         });
-        progress.imported(entries.size());
+        write(batch, zones, entries, written, progress);
         audit.save(new AuditEntry(actor, "import", "service", null,
                 "Imported " + entries.size() + " services from " + file));
         return new ImportReport(file, entries, List.of());
     }
 
-    /** Every record checked, none written: the report of a file that cannot be imported, or of one that can. */
-    private ImportReport check(String file, Records records, ImportProgress progress) {
+    /**
+     * Writes a batch of checked records, with one look-up for each kind of entity they name. Every record
+     * was checked first, so the index may take each batch now (put back should the transaction still roll
+     * back, {@link IndexAheadOfCommit}); the persistence context is emptied after it, so a file of any size
+     * stays within memory.
+     */
+    private void write(List<JsonNode> batch, HsdsZones zones, List<ImportReport.Entry> entries,
+            IndexAheadOfCommit.Written written, ImportProgress progress) {
+        Set<UUID> existing = references.load(batch);
+        for (JsonNode record : batch) {
+            List<String> warnings = new ArrayList<>();
+            SupportService service = upsert(record, existing, zones, warnings);
+            index.changed(service);
+            written.add(service);
+            entries.add(new ImportReport.Entry(entries.size() + 1, text(record, "id"), text(record, "name"),
+                    ImportReport.Outcome.IMPORTED, warnings));
+        }
+        batch.clear();
+        em.flush();
+        Search.session(em).indexingPlan().execute();
+        em.clear();
+        progress.imported(entries.size());
+    }
+
+    /**
+     * Every record checked, none written: the report of a file that cannot be imported, or of one that can;
+     * {@code coordinates} takes in those the records' hours may need their time zones looked up at.
+     */
+    private ImportReport check(String file, Records records, TimeZones.Places coordinates, ImportProgress progress) {
         List<ImportReport.Entry> checked = new ArrayList<>();
         List<ImportReport.Entry> window = new ArrayList<>();
         HsdsRecordValidator validator = new HsdsRecordValidator(new HashSet<>());
@@ -183,6 +214,7 @@ public class HsdsImporter {
             else {
                 validator.validate(record, where, problems);
                 parts.add(record, where, problems);
+                HsdsZones.addCoordinates(record, coordinates);
             }
             window.add(new ImportReport.Entry(checked.size() + window.size() + 1, text(record, "id"),
                     text(record, "name"), ImportReport.Outcome.IMPORTED, problems));
@@ -212,13 +244,15 @@ public class HsdsImporter {
     }
 
     /** A new service, or the existing one replaced in place, so bookmarks and reports on it survive a re-import. */
-    private SupportService upsert(JsonNode record, HsdsZones zones, List<String> warnings) {
+    private SupportService upsert(JsonNode record, Set<UUID> existing, HsdsZones zones, List<String> warnings) {
         UUID id = UUID.fromString(text(record, "id"));
-        SupportService current = em.find(SupportService.class, id);
+        SupportService current = existing.contains(id) ? em.find(SupportService.class, id) : null;
         HsdsRecordMapper.ImportedService imported = mapper.map(record, current, zones, warnings);
         SupportService service;
         if (current == null) {
             service = writer.create(id, imported.organization(), imported.details());
+            // the same id written another way later in the file finds this one
+            existing.add(id);
         }
         else {
             writer.replace(current, imported.organization(), imported.details());

@@ -10,6 +10,7 @@ import static org.counterspace.directory.hsds.HsdsJson.webAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -20,8 +21,10 @@ import org.counterspace.directory.Address;
 import org.counterspace.directory.Location;
 import org.counterspace.directory.Organization;
 import org.counterspace.directory.Point;
+import org.counterspace.directory.SupportService;
 import org.counterspace.directory.Taxonomy;
 import org.counterspace.directory.TaxonomyTerm;
+import org.hibernate.Session;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -38,6 +41,40 @@ class HsdsReferences {
 
     @PersistenceContext
     private EntityManager em;
+
+    /**
+     * Loads the services, organizations, locations and taxonomy terms that these records name and the
+     * directory has, a query for each kind, so reading the records finds them without one query each;
+     * answers the ids of the services the directory has.
+     */
+    Set<UUID> load(List<JsonNode> records) {
+        Set<UUID> services = new HashSet<>();
+        Set<UUID> organizations = new HashSet<>();
+        Set<UUID> locations = new HashSet<>();
+        Set<UUID> terms = new HashSet<>();
+        for (JsonNode r : records) {
+            addId(services, text(r, "id"));
+            addId(organizations, r.path("organization").isObject() ? text(r.path("organization"), "id")
+                    : text(r, "organization_id"));
+            r.path("service_at_locations").forEach(sal -> addId(locations, text(sal.path("location"), "id")));
+            r.path("attributes").forEach(attribute -> addId(terms, attribute.path("taxonomy_term").isObject()
+                    ? text(attribute.path("taxonomy_term"), "id") : text(attribute, "taxonomy_term_id")));
+        }
+        Session session = em.unwrap(Session.class);
+        session.findMultiple(Organization.class, List.copyOf(organizations));
+        session.findMultiple(Location.class, List.copyOf(locations));
+        session.findMultiple(TaxonomyTerm.class, List.copyOf(terms));
+        Set<UUID> existing = new HashSet<>();
+        session.findMultiple(SupportService.class, List.copyOf(services)).stream().filter(Objects::nonNull)
+            .forEach(service -> existing.add(service.getId()));
+        return existing;
+    }
+
+    private static void addId(Set<UUID> ids, String id) {
+        if (id != null && isUuid(id)) {
+            ids.add(UUID.fromString(id));
+        }
+    }
 
     /** The nested organization, created or updated; else the one organization_id names, if we have it. */
     Organization organization(JsonNode r, List<String> warnings) {

@@ -88,11 +88,27 @@ final class HsdsZones {
     }
 
     private Optional<ZoneId> atCoordinates(JsonNode r) {
+        return coordinates(r).flatMap(l -> zones.at(l.path("latitude").asDouble(), l.path("longitude").asDouble()));
+    }
+
+    /**
+     * Adds where {@link #zoneOf} will look this record's zone up, if it will: when neither our extension
+     * nor a schedule names a place's zone. So an import can look them all up before it writes.
+     */
+    static void addCoordinates(JsonNode r, TimeZones.Places places) {
+        if (TimeZones.placeZone(HsdsExtension.of(r, null).timeZone()).isEmpty()
+                && namedInSchedules(schedules(r)).isEmpty()) {
+            coordinates(r).ifPresent(l -> places.add(l.path("latitude").asDouble(), l.path("longitude").asDouble()));
+        }
+    }
+
+    /** The first location with usable coordinates. */
+    private static Optional<JsonNode> coordinates(JsonNode r) {
         for (JsonNode sal : r.path("service_at_locations")) {
             JsonNode l = sal.path("location");
             if (l.path("latitude").isNumber() && l.path("longitude").isNumber()
                     && Point.valid(l.path("latitude").asDouble(), l.path("longitude").asDouble())) {
-                return zones.at(l.path("latitude").asDouble(), l.path("longitude").asDouble());
+                return Optional.of(l);
             }
         }
         return Optional.empty();

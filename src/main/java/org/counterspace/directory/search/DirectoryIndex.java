@@ -3,6 +3,7 @@ package org.counterspace.directory.search;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -10,7 +11,9 @@ import jakarta.persistence.PersistenceContext;
 
 import org.counterspace.directory.ServiceRepository;
 import org.counterspace.directory.SupportService;
+import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -32,6 +35,8 @@ public class DirectoryIndex implements SmartInitializingSingleton {
     private final EntityManagerFactory entityManagerFactory;
 
     private final ServiceRepository services;
+
+    private static final int RESTORE_BATCH = 500;
 
     private volatile List<String> timeZones;
 
@@ -108,6 +113,31 @@ public class DirectoryIndex implements SmartInitializingSingleton {
     private boolean olderLayout() {
         return SearchBackend.of(Search.mapping(entityManagerFactory)).olderLayout(entityManagerFactory,
                 ServiceIndexBinder.LAYOUT);
+    }
+
+    /**
+     * Makes these services' documents say what the database says now, and leaves out those it does not
+     * have: after a transaction whose services the index had taken was rolled back.
+     */
+    void restore(List<UUID> ids) {
+        try (EntityManager own = entityManagerFactory.createEntityManager()) {
+            SearchSession search = Search.session(own);
+            for (int from = 0; from < ids.size(); from += RESTORE_BATCH) {
+                List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + RESTORE_BATCH));
+                List<SupportService> found = own.unwrap(Session.class).findMultiple(SupportService.class, batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    if (found.get(i) != null) {
+                        search.indexingPlan().addOrUpdate(found.get(i));
+                    }
+                    else {
+                        search.indexingPlan().purge(SupportService.class, batch.get(i), null);
+                    }
+                }
+                search.indexingPlan().execute();
+                own.clear();
+            }
+        }
+        timeZones = null;
     }
 
     public void rebuild() throws InterruptedException {

@@ -7,13 +7,13 @@
 # Usage: bench/import.sh [services] [port]    SKIP_BUILD=1 uses the jar already built.
 # JFR=1 records a flight recording of each import into the work folder (for profiling).
 # WORK=folder keeps the data and the apps there (default /tmp/counterspace-bench-import); JAR=path runs that jar;
-# XMX=384m gives the app that heap (default 512m, the README's for imports); FORMATS=json (or csv) runs one.
+# XMX=512m gives the app that heap (default 320m, the README's for a server that imports); FORMATS=json (or csv) runs one.
 # OUT=file writes the figures there instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 PORT=${2:-18501}
-XMX=${XMX:-512m}
+XMX=${XMX:-320m}
 FORMATS=${FORMATS:-json csv}
 BASE="http://127.0.0.1:$PORT"
 WORK=${WORK:-/tmp/counterspace-bench-import}
@@ -41,7 +41,7 @@ start_app() {   # start_app NAME : a fresh H2 database and index in $WORK/NAME
   rm -rf "$WORK/$1" && mkdir -p "$WORK/$1"
   local jfr=()
   [ -n "${JFR:-}" ] && jfr=(-XX:StartFlightRecording=filename="$WORK/$1.jfr",settings=profile)
-  # the settings the README gives a server that imports: jvm.options, -Xmx512m, glibc's mmap threshold
+  # the settings the README gives a server that imports: jvm.options, -Xmx320m, glibc's mmap threshold
   MALLOC_MMAP_THRESHOLD_=1048576 COUNTERSPACE_ADMIN_USERNAME=benchcurator \
     COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' \
     java @jvm.options -Xmx"$XMX" "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
@@ -94,7 +94,7 @@ import_file() { # import_file FILE LABEL : upload, follow the job page to its re
   local hwm; hwm=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
   local report; report=$(grep -o '<h2 id="report-heading">[^<]*' <<< "$page" | sed 's/.*>//' || true)
   [ -n "$report" ] || report=$(grep -o 'Imported [0-9,]* services[^<]*\|Nothing was imported[^<]*' <<< "$page" | head -1)
-  echo "$label ($(du -h "$file" | cut -f1) file): $report"
+  echo "$label ($(du -hL "$file" | cut -f1) file): $report"
   echo "  wall time, upload to report: $(( (ended - started) / 1000000 / 1000 )) s (upload answered in ${answered} ms)"
   echo "  RSS before the upload: $(( before / 1024 )) MB; peak during the import: $(( $(cat "$WORK/peak") / 1024 )) MB sampled, VmHWM $(( hwm / 1024 )) MB"
   echo "  load average at the start: $LOAD_BEFORE, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,7 +17,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -103,7 +102,7 @@ final class LuceneSearchBackend implements SearchBackend {
             return new BoostQuery(words.build(), blend.boost());
         }
         if (query instanceof WordQuery.NearMiss near) {
-            return new BoostQuery(new FuzzyQuery(new Term(near.field(), near.word()), near.edits(), 2), near.boost());
+            return new BoostQuery(NearMisses.of(near.field(), near.word(), near.edits()), near.boost());
         }
         if (query instanceof WordQuery.Any any) {
             BooleanQuery.Builder bool = new BooleanQuery.Builder();

@@ -55,6 +55,8 @@ class TypedWords {
     /** Each synonym entry as plain words, with its expansions as stemmed words. */
     private final Map<List<String>, List<List<String>>> synonyms = new LinkedHashMap<>();
 
+    private final RecentlyAsked<String, List<List<String>>> nearMissSynonyms = new RecentlyAsked<>(1024);
+
     private final int longestEntry;
 
     TypedWords() {
@@ -144,8 +146,16 @@ class TypedWords {
         return new WordQuery.Any(any, 0);
     }
 
-    /** The synonyms of the one-word entries of the synonym list within as many edits as a near-miss. */
+    /**
+     * The synonyms of the one-word entries of the synonym list within as many edits as a near-miss;
+     * kept for the words recently asked, since building the word's Levenshtein automaton was the
+     * largest part of a search with a typo (JFR).
+     */
     private List<List<String>> nearMissSynonyms(String word) {
+        return nearMissSynonyms.answer(word, this::synonymsWithin);
+    }
+
+    private List<List<String>> synonymsWithin(String word) {
         Automaton near = new LevenshteinAutomata(word, true).toAutomaton(edits(word));
         List<List<String>> found = new ArrayList<>();
         synonyms.forEach((entry, expansions) -> {

@@ -41,8 +41,8 @@ start_app() {   # start_app NAME : a fresh H2 database and index in $WORK/NAME
   rm -rf "$WORK/$1" && mkdir -p "$WORK/$1"
   local jfr=()
   [ -n "${JFR:-}" ] && jfr=(-XX:StartFlightRecording=filename="$WORK/$1.jfr",settings=profile)
-  # the settings the README gives a server that imports: jvm.options, -Xmx320m, glibc's mmap threshold
-  MALLOC_MMAP_THRESHOLD_=1048576 COUNTERSPACE_ADMIN_USERNAME=benchcurator \
+  # the settings the README gives a server that imports: jvm.options, XMX (-Xmx320m), glibc's settings
+  MALLOC_MMAP_THRESHOLD_=1048576 MALLOC_ARENA_MAX=2 COUNTERSPACE_ADMIN_USERNAME=benchcurator \
     COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' \
     java @jvm.options -Xmx"$XMX" "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="jdbc:h2:file:$WORK/$1/db;WRITE_DELAY=0" \

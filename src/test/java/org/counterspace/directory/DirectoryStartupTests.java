@@ -41,12 +41,13 @@ class DirectoryStartupTests {
         jdbc.update("update dir_service set name = 'Bladderwort Tamarack' where id = ?", id);
         jdbc.update("insert into index_ahead_of_commit (id, started_at, what) values (?, ?, 'HSDS import of stopped.json')",
                 UUID.randomUUID(), Timestamp.from(Instant.now()));
-        assertThat(search.matchingIds("tamarack", 5)).isEmpty();
+        // other tests' services share the database, so only this service's presence is asked
+        assertThat(search.matchingIds("tamarack", 50)).doesNotContain(id);
 
         startup.run(null);
 
-        assertThat(search.matchingIds("tamarack", 5)).containsExactly(id);
-        assertThat(search.matchingIds("marigold", 5)).isEmpty();
+        assertThat(search.matchingIds("tamarack", 50)).contains(id);
+        assertThat(search.matchingIds("marigold", 50)).doesNotContain(id);
         assertThat(jdbc.queryForObject("select count(*) from index_ahead_of_commit", Long.class)).isZero();
     }
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the journal's own JSON export ({@link TransferService.JournalJson}) back: its counter-environments
+ * Reads the journal's own JSON export ({@link JournalExport.JournalJson}) back: its counter-environments
  * (kind, name, archived) and check-ins, checked with the same rules as the CSV import. Check-ins are
  * numbered from 1 in the order the file lists them; their {@code recordedAt} and {@code moodLabel} are
  * ignored, and so are the wellbeing checks.

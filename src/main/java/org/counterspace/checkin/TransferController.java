@@ -39,12 +39,15 @@ class TransferController {
 
     private final TransferService transfers;
 
+    private final JournalExport export;
+
     private final JournalFiles files;
 
     private final MessageSource messages;
 
-    TransferController(TransferService transfers, JournalFiles files, MessageSource messages) {
+    TransferController(TransferService transfers, JournalExport export, JournalFiles files, MessageSource messages) {
         this.transfers = transfers;
+        this.export = export;
         this.files = files;
         this.messages = messages;
     }
@@ -59,13 +62,13 @@ class TransferController {
     @GetMapping("/checkins/export/csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal AccountPrincipal me) {
         StringWriter out = new StringWriter();
-        JournalCsv.write(transfers.rows(me.id()), out);
+        JournalCsv.write(export.rows(me.id()), out);
         return download(out.toString(), "csv", new MediaType("text", "csv", StandardCharsets.UTF_8), me);
     }
 
     @GetMapping("/checkins/export/json")
-    ResponseEntity<TransferService.JournalJson> json(@AuthenticationPrincipal AccountPrincipal me) {
-        return download(transfers.json(me.id()), "json", MediaType.APPLICATION_JSON, me);
+    ResponseEntity<JournalExport.JournalJson> json(@AuthenticationPrincipal AccountPrincipal me) {
+        return download(export.json(me.id()), "json", MediaType.APPLICATION_JSON, me);
     }
 
     private static <T> ResponseEntity<T> download(T body, String extension, MediaType type, AccountPrincipal me) {

@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.counterspace.account.PersonalDataExporter;
 import org.counterspace.checkin.JournalCsv.RowError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,20 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Export of a person's journal (CSV, JSON and their part of "Export my data"), and import: files
- * ({@link JournalFiles} reads them) planned against the journal and imported all or nothing, and the
- * Daylio preview and import. Imports
+ * Import of a person's journal: files ({@link JournalFiles} reads them) planned against the journal
+ * and imported all or nothing, and the Daylio preview and import ({@link JournalExport} writes the
+ * files). Imports
  * stay within the account's daily allowance ({@link CheckInLimits#importRowsPerDay()}).
  */
 @Service
 @Transactional(readOnly = true)
-class TransferService implements PersonalDataExporter {
+class TransferService {
 
     private final CheckInService checkins;
 
     private final CheckInRepository checkInRepository;
-
-    private final WellbeingCheckRepository wellbeing;
 
     private final DaylioPreviews previews;
 
@@ -51,38 +48,13 @@ class TransferService implements PersonalDataExporter {
 
     private final Clock clock = Clock.systemUTC();
 
-    TransferService(CheckInService checkins, CheckInRepository checkInRepository, WellbeingCheckRepository wellbeing,
+    TransferService(CheckInService checkins, CheckInRepository checkInRepository,
             DaylioPreviews previews, CheckInLimits limits, JournalFiles files) {
         this.checkins = checkins;
         this.checkInRepository = checkInRepository;
-        this.wellbeing = wellbeing;
         this.previews = previews;
         this.limits = limits;
         this.files = files;
-    }
-
-    /** Every check-in, oldest first, with environments by their current names. */
-    List<JournalCsv.Row> rows(UUID accountId) {
-        Map<UUID, CounterEnvironment> environments = checkins.environmentsById(accountId);
-        return checkins.between(accountId, CheckInService.EARLIEST, CheckInService.LATEST).stream()
-            .map(c -> row(c, environments))
-            .toList();
-    }
-
-    private static JournalCsv.Row row(CheckIn c, Map<UUID, CounterEnvironment> environments) {
-        return new JournalCsv.Row(c.getDay(), c.getMood(), c.getHomePull(), names(c.getEnvironmentIds(), environments),
-                c.getSmallWin(), c.getNote(), c.isToDiscuss(), c.identity());
-    }
-
-    private static Set<String> names(Set<UUID> ids, Map<UUID, CounterEnvironment> environments) {
-        Set<String> names = new HashSet<>();
-        ids.forEach(id -> {
-            CounterEnvironment environment = environments.get(id);
-            if (environment != null) {
-                names.add(environment.getName());
-            }
-        });
-        return names;
     }
 
     /** An entry of a file whose id names one of the person's check-ins, with other content: the check-in is updated. */
@@ -110,7 +82,7 @@ class TransferService implements PersonalDataExporter {
         Map<String, Integer> byContent = new HashMap<>();
         for (CheckIn c : checkins.between(accountId, CheckInService.EARLIEST, CheckInService.LATEST)) {
             byIdentity.computeIfAbsent(c.identity(), key -> new ArrayDeque<>()).add(c);
-            byContent.merge(row(c, environments).content(), 1, Integer::sum);
+            byContent.merge(JournalExport.row(c, environments).content(), 1, Integer::sum);
         }
         List<JournalCsv.Row> added = new ArrayList<>();
         List<Changed> changed = new ArrayList<>();
@@ -129,7 +101,7 @@ class TransferService implements PersonalDataExporter {
             if (same == null) {
                 added.add(row);
             }
-            else if (!updates || row(same, environments).content().equals(row.content())) {
+            else if (!updates || JournalExport.row(same, environments).content().equals(row.content())) {
                 already++;
             }
             else {
@@ -306,49 +278,5 @@ class TransferService implements PersonalDataExporter {
         return new DaylioSummary(entries.size(), entries.get(0).day(), entries.get(entries.size() - 1).day(),
                 entries.stream().collect(Collectors.groupingBy(DaylioCsv.Entry::mood, TreeMap::new, Collectors.counting())),
                 activities, entries.subList(Math.max(0, entries.size() - 10), entries.size()));
-    }
-
-    // ---- JSON export and the account's "Export my data"
-
-    record EnvironmentJson(UUID id, String kind, String name, boolean archived) {
-    }
-
-    /** {@code id}: the entry's identity ({@link CheckIn#identity()}), which an import recognises. */
-    record CheckInJson(String id, LocalDate date, Instant recordedAt, int mood, String moodLabel, int homePull,
-            List<String> counterEnvironments, String smallWin, String note, boolean toDiscuss) {
-    }
-
-    record WellbeingJson(LocalDate date, List<Integer> answers, int score) {
-    }
-
-    record JournalJson(List<EnvironmentJson> counterEnvironments, List<CheckInJson> checkIns,
-            List<WellbeingJson> wellbeingChecks) {
-    }
-
-    JournalJson json(UUID accountId) {
-        Map<UUID, CounterEnvironment> environments = checkins.environmentsById(accountId);
-        List<EnvironmentJson> environmentJson = environments.values().stream()
-            .map(e -> new EnvironmentJson(e.getId(), e.getKind().name(), e.getName(), e.isArchived()))
-            .toList();
-        List<CheckInJson> checkInJson = checkins.between(accountId, CheckInService.EARLIEST, CheckInService.LATEST).stream()
-            .map(c -> new CheckInJson(c.identity(), c.getDay(), c.getRecordedAt(), c.getMood().value(),
-                    c.getMood().fileLabel(), c.getHomePull().value(),
-                    JournalCsv.sortedNames(names(c.getEnvironmentIds(), environments)), c.getSmallWin(), c.getNote(),
-                    c.isToDiscuss()))
-            .toList();
-        List<WellbeingJson> wellbeingJson = wellbeing.findByAccountIdOrderByDayAscRecordedAtAsc(accountId).stream()
-            .map(w -> new WellbeingJson(w.getDay(), w.answers(), w.getScore()))
-            .toList();
-        return new JournalJson(environmentJson, checkInJson, wellbeingJson);
-    }
-
-    @Override
-    public String section() {
-        return "checkins";
-    }
-
-    @Override
-    public Object export(UUID accountId) {
-        return json(accountId);
     }
 }

@@ -112,12 +112,12 @@ class ImportParserPropertyTests {
         RandomInput input = input(n);
         List<JournalCsv.Row> rows = IntStream.range(0, 1 + input.random().nextInt(5))
             .mapToObj(i -> row(input, TODAY.minusDays(input.random().nextInt(3000)))).toList();
-        List<TransferService.CheckInJson> checkIns = rows.stream()
-            .map(r -> new TransferService.CheckInJson(r.id(), r.day(), null, r.mood().value(), r.mood().fileLabel(),
+        List<JournalExport.CheckInJson> checkIns = rows.stream()
+            .map(r -> new JournalExport.CheckInJson(r.id(), r.day(), null, r.mood().value(), r.mood().fileLabel(),
                     r.homePull().value(), JournalCsv.sortedNames(r.environments()), r.smallWin(), r.note(), r.toDiscuss()))
             .toList();
         String json = JsonMapper.builder().build()
-            .writeValueAsString(new TransferService.JournalJson(List.of(), checkIns, List.of()));
+            .writeValueAsString(new JournalExport.JournalJson(List.of(), checkIns, List.of()));
         JournalJsonFile.Parsed parsed = JournalJsonFile.parse(json, TODAY);
         assertThat(parsed.errors()).isEmpty();
         assertThat(parsed.rows()).containsExactlyElementsOf(rows);

@@ -155,8 +155,8 @@ class TransferControllerTests {
             .andExpect(jsonPath("$.checkIns[0].smallWin").value("=HYPERLINK(\"x\")"))
             .andExpect(jsonPath("$.counterEnvironments.length()").value(7));
         PersonalDataExporter exporter = exporters.stream().filter(e -> e.section().equals("checkins")).findFirst().orElseThrow();
-        assertThat(exporter.export(me.id())).isInstanceOf(TransferService.JournalJson.class);
-        assertThat(((TransferService.JournalJson) exporter.export(me.id())).checkIns()).hasSize(1);
+        assertThat(exporter.export(me.id())).isInstanceOf(JournalExport.JournalJson.class);
+        assertThat(((JournalExport.JournalJson) exporter.export(me.id())).checkIns()).hasSize(1);
     }
 
     @Test

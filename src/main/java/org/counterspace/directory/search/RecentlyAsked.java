@@ -19,8 +19,21 @@ final class RecentlyAsked<K, V> {
         };
     }
 
-    /** The answer kept for {@code key}, or the one {@code work} gives, kept from now on. */
-    synchronized V answer(K key, Function<K, V> work) {
-        return answers.computeIfAbsent(key, work);
+    /**
+     * The answer kept for {@code key}, or the one {@code work} gives, kept from now on. The work is done
+     * outside the lock, so one search's work never holds up another's (two may work out the same key).
+     */
+    V answer(K key, Function<K, V> work) {
+        synchronized (answers) {
+            V kept = answers.get(key);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        V fresh = work.apply(key);
+        synchronized (answers) {
+            V raced = answers.putIfAbsent(key, fresh);
+            return raced != null ? raced : fresh;
+        }
     }
 }

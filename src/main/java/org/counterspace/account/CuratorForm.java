@@ -6,9 +6,9 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** The username of an account to make a curator, or to stop being one. */
 @FieldErrorsShown
-record CuratorForm(@Pattern(regexp = Usernames.ALLOWED, message = "{account.username.pattern}") String username) {
+public record CuratorForm(@Pattern(regexp = Usernames.ALLOWED, message = "{account.username.pattern}") String username) {
 
-    CuratorForm {
+    public CuratorForm {
         username = Usernames.strip(username);
     }
 

@@ -6,7 +6,7 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** A new password, confirmed with the current one; passwords are never echoed back. */
 @FieldErrorsShown
-record PasswordChangeForm(@NotBlank(message = "{account.password.current.required}") String currentPassword,
+public record PasswordChangeForm(@NotBlank(message = "{account.password.current.required}") String currentPassword,
         String password, String confirm) {
 
     static PasswordChangeForm empty() {

@@ -6,7 +6,7 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** For actions that need the password once more: new recovery codes, deleting the account. */
 @FieldErrorsShown
-record PasswordConfirmationForm(@NotBlank(message = "{account.password.current.required}") String currentPassword) {
+public record PasswordConfirmationForm(@NotBlank(message = "{account.password.current.required}") String currentPassword) {
 
     static PasswordConfirmationForm empty() {
         return new PasswordConfirmationForm("");

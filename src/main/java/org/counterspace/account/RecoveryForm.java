@@ -7,13 +7,13 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** Signing in with a recovery code and choosing a new password; passwords are never echoed back. */
 @FieldErrorsShown
-record RecoveryForm(@NotBlank(message = "{account.username.required}") @Size(max = 64,
+public record RecoveryForm(@NotBlank(message = "{account.username.required}") @Size(max = 64,
         message = "{account.username.unknown}") String username,
         @NotBlank(message = "{account.recover.code.required}") @Size(max = 64,
                 message = "{account.recover.code.invalid}") String code,
         String password, String confirm) {
 
-    RecoveryForm {
+    public RecoveryForm {
         username = Usernames.strip(username);
         code = Usernames.strip(code);
     }

@@ -12,10 +12,10 @@ import org.counterspace.web.FieldErrorsShown;
  * refused, as in the settings.
  */
 @FieldErrorsShown
-record RegistrationForm(@Pattern(regexp = Usernames.ALLOWED, message = "{account.username.pattern}") String username,
+public record RegistrationForm(@Pattern(regexp = Usernames.ALLOWED, message = "{account.username.pattern}") String username,
         String password, String confirm, String discreet, String timeZone, String sharedDevice) {
 
-    RegistrationForm {
+    public RegistrationForm {
         username = Usernames.strip(username);
     }
 

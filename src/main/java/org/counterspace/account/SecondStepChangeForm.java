@@ -7,11 +7,11 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** Turning the second step on or off: a code and the current password. */
 @FieldErrorsShown
-record SecondStepChangeForm(@NotBlank(message = "{account.secondstep.code.required}") @Size(max = 64,
+public record SecondStepChangeForm(@NotBlank(message = "{account.secondstep.code.required}") @Size(max = 64,
         message = "{account.secondstep.code.wrong}") String code,
         @NotBlank(message = "{account.password.current.required}") String currentPassword) {
 
-    SecondStepChangeForm {
+    public SecondStepChangeForm {
         code = Usernames.strip(code);
     }
 

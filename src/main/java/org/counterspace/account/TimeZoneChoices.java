@@ -50,10 +50,10 @@ class TimeZoneChoices {
     }
 
     /** A zone in a list: its id (the value sent) and what the person reads. */
-    record Choice(String id, String label) {
+    public record Choice(String id, String label) {
     }
 
-    record Groups(List<Choice> likely, List<Choice> others) {
+    public record Groups(List<Choice> likely, List<Choice> others) {
     }
 
     /** The zone a new account gets when nothing else is chosen: the configured region's main zone. */

@@ -24,7 +24,7 @@ import org.counterspace.web.FieldErrorsShown;
  * setters are bound through cached property descriptors.
  */
 @FieldErrorsShown
-class CheckInForm {
+public class CheckInForm {
 
     @NotBlank(message = "{checkin.error.day.required}")
     private String day;

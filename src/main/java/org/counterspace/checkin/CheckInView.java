@@ -11,7 +11,7 @@ import java.util.UUID;
  * A check-in ready for a page: mood and home pull as the numbers the pages print, its environments
  * by their current names, in display order.
  */
-record CheckInView(UUID id, LocalDate day, int mood, int homePull, String smallWin, String note, boolean toDiscuss,
+public record CheckInView(UUID id, LocalDate day, int mood, int homePull, String smallWin, String note, boolean toDiscuss,
         List<CounterEnvironment> environments) {
 
     static CheckInView of(CheckIn checkIn, Map<UUID, CounterEnvironment> environments) {

@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 /** A space, person or practice that gives a person some distance from home. Archived ones keep their history. */
 @Entity
 @Table(name = "counter_environment")
-class CounterEnvironment {
+public class CounterEnvironment {
 
     static final int NAME_MAX = 80;
 

@@ -9,7 +9,7 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** A new counter-environment: its kind (as sent) and its name. */
 @FieldErrorsShown
-record EnvironmentForm(
+public record EnvironmentForm(
         @NotNull(message = "{checkin.error.kind}") @Pattern(regexp = "SPACE|PERSON|PRACTICE", message = "{checkin.error.kind}") String kind,
         @NotBlank(message = "{checkin.error.name.required}") @Size(max = CounterEnvironment.NAME_MAX, message = "{checkin.error.name.size}")
         @Pattern(regexp = "[^;]*", message = "{checkin.error.name.semicolon}") String name) {

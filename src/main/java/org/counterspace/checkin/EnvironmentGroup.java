@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Environments of one kind, for a fieldset of chips or a section of the list page. */
-record EnvironmentGroup(EnvironmentKind kind, List<CounterEnvironment> environments) {
+public record EnvironmentGroup(EnvironmentKind kind, List<CounterEnvironment> environments) {
 
     /** Groups in kind order, leaving out kinds with nothing in them. */
     static List<EnvironmentGroup> of(List<CounterEnvironment> environments) {

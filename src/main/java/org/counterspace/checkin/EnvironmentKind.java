@@ -1,6 +1,6 @@
 package org.counterspace.checkin;
 
 /** The three kinds of counter-environment the founding article names. */
-enum EnvironmentKind {
+public enum EnvironmentKind {
     SPACE, PERSON, PRACTICE
 }

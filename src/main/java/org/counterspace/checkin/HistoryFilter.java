@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** History filters from the query string; every part is optional, and unreadable parts are dropped. */
-record HistoryFilter(LocalDate from, LocalDate to, UUID environment, boolean invalid) {
+public record HistoryFilter(LocalDate from, LocalDate to, UUID environment, boolean invalid) {
 
     static HistoryFilter parse(String from, String to, String environment) {
         boolean[] invalid = { false };

@@ -47,7 +47,7 @@ class SummaryService {
     }
 
     /** Up to {@link #LIST_MAX} entries, oldest first, and how many the period holds in all. */
-    record Listed(List<CheckInView> entries, long total) {
+    public record Listed(List<CheckInView> entries, long total) {
 
         public boolean shortened() {
             return total > entries.size();

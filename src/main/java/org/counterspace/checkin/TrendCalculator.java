@@ -38,7 +38,7 @@ final class TrendCalculator {
     }
 
     /** A day with check-ins: how many, their mean mood and pull, and the 7-day rolling averages ending that day. */
-    record DailyPoint(LocalDate day, int checkIns, double mood, double homePull, double moodAverage,
+    public record DailyPoint(LocalDate day, int checkIns, double mood, double homePull, double moodAverage,
             double homePullAverage) {
     }
 
@@ -48,7 +48,7 @@ final class TrendCalculator {
     }
 
     /** Mean of all daily means over the period (null when there are no days). */
-    record Overall(int days, int checkIns, Double mood, Double homePull) {
+    public record Overall(int days, int checkIns, Double mood, Double homePull) {
     }
 
     /** Daily points, overall figures and "what helps", grouping the entries by day once for all three. */

@@ -15,7 +15,7 @@ import org.counterspace.checkin.TrendCalculator.DailyPoint;
  * the 7-day rolling average. The line breaks where two days with check-ins are more than a week
  * apart, so a quiet stretch is shown as a gap, not as a trend.
  */
-record TrendChart(int width, int height, List<Tick> yTicks, List<Tick> xTicks, List<Dot> dots, List<String> lines) {
+public record TrendChart(int width, int height, List<Tick> yTicks, List<Tick> xTicks, List<Dot> dots, List<String> lines) {
 
     static final int WIDTH = 640;
 
@@ -31,10 +31,10 @@ record TrendChart(int width, int height, List<Tick> yTicks, List<Tick> xTicks, L
 
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    record Tick(double position, String label) {
+    public record Tick(double position, String label) {
     }
 
-    record Dot(double x, double y) {
+    public record Dot(double x, double y) {
     }
 
     static TrendChart of(List<DailyPoint> points, LocalDate from, LocalDate to, ToDoubleFunction<DailyPoint> value,

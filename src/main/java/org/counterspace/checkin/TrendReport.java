@@ -16,11 +16,11 @@ import org.counterspace.checkin.TrendCalculator.Overall;
 import org.springframework.web.util.HtmlUtils;
 
 /** Everything the trends page and the session summary show for one period. */
-record TrendReport(LocalDate from, LocalDate to, List<DailyPoint> daily, Overall overall, List<Helps> helps,
+public record TrendReport(LocalDate from, LocalDate to, List<DailyPoint> daily, Overall overall, List<Helps> helps,
         TrendChart moodChart, TrendChart pullChart) {
 
     /** A "what helps" row with the environment's current name. */
-    record Helps(CounterEnvironment environment, Comparison figures) {
+    public record Helps(CounterEnvironment environment, Comparison figures) {
     }
 
     static TrendReport of(List<Entry> entries, Map<UUID, CounterEnvironment> environments, LocalDate from, LocalDate to) {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** The five WHO-5 answers as sent, each 0 ("At no time") to 5 ("All of the time"). */
-record WellbeingForm(
+public record WellbeingForm(
         @NotNull(message = "{checkin.who5.error}") @Pattern(regexp = "[0-5]", message = "{checkin.who5.error}") String item1,
         @NotNull(message = "{checkin.who5.error}") @Pattern(regexp = "[0-5]", message = "{checkin.who5.error}") String item2,
         @NotNull(message = "{checkin.who5.error}") @Pattern(regexp = "[0-5]", message = "{checkin.who5.error}") String item3,

@@ -8,6 +8,6 @@ import java.util.List;
  * @param introHtml the rendered text before the first section heading (may be empty)
  * @param plainText the whole guide as plain text, for search and reading time
  */
-record Guide(String slug, String title, String summary, int order, int readingMinutes, String introHtml,
+public record Guide(String slug, String title, String summary, int order, int readingMinutes, String introHtml,
         List<GuideSection> sections, String plainText) {
 }

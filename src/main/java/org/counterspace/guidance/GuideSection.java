@@ -5,5 +5,5 @@ package org.counterspace.guidance;
  *
  * @param anchor stable id derived from the heading text, used in the table of contents and links
  */
-record GuideSection(String anchor, String title, String html, String plainText) {
+public record GuideSection(String anchor, String title, String html, String plainText) {
 }

@@ -62,7 +62,7 @@ class SafetyPageFilter extends OncePerRequestFilter {
     }
 
     /** When the session runs out; the page leaves for the signed-out page a few seconds later. */
-    record Inactivity(long timeoutSeconds, long warningSeconds) {
+    public record Inactivity(long timeoutSeconds, long warningSeconds) {
 
         public long refreshSeconds() {
             return timeoutSeconds + 5;

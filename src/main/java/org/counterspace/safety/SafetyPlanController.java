@@ -45,7 +45,7 @@ class SafetyPlanController {
     }
 
     /** A version as a page shows it: when it was saved, in the person's own time zone. */
-    record Shown(UUID id, int version, String savedAt, SafetyPlanForm plan) {
+    public record Shown(UUID id, int version, String savedAt, SafetyPlanForm plan) {
     }
 
     @GetMapping

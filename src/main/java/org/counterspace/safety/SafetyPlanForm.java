@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * on a line of its own unless a line already says it, before the length is checked, and the text stays
  * free to edit.
  */
-record SafetyPlanForm(@Size(max = MAX, message = TOO_LONG) String warningSigns,
+public record SafetyPlanForm(@Size(max = MAX, message = TOO_LONG) String warningSigns,
         @Size(max = MAX, message = TOO_LONG) String onMyOwn,
         @Size(max = MAX, message = TOO_LONG) String counterSpaces,
         @Size(max = MAX, message = TOO_LONG) String peopleToAsk,
@@ -31,7 +31,7 @@ record SafetyPlanForm(@Size(max = MAX, message = TOO_LONG) String warningSigns,
     static final List<String> STEPS = List.of("warningSigns", "onMyOwn", "counterSpaces", "peopleToAsk",
             "professionals", "saferSituation", "whatMatters");
 
-    SafetyPlanForm {
+    public SafetyPlanForm {
         warningSigns = clean(warningSigns);
         onMyOwn = withLines(clean(onMyOwn), addOnMyOwn);
         counterSpaces = withLines(clean(counterSpaces), addCounterSpaces);

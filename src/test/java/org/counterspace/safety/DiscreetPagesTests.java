@@ -1,21 +1,15 @@
 package org.counterspace.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.counterspace.account.AccountPrincipal;
-import org.counterspace.account.AccountRegistered;
 import org.counterspace.support.SiteWalk;
+import org.counterspace.support.SomethingEverywhere;
 import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,24 +81,7 @@ class DiscreetPagesTests {
         return found;
     }
 
-    /** A curator with a check-in, a saved service and a safety plan, so that every personal page has content. */
     private AccountPrincipal personWithSomethingEverywhere(boolean discreet) throws Exception {
-        AccountPrincipal account = TestAccounts.create(jdbc, "walker-" + UUID.randomUUID().toString().substring(0, 8),
-                AccountPrincipal.ROLE_ADMIN);
-        jdbc.update("update account set discreet = ? where id = ?", discreet, account.id());
-        AccountPrincipal me = account.withSettings(ZoneId.of("UTC"), discreet);
-        tx.executeWithoutResult(status -> events.publishEvent(new AccountRegistered(me.id())));
-        mvc.perform(post("/checkins/new").with(csrf()).with(TestAccounts.as(me))
-            .param("day", LocalDate.now(ZoneId.of("UTC")).toString()).param("mood", "3").param("homePull", "4")
-            .param("note", "A quiet evening"))
-            .andExpect(status().is3xxRedirection());
-        UUID service = jdbc.queryForObject("select id from dir_service where status = 'active' order by name limit 1",
-                UUID.class);
-        mvc.perform(post("/support/services/" + service + "/save").with(csrf()).with(TestAccounts.as(me))
-            .param("note", "Ask about evenings"))
-            .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/safety-plan").with(csrf()).with(TestAccounts.as(me)).param("warningSigns", "Not sleeping"))
-            .andExpect(status().is3xxRedirection());
-        return me;
+        return SomethingEverywhere.curator(mvc, jdbc, events, tx, discreet);
     }
 }

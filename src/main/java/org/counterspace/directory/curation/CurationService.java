@@ -29,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class CurationService {
 
-    record Row(UUID id, String name, String organization, String status, LocalDate assuredDate, boolean national,
+    public record Row(UUID id, String name, String organization, String status, LocalDate assuredDate, boolean national,
             boolean demo) {
     }
 

@@ -16,7 +16,7 @@ import org.counterspace.web.FieldErrorsShown;
  * "MO,TU,WE 09:00-17:00"; an address is kept when street, town and postcode are all given.
  */
 @FieldErrorsShown
-record ServiceForm(
+public record ServiceForm(
         @NotBlank(message = "{curate.form.name.required}") @Size(max = 300, message = "{curate.form.tooLong}") String name,
         @NotBlank(message = "{curate.form.organization.required}") @Size(max = 300, message = "{curate.form.tooLong}") String organization,
         @Size(max = 4000, message = "{curate.form.tooLong}") String description,

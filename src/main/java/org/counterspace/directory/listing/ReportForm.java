@@ -7,6 +7,6 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** A problem reported on a listing. */
 @FieldErrorsShown
-record ReportForm(@NotBlank(message = "{directory.report.message.required}")
+public record ReportForm(@NotBlank(message = "{directory.report.message.required}")
         @Size(max = 2000, message = "{directory.report.message.size}") String message) {
 }

@@ -7,7 +7,7 @@ import org.counterspace.web.FieldErrorsShown;
 
 /** A service someone suggests for the directory. */
 @FieldErrorsShown
-record SuggestForm(@NotBlank(message = "{directory.suggest.name.required}")
+public record SuggestForm(@NotBlank(message = "{directory.suggest.name.required}")
         @Size(max = 300, message = "{directory.suggest.name.size}") String name,
         @Size(max = 500, message = "{directory.suggest.contact.size}") String contact,
         @NotBlank(message = "{directory.suggest.message.required}")

@@ -26,7 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class BookmarkService implements Bookmarks, PersonalDataExporter {
 
-    record Saved(UUID id, UUID serviceId, String name, String organization, String phone, String dialable,
+    public record Saved(UUID id, UUID serviceId, String name, String organization, String phone, String dialable,
             String text, String website, String note, boolean active, Instant savedAt) {
     }
 

@@ -19,11 +19,11 @@ import org.springframework.context.support.MessageSourceAccessor;
  * template only lays them out. A choice appears when results have it or when it is chosen (so it
  * can be unticked even when nothing matches).
  */
-record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice> languages,
+public record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice> languages,
         List<Choice> countries, String free, String costUnknown, String openNow) {
 
     /** One checkbox or option: {@code id} is the element id, {@code value} what the form sends. */
-    record Choice(String id, String value, String label, boolean chosen) {
+    public record Choice(String id, String value, String label, boolean chosen) {
     }
 
     static SearchFilters of(SearchRequest request, DirectorySearch.Results results, Map<String, String> categoryNames,

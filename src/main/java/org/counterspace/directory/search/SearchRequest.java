@@ -22,7 +22,7 @@ import org.springframework.web.util.UriUtils;
  * clamped, never an error, so every shared link opens a page. Keeps the cleaned values to build
  * links (pages, removing a filter) that carry all the other filters.
  */
-record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
+public record SearchRequest(String text, boolean textCut, Set<String> categories, Set<Channel> channels, boolean free,
         boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, String place,
         Point near, boolean placeUnknown, List<Gazetteer.Place> placeChoices, int radiusKm, SearchQuery.SortOrder sort,
         int page, int perPage, boolean asTyped, String region, boolean regionChosen) {

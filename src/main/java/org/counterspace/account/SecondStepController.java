@@ -77,7 +77,15 @@ class SecondStepController {
     String turnOn(@AuthenticationPrincipal AccountPrincipal me, @Valid @ModelAttribute("form") SecondStepChangeForm form,
             BindingResult result, HttpServletRequest request, HttpSession session, Model model,
             RedirectAttributes redirect) throws ServletException {
-        if (result.hasErrors() || !(session.getAttribute(NEW_SECRET) instanceof String secret)) {
+        if (!(session.getAttribute(NEW_SECRET) instanceof String secret)) {
+            if (secondStep.isOn(me.id())) {
+                return "redirect:/account/second-step";
+            }
+            // The key shown before is gone (the page was opened in another session): say so, with a new one.
+            result.rejectValue("code", "account.secondstep.setup.newKey");
+            return shown(me, session, model);
+        }
+        if (result.hasErrors()) {
             return shown(me, session, model);
         }
         Reauthentication.Outcome outcome = reauthentication.confirm(me, form.currentPassword(), request);

@@ -97,6 +97,20 @@ class SecondStepTests extends AccountWebTestSupport {
             .param("code", code));
     }
 
+    /** A code for a key from an earlier visit cannot match: the page says the key is new, and shows it. */
+    @Test
+    void aCodeSentWithoutTheSetupPageInThisSessionIsAskedForAgainWithANewKey() throws Exception {
+        MockHttpSession session = (MockHttpSession) register(uniqueName("nokey"), PASSWORD).getRequest().getSession();
+
+        String page = turnOn(session, "123456", PASSWORD).andExpect(status().isOk()).andReturn().getResponse()
+            .getContentAsString();
+
+        assertThat(page).contains("This page has a new key").containsPattern(KEY.pattern());
+        String secret = setupKey(session);
+        turnOn(session, new App(secret).nextCode(), PASSWORD).andExpect(redirectedUrl("/account/second-step"));
+        turnOn(session, "123456", PASSWORD).andExpect(redirectedUrl("/account/second-step"));
+    }
+
     @Test
     void settingItUpShowsAQrCodeDrawnHereAndNeedsTheAppsCodeAndThePassword() throws Exception {
         String name = uniqueName("setup");

@@ -43,7 +43,7 @@ final class TrendCalculator {
     }
 
     /** Days with and without one counter-environment. Means are null where there are no days. */
-    record Comparison(UUID environmentId, int daysWith, Double moodWith, Double pullWith, int daysWithout,
+    public record Comparison(UUID environmentId, int daysWith, Double moodWith, Double pullWith, int daysWithout,
             Double moodWithout, Double pullWithout) {
     }
 

@@ -57,6 +57,11 @@ public record TrendReport(LocalDate from, LocalDate to, List<DailyPoint> daily, 
         markup.append("<td>").append(text).append("</td>");
     }
 
+    /** A mean as the pages show it, the table's way: one decimal place, halves rounded up. */
+    public String figure(Double value) {
+        return value == null ? "" : oneDecimal(value);
+    }
+
     static String oneDecimal(double value) {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }

@@ -2,11 +2,16 @@ package org.counterspace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,7 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
+import org.counterspace.account.AccountPrincipal;
 import org.counterspace.support.SiteWalk;
 import org.counterspace.support.SomethingEverywhere;
 import org.counterspace.support.TestAccounts;
@@ -62,7 +69,17 @@ class TemplateTypesTests {
 
     @Test
     void everyTypeAPageReadsIsPublic() throws Exception {
-        RequestPostProcessor curator = TestAccounts.as(SomethingEverywhere.curator(mvc, jdbc, events, tx, false));
+        AccountPrincipal me = SomethingEverywhere.curator(mvc, jdbc, events, tx, false);
+        RequestPostProcessor curator = TestAccounts.as(me);
+        // days with and without a counter-environment, so that the trends page compares them
+        UUID environment = jdbc.queryForObject("select id from counter_environment where account_id = ? order by position "
+                + "limit 1", UUID.class, me.id());
+        for (int daysAgo = 1; daysAgo <= 2; daysAgo++) {
+            mvc.perform(post("/checkins/new").with(csrf()).with(curator)
+                .param("day", LocalDate.now(ZoneOffset.UTC).minusDays(daysAgo).toString()).param("mood", "4")
+                .param("homePull", "3").param("environments", daysAgo == 1 ? environment.toString() : ""))
+                .andExpect(status().is3xxRedirection());
+        }
         Set<String> found = new TreeSet<>();
         Map<String, String> signedIn = SiteWalk.from(mvc, curator, "/", "/support?q=counselling&free=yes&open=now");
         String service = jdbc.queryForObject("select id from dir_service where status = 'active' order by name limit 1",
@@ -71,6 +88,7 @@ class TemplateTypesTests {
                 "/support/services/" + service, "/help", "/login", "/register");
         assertThat(signedIn).as("the walk reaches the personal pages").containsKeys("/checkins", "/checkins/trends",
                 "/checkins/new", "/safety-plan", "/account", "/curate");
+        assertThat(signedIn.get("/checkins/trends")).as("the trends page compares days").contains("helps-caption");
         for (String url : signedIn.keySet()) {
             found.addAll(nonPublicTypes(url, curator));
         }

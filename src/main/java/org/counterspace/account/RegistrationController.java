@@ -49,15 +49,15 @@ class RegistrationController {
     }
 
     @GetMapping("/register")
-    String form(Model model, Locale locale) {
+    String form(Model model, HttpServletRequest request) {
         model.addAttribute("form", RegistrationForm.empty(zones.defaultZone()));
-        model.addAttribute("zones", zones.groups(locale));
+        model.addAttribute("zones", zones.groups(request.getLocale()));
         model.addAttribute("guessZone", true);
         return "account/register";
     }
 
     @PostMapping("/register")
-    ModelAndView register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result, Locale locale,
+    ModelAndView register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         passwords.validateNew(form.password(), form.confirm(), form.username(), result);
         String zone = form.timeZone() == null ? zones.defaultZone() : form.timeZone();
@@ -65,7 +65,7 @@ class RegistrationController {
             result.rejectValue("timeZone", "account.settings.zone.invalid");
         }
         if (result.hasErrors()) {
-            return again(locale);
+            return again(request.getLocale());
         }
         Throttle.Attempt attempt = throttle.attempt(
                 new Throttle.Key(Throttle.Limit.REGISTER_ADDRESS, request.getRemoteAddr()));
@@ -78,7 +78,7 @@ class RegistrationController {
         }
         catch (AccountService.UsernameTaken e) {
             result.rejectValue("username", "account.username.taken");
-            return again(locale);
+            return again(request.getLocale());
         }
         log.info("Account {} registered", registration.principal().id());
         sessions.signIn(registration.principal(), request, response);

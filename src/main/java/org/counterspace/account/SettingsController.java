@@ -59,12 +59,12 @@ class SettingsController {
     }
 
     @GetMapping("/account")
-    String settings(@AuthenticationPrincipal AccountPrincipal me, Model model, Locale locale) {
+    String settings(@AuthenticationPrincipal AccountPrincipal me, Model model, HttpServletRequest request) {
         model.addAttribute("form", new SettingsForm(me.timeZone().getId(), me.discreet()));
         // never guessed here: UTC may have been chosen on purpose (to say nothing of where one lives), and
         // this form also saves discreet mode, so a guess would be saved unnoticed with it
         model.addAttribute("guessZone", false);
-        return settingsPage(me, model, locale);
+        return settingsPage(me, model, request.getLocale());
     }
 
     private String settingsPage(AccountPrincipal me, Model model, Locale locale) {
@@ -77,13 +77,13 @@ class SettingsController {
 
     @PostMapping("/account/settings")
     String changeSettings(@AuthenticationPrincipal AccountPrincipal me,
-            @Valid @ModelAttribute("form") SettingsForm form, BindingResult result, Model model, Locale locale,
+            @Valid @ModelAttribute("form") SettingsForm form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         if (!result.hasFieldErrors("timeZone") && !TimeZoneChoices.offered(form.timeZone())) {
             result.rejectValue("timeZone", "account.settings.zone.invalid");
         }
         if (result.hasErrors()) {
-            return settingsPage(me, model, locale);
+            return settingsPage(me, model, request.getLocale());
         }
         ZoneId zone = ZoneId.of(form.timeZone());
         accounts.changeSettings(me.id(), zone, form.discreetOn());

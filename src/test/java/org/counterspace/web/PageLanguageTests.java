@@ -22,7 +22,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The pages are in English; a browser asking for German still gets English dates, not a mix of both. */
+/** The pages are in English; a browser asking for German still gets English dates and answers, not a mix. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class PageLanguageTests {
@@ -46,6 +46,7 @@ class PageLanguageTests {
 
         assertThat(history).contains(day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " "
                 + day.getDayOfMonth() + " " + day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-            .doesNotContain(day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.GERMAN));
+            .doesNotContain(day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.GERMAN))
+            .contains("<dd>3 \u00b7 Okay</dd>", "<dd>4 of 10</dd>");
     }
 }

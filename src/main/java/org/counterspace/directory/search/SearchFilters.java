@@ -22,8 +22,16 @@ import org.springframework.context.support.MessageSourceAccessor;
 record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice> languages,
         List<Choice> countries, String free, String costUnknown, String openNow) {
 
-    /** One checkbox or option: {@code id} is the element id, {@code value} what the form sends. */
-    record Choice(String id, String value, String label, boolean chosen) {
+    /**
+     * One checkbox or option: {@code name} and {@code value} are what the form sends. Equal choices read
+     * the same, so each is rendered once (web.PreparedParts).
+     */
+    record Choice(String name, String value, String label, boolean chosen) {
+
+        /** The element id. */
+        public String id() {
+            return name + "-" + value;
+        }
     }
 
     static SearchFilters of(SearchRequest request, DirectorySearch.Results results, Map<String, String> categoryNames,
@@ -53,7 +61,7 @@ record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice
         Set<String> codes = new LinkedHashSet<>();
         nationalLines.regions().forEach(region -> codes.add(region.code()));
         codes.add(chosen);
-        return codes.stream().map(code -> new Choice("region-" + code, code, countryName(code), code.equals(chosen)))
+        return codes.stream().map(code -> new Choice("region", code, countryName(code), code.equals(chosen)))
             .toList();
     }
 
@@ -67,7 +75,7 @@ record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice
         for (String code : codes) {
             long count = counts.getOrDefault(code, 0L);
             if (count > 0 || chosen.contains(code)) {
-                choices.add(new Choice(name + "-" + code, code, counted(messages, names.apply(code), count),
+                choices.add(new Choice(name, code, counted(messages, names.apply(code), count),
                         chosen.contains(code)));
             }
         }

@@ -65,6 +65,19 @@ record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice
             .toList();
     }
 
+    /** The radii a search near a place can have, in kilometres. */
+    static List<Choice> radii(int chosen, MessageSourceAccessor messages) {
+        return SearchRequest.RADII.stream().map(km -> new Choice("radius", String.valueOf(km),
+                messages.getMessage("directory.near.km", new Object[] { km }), km == chosen)).toList();
+    }
+
+    /** The orders results can come in. */
+    static List<Choice> sortOrders(SearchQuery.SortOrder chosen, MessageSourceAccessor messages) {
+        return Arrays.stream(SearchQuery.SortOrder.values()).map(order -> new Choice("sort",
+                order.name().toLowerCase(Locale.ROOT), messages.getMessage("directory.sort." + order.name()),
+                order == chosen)).toList();
+    }
+
     private static String countryName(String code) {
         return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
     }

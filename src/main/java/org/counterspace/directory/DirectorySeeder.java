@@ -88,15 +88,17 @@ class DirectorySeeder {
         this.gazetteer = gazetteer;
     }
 
+    /** First-start data when there are no services yet; true if any were added. */
     @Transactional
-    void seedIfEmpty() {
+    boolean seedIfEmpty() {
         ensureCategories();
         if (services.count() > 0) {
-            return;
+            return false;
         }
         int national = seedNationalLines ? seedNationalLines() : 0;
         int demo = seedDemo ? seedDemo() : 0;
         log.info("Directory seeded with {} national lines and {} demo services", national, demo);
+        return national + demo > 0;
     }
 
     /** Our taxonomy exists in every installation, also where data was imported before the first start. */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * On start (an index of an older layout has already been emptied, see {@link DirectoryIndex}):
  * first-start data, services kept at a bare UTC offset placed in a zone, an optional bulk import,
- * then a search index that matches the database (merged after a bulk load), or rebuilt whole when
+ * then a search index that matches the database (merged after seeding or a bulk load), or rebuilt whole when
  * {@code --counterspace.directory.reindex=true} asks or an import stopped with the process
  * ({@link IndexAheadOfCommit}). Instances sharing an index do this one at a time
  * ({@link StartupLock}), so only the first rebuilds it. The instance is ready for traffic once it is done.
@@ -48,14 +48,14 @@ class DirectoryStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         lock.run(() -> {
-            seeder.seedIfEmpty();
+            boolean seeded = seeder.seedIfEmpty();
             fixedOffsets.run();
             boolean imported = importOption.runIfAsked();
             if (reindex || indexAhead.leftUnfinished()) {
                 index.rebuild();
                 indexAhead.forgetUnfinished();
             }
-            else if (!index.rebuildIfStale() && imported) {
+            else if (!index.rebuildIfStale() && (seeded || imported)) {
                 index.mergeSegments();
             }
         });

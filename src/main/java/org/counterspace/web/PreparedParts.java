@@ -33,6 +33,10 @@ import org.thymeleaf.web.servlet.IServletWebExchange;
  * asked for in the query string adds a parameter to every link), so a page gets exactly what rendering
  * the fragment itself would have given. Nothing that differs per request (a CSRF token, a name, a
  * notice) belongs in a part.
+ * <p>
+ * An item part ({@code #prepared.item('directory/fragments :: card', s)}) is one thing of a list, such as
+ * a search result's card, keyed by the value it shows (a record, equal when everything the fragment
+ * reads of it is): many more variants, kept apart from the layout's parts so they never push those out.
  */
 @Component
 public class PreparedParts implements IExpressionObjectDialect {
@@ -40,11 +44,16 @@ public class PreparedParts implements IExpressionObjectDialect {
     /** Variants are a handful of flags per part; more keys than this means something varies that should not. */
     static final int MAX_RENDERINGS = 256;
 
+    /** Item parts kept: a few pages of results for each of the services searches show most. */
+    static final int MAX_ITEM_RENDERINGS = 4096;
+
     private static final String FRAGMENT_SEPARATOR = "::";
 
     private final ObjectProvider<ITemplateEngine> engine;
 
     private final Map<List<Object>, String> renderings = new ConcurrentHashMap<>();
+
+    private final Map<List<Object>, String> itemRenderings = new ConcurrentHashMap<>();
 
     PreparedParts(ObjectProvider<ITemplateEngine> engine) {
         this.engine = engine;
@@ -89,11 +98,20 @@ public class PreparedParts implements IExpressionObjectDialect {
          * fragment reads, in its order.
          */
         public String html(String part, Object... variant) {
-            return PreparedParts.this.html(context, part, variant);
+            return PreparedParts.this.html(context, renderings, MAX_RENDERINGS, part, variant);
+        }
+
+        /**
+         * The HTML of one item of a list: the fragment {@code part} reads nothing but {@code item} (and
+         * messages and links), and equal items show the same.
+         */
+        public String item(String part, Object item) {
+            return PreparedParts.this.html(context, itemRenderings, MAX_ITEM_RENDERINGS, part, item);
         }
     }
 
-    private String html(IExpressionContext context, String part, Object... variant) {
+    private String html(IExpressionContext context, Map<List<Object>, String> kept, int max, String part,
+            Object... variant) {
         IServletWebExchange exchange = (IServletWebExchange) ((IWebContext) context).getExchange();
         HttpServletRequest request = (HttpServletRequest) exchange.getNativeRequestObject();
         HttpServletResponse response = (HttpServletResponse) exchange.getNativeResponseObject();
@@ -105,15 +123,15 @@ public class PreparedParts implements IExpressionObjectDialect {
         for (Object value : variant) {
             key.add(value);
         }
-        String kept = renderings.get(key);
-        if (kept != null) {
-            return kept;
+        String rendering = kept.get(key);
+        if (rendering != null) {
+            return rendering;
         }
         String rendered = render(context, exchange, part);
-        if (renderings.size() >= MAX_RENDERINGS) {
-            renderings.clear();
+        if (kept.size() >= max) {
+            kept.clear();
         }
-        renderings.put(key, rendered);
+        kept.put(key, rendered);
         return rendered;
     }
 

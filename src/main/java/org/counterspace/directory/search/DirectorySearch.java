@@ -62,7 +62,7 @@ public class DirectorySearch {
         this.index = index;
         this.typedWords = typedWords;
         this.backend = SearchBackend.of(Search.mapping(entityManagerFactory));
-        this.answered = new ConcurrentLruCache<>(answeredPages, asked -> find(asked.query()));
+        this.answered = new ConcurrentLruCache<>(answeredPages, asked -> find(asked.query(), asked.indexState()));
     }
 
     public record Results(List<ServiceCard> hits, long total, Map<String, Map<String, Long>> facets, long freeCount,
@@ -75,7 +75,7 @@ public class DirectorySearch {
      */
     public Results search(SearchQuery query) {
         SearchQuery toTheMinute = query.at(query.now().truncatedTo(ChronoUnit.MINUTES));
-        return index.state().map(state -> answered(new Asked(toTheMinute, state))).orElseGet(() -> find(toTheMinute));
+        return index.state().map(state -> answered(new Asked(toTheMinute, state))).orElseGet(() -> find(toTheMinute, null));
     }
 
     /**
@@ -96,15 +96,16 @@ public class DirectorySearch {
     }
 
     /**
-     * One page of results with its facet counts. The cards come from fields stored in the index, so
-     * no database connection is taken: a session without a transaction only hosts the query.
+     * One page of results with its facet counts, of the index in {@code indexState} (null: not known). The
+     * cards come from fields stored in the index, so no database connection is taken: a session without a
+     * transaction only hosts the query.
      */
-    private Results find(SearchQuery query) {
+    private Results find(SearchQuery query, Object indexState) {
         try (EntityManager own = entityManagerFactory.createEntityManager()) {
             SearchSession session = Search.session(own);
             var scope = session.scope(SupportService.class);
             SearchConditions conditions = new SearchConditions(query,
-                    query.hasText() ? typedWords.query(session, query.text()) : null, index.timeZones(), backend);
+                    query.hasText() ? typedWords.query(session, query.text(), indexState) : null, index.timeZones(), backend);
             var step = session.search(scope).select(card(scope.projection(), query))
                 .where(conditions.predicate(scope.predicate(), query.openNow(), query.byCost()));
             SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
@@ -146,7 +147,7 @@ public class DirectorySearch {
     public List<UUID> matchingIds(String text, int limit) {
         SearchSession session = Search.session(entityManager);
         var scope = session.scope(SupportService.class);
-        var words = typedWords.query(session, QueryText.cut(text));
+        var words = typedWords.query(session, QueryText.cut(text), null);
         return words == null ? List.of() : session.search(scope).select(f -> f.id(UUID.class))
             .where(f -> backend.words(f, words)).fetchHits(limit);
     }

@@ -35,6 +35,13 @@ final class LuceneSearchBackend implements SearchBackend {
 
     static final LuceneSearchBackend INSTANCE = new LuceneSearchBackend();
 
+    /**
+     * The Lucene query of each unit of words recently searched (a word with its stems, synonyms and
+     * near-misses in every field: tens of clauses). Lucene queries are immutable, and a page asks for
+     * the same words two or three times (hits and facets, the open-now count, the cost counts).
+     */
+    private static final RecentlyAsked<WordQuery, Query> units = new RecentlyAsked<>(1024);
+
     private LuceneSearchBackend() {
     }
 
@@ -109,8 +116,10 @@ final class LuceneSearchBackend implements SearchBackend {
             any.clauses().forEach(clause -> bool.add(lucene(clause), BooleanClause.Occur.SHOULD));
             return bool.setMinimumNumberShouldMatch(any.minimumMatch()).build();
         }
-        WordQuery.Plus plus = (WordQuery.Plus) query;
-        return new FunctionScoreQuery(lucene(plus.query()), new PlusScore(plus.constant()));
+        return units.answer(query, unit -> {
+            WordQuery.Plus plus = (WordQuery.Plus) unit;
+            return new FunctionScoreQuery(lucene(plus.query()), new PlusScore(plus.constant()));
+        });
     }
 
     /** A score plus a constant: what a matched unit adds for being matched at all. */

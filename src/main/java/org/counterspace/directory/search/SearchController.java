@@ -60,8 +60,8 @@ class SearchController {
         model.addAttribute("pageCount", Math.min(pageCount, SearchRequest.MAX_PAGE));
         model.addAttribute("ageGroups", AgeGroup.values());
         model.addAttribute("regions", SearchFilters.regions(nationalLines, request.region()));
-        model.addAttribute("radii", SearchRequest.RADII);
-        model.addAttribute("sortOrders", SearchQuery.SortOrder.values());
+        model.addAttribute("radii", SearchFilters.radii(request.radiusKm(), messages));
+        model.addAttribute("sortOrders", SearchFilters.sortOrders(request.sort(), messages));
         model.addAttribute("maxQueryChars", QueryText.MAX_CHARS);
         return "directory/search";
     }

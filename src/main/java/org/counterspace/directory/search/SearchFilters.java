@@ -22,8 +22,16 @@ import org.springframework.context.support.MessageSourceAccessor;
 public record SearchFilters(List<Choice> categories, List<Choice> channels, List<Choice> languages,
         List<Choice> countries, String free, String costUnknown, String openNow) {
 
-    /** One checkbox or option: {@code id} is the element id, {@code value} what the form sends. */
-    public record Choice(String id, String value, String label, boolean chosen) {
+    /**
+     * One checkbox or option: {@code name} and {@code value} are what the form sends. Equal choices read
+     * the same, so each is rendered once (web.PreparedParts).
+     */
+    public record Choice(String name, String value, String label, boolean chosen) {
+
+        /** The element id. */
+        public String id() {
+            return name + "-" + value;
+        }
     }
 
     static SearchFilters of(SearchRequest request, DirectorySearch.Results results, Map<String, String> categoryNames,
@@ -53,8 +61,21 @@ public record SearchFilters(List<Choice> categories, List<Choice> channels, List
         Set<String> codes = new LinkedHashSet<>();
         nationalLines.regions().forEach(region -> codes.add(region.code()));
         codes.add(chosen);
-        return codes.stream().map(code -> new Choice("region-" + code, code, countryName(code), code.equals(chosen)))
+        return codes.stream().map(code -> new Choice("region", code, countryName(code), code.equals(chosen)))
             .toList();
+    }
+
+    /** The radii a search near a place can have, in kilometres. */
+    static List<Choice> radii(int chosen, MessageSourceAccessor messages) {
+        return SearchRequest.RADII.stream().map(km -> new Choice("radius", String.valueOf(km),
+                messages.getMessage("directory.near.km", new Object[] { km }), km == chosen)).toList();
+    }
+
+    /** The orders results can come in. */
+    static List<Choice> sortOrders(SearchQuery.SortOrder chosen, MessageSourceAccessor messages) {
+        return Arrays.stream(SearchQuery.SortOrder.values()).map(order -> new Choice("sort",
+                order.name().toLowerCase(Locale.ROOT), messages.getMessage("directory.sort." + order.name()),
+                order == chosen)).toList();
     }
 
     private static String countryName(String code) {
@@ -67,7 +88,7 @@ public record SearchFilters(List<Choice> categories, List<Choice> channels, List
         for (String code : codes) {
             long count = counts.getOrDefault(code, 0L);
             if (count > 0 || chosen.contains(code)) {
-                choices.add(new Choice(name + "-" + code, code, counted(messages, names.apply(code), count),
+                choices.add(new Choice(name, code, counted(messages, names.apply(code), count),
                         chosen.contains(code)));
             }
         }

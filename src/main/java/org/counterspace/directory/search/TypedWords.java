@@ -57,6 +57,12 @@ class TypedWords {
 
     private final RecentlyAsked<String, List<List<String>>> nearMissSynonyms = new RecentlyAsked<>(1024);
 
+    /** Whether a word is known, for the index in one state: two counts a word otherwise, on every search. */
+    private final RecentlyAsked<KnownWord, Boolean> knownWords = new RecentlyAsked<>(4096);
+
+    private record KnownWord(String word, Object indexState) {
+    }
+
     private final int longestEntry;
 
     TypedWords() {
@@ -77,9 +83,10 @@ class TypedWords {
 
     /**
      * The query for the words, or null when no word is left to look for (only stop words); the session
-     * counts how many services know a word.
+     * counts how many services know a word, and those counts are kept while the index is in the state
+     * {@code indexState} ({@link DirectoryIndex#state()}; null: not kept).
      */
-    WordQuery query(SearchSession session, String text) {
+    WordQuery query(SearchSession session, String text, Object indexState) {
         List<String> words = words(plain, text);
         List<Unit> units = units(words.subList(0, Math.min(words.size(), MAX_WORDS)));
         if (units.isEmpty()) {
@@ -88,7 +95,7 @@ class TypedWords {
         List<WordQuery> all = new ArrayList<>();
         for (Unit unit : units) {
             // the unit's coverage added to its graded score, evaluating its clauses once
-            all.add(new WordQuery.Plus(graded(unit, session), unit.topic() ? 2 * COVERAGE : COVERAGE));
+            all.add(new WordQuery.Plus(graded(unit, session, indexState), unit.topic() ? 2 * COVERAGE : COVERAGE));
         }
         return new WordQuery.Any(all, Math.max(1, units.size() / 2));
     }
@@ -110,11 +117,11 @@ class TypedWords {
         return units;
     }
 
-    private WordQuery graded(Unit unit, SearchSession session) {
+    private WordQuery graded(Unit unit, SearchSession session, Object indexState) {
         List<String> stems = unit.words().stream().flatMap(word -> words(stemmed, word).stream()).toList();
         String word = unit.words().get(0);
         boolean typo = unit.words().size() == 1 && unit.synonyms().isEmpty() && word.length() >= 4
-                && !known(session, word);
+                && !known(session, word, indexState);
         // a typo of a word of the synonym list finds what that word finds ("rehabilitaion")
         List<List<String>> synonyms = typo ? nearMissSynonyms(word) : unit.synonyms();
         List<WordQuery> any = new ArrayList<>();
@@ -168,6 +175,11 @@ class TypedWords {
 
     private static int edits(String word) {
         return word.length() >= 7 ? 2 : 1;
+    }
+
+    private boolean known(SearchSession session, String word, Object indexState) {
+        return indexState == null ? known(session, word)
+                : knownWords.answer(new KnownWord(word, indexState), asked -> known(session, asked.word()));
     }
 
     /** A word in the names or descriptions of enough services (counted in each) is no typo. */

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # HSDS import benchmark: 100,000 generated 211-style services (tools/hsds-bench-data.py), uploaded
 # by a curator on /curate/files as HSDS JSON and, into a fresh app, as a zip of CSV tables. For each:
-# wall time from the upload to the report, the app's peak RSS during the import (VmRSS sampled every
-# 0.5 s, and VmHWM), and a few timed /support?q= searches while it runs. The machine's load average
-# is written with the figures. Writes bench/results/import.txt.
+# wall time from the upload to the report, the app's CPU time meanwhile (steadier than wall time on a
+# shared machine), its peak RSS during the import (VmRSS sampled every 0.5 s, and VmHWM), and a few
+# timed /support?q= searches while it runs. The machine's load average is written with the figures.
+# Writes bench/results/import.txt.
 # Usage: bench/import.sh [services] [port]    SKIP_BUILD=1 uses the jar already built.
 # JFR=1 records a flight recording of each import into the work folder (for profiling).
 # WORK=folder keeps the data and the apps there (default /tmp/counterspace-bench-import); JAR=path runs that jar;
@@ -47,6 +48,7 @@ start_app() {   # start_app NAME : a fresh H2 database and index in $WORK/NAME
     java @jvm.options -Xmx"$XMX" "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
     --spring.datasource.url="jdbc:h2:file:$WORK/$1/db;WRITE_DELAY=0" \
     --spring.jpa.properties.hibernate.search.backend.directory.root="$WORK/$1/index" \
+    --counterspace.directory.import-folder="$WORK/$1/imports" \
     --counterspace.directory.limits.api-requests=100000000 > "$WORK/$1/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 600); do
@@ -65,6 +67,10 @@ sign_in() {     # a curator session in $WORK/cookies
     --data-urlencode "username=benchcurator" --data-urlencode "password=bench curator password 1" "$BASE/login"
 }
 
+cpu_ticks() {    # the app's user + system CPU time so far, in clock ticks
+  awk '{print $14 + $15}' "/proc/$APP/stat"
+}
+
 import_file() { # import_file FILE LABEL : upload, follow the job page to its report, print the figures
   local file=$1 label=$2 token job started ended page
   sign_in
@@ -79,6 +85,7 @@ import_file() { # import_file FILE LABEL : upload, follow the job page to its re
       sleep 5; done ) & SEARCHER=$!
   : > "$WORK/searches"
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  local cpu_before; cpu_before=$(cpu_ticks)
   started=$(date +%s%N)
   job=$(curl -s -o /dev/null -w "%{redirect_url}" -b "$WORK/cookies" -F "file=@$file" -F "timeZone=America/Los_Angeles" \
     "$BASE/curate/files/import?_csrf=$token")
@@ -91,11 +98,13 @@ import_file() { # import_file FILE LABEL : upload, follow the job page to its re
   done
   ended=$(date +%s%N)
   kill "$SEARCHER" "$SAMPLER" 2>/dev/null || true; SEARCHER=""; SAMPLER=""
+  local cpu=$(( ($(cpu_ticks) - cpu_before) / $(getconf CLK_TCK) ))
   local hwm; hwm=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
   local report; report=$(grep -o '<h2 id="report-heading">[^<]*' <<< "$page" | sed 's/.*>//' || true)
   [ -n "$report" ] || report=$(grep -o 'Imported [0-9,]* services[^<]*\|Nothing was imported[^<]*' <<< "$page" | head -1)
   echo "$label ($(du -hL "$file" | cut -f1) file): $report"
   echo "  wall time, upload to report: $(( (ended - started) / 1000000 / 1000 )) s (upload answered in ${answered} ms)"
+  echo "  the app's CPU time meanwhile (user + system, all threads): $cpu s"
   echo "  RSS before the upload: $(( before / 1024 )) MB; peak during the import: $(( $(cat "$WORK/peak") / 1024 )) MB sampled, VmHWM $(( hwm / 1024 )) MB"
   echo "  load average at the start: $LOAD_BEFORE, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "  /support?q=counseling every 5 s meanwhile: $(python3 -c '

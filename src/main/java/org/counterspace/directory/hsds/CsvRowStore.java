@@ -1,10 +1,8 @@
 package org.counterspace.directory.hsds;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +30,8 @@ final class CsvRowStore implements Closeable {
 
     private static final long OFFSET_MASK = (1L << (64 - TAG_BITS)) - 1;
 
+    private static final int READ_AHEAD = 1024;
+
     private final Path file;
 
     private final DataOutputStream out;
@@ -43,10 +43,8 @@ final class CsvRowStore implements Closeable {
     /** Each index: a table and the column its rows are found by; its position is the tag of its offsets. */
     private final List<String> indexes = new ArrayList<>();
 
-    /** Key → the tagged offsets of the rows found by it, in every index. Keys are shared across indexes. */
+    /** Key → the tagged offsets of the rows found by it, in every index (a key is held once for all of them). */
     private final Map<String, long[]> offsets = new HashMap<>();
-
-    private final Map<String, String> keys = new HashMap<>();
 
     /** The rows are kept in a file in {@code folder} ({@link ImportFolder}), deleted on closing. */
     CsvRowStore(Path folder) {
@@ -68,11 +66,11 @@ final class CsvRowStore implements Closeable {
             String key = row.values().get(column);
             if (key != null) {
                 long offset = write(row);
-                String shared = keys.computeIfAbsent(key, k -> k);
-                long[] found = offsets.get(shared);
+                long[] found = offsets.get(key);
                 long[] more = found == null ? new long[1] : Arrays.copyOf(found, found.length + 1);
                 more[more.length - 1] = (long) tag(table + "/" + column) << (64 - TAG_BITS) | offset;
-                offsets.put(shared, more);
+                // a key already there stays the map's own: each key's text is held once
+                offsets.put(key, more);
                 return;
             }
         }
@@ -136,13 +134,17 @@ final class CsvRowStore implements Closeable {
                 out.flush();
                 channel = FileChannel.open(file, StandardOpenOption.READ);
             }
-            ByteBuffer length = ByteBuffer.allocate(4);
-            readFully(length, offset);
-            ByteBuffer body = ByteBuffer.allocate(length.getInt(0));
-            readFully(body, offset + 4);
-            DataInputStream record = new DataInputStream(new ByteArrayInputStream(body.array()));
-            long line = record.readLong();
-            int count = record.readInt();
+            // most rows are shorter than this: their length and body come in one read
+            ByteBuffer record = ByteBuffer.allocate(READ_AHEAD);
+            readAtLeast(record, offset, 4);
+            int end = 4 + record.getInt(0);
+            if (end > record.capacity()) {
+                record = ByteBuffer.allocate(end).put(record.flip());
+            }
+            readAtLeast(record, offset, end);
+            record.limit(end).position(4);
+            long line = record.getLong();
+            int count = record.getInt();
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 values.put(readText(record), readText(record));
@@ -154,8 +156,9 @@ final class CsvRowStore implements Closeable {
         }
     }
 
-    private void readFully(ByteBuffer buffer, long position) throws IOException {
-        while (buffer.hasRemaining()) {
+    /** Reads into {@code buffer} from {@code position} on until it holds at least {@code bytes}. */
+    private void readAtLeast(ByteBuffer buffer, long position, int bytes) throws IOException {
+        while (buffer.position() < bytes) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
                 throw new IOException("The row store ends early.");
             }
@@ -168,10 +171,11 @@ final class CsvRowStore implements Closeable {
         out.write(bytes);
     }
 
-    private static String readText(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+    private static String readText(ByteBuffer record) {
+        int length = record.getInt();
+        String text = new String(record.array(), record.position(), length, StandardCharsets.UTF_8);
+        record.position(record.position() + length);
+        return text;
     }
 
     @Override

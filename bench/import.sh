@@ -9,13 +9,15 @@
 # JFR=1 records a flight recording of each import into the work folder (for profiling).
 # WORK=folder keeps the data and the apps there (default /tmp/counterspace-bench-import); JAR=path runs that jar;
 # XMX=512m gives the app that heap (default 320m, the README's for a server that imports); FORMATS=json (or csv) runs one.
-# OUT=file writes the figures there instead.
+# OUT=file writes the figures there instead. DB=postgres imports into PostgreSQL on 127.0.0.1:5432 (a fresh
+# database per format, dropped at the end; the postgres profile) and adds PostgreSQL's CPU time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 PORT=${2:-18501}
 XMX=${XMX:-320m}
 FORMATS=${FORMATS:-json csv}
+DB=${DB:-h2}
 BASE="http://127.0.0.1:$PORT"
 WORK=${WORK:-/tmp/counterspace-bench-import}
 OUT=${OUT:-bench/results/import.txt}
@@ -38,18 +40,25 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_app() {   # start_app NAME : a fresh H2 database and index in $WORK/NAME
+pg() { psql -h 127.0.0.1 -U postgres -d test -qAt -c "$1"; }
+
+start_app() {   # start_app NAME : a fresh database (H2 in $WORK/NAME, or PostgreSQL) and index in $WORK/NAME
   rm -rf "$WORK/$1" && mkdir -p "$WORK/$1"
+  local db=(--spring.datasource.url="jdbc:h2:file:$WORK/$1/db;WRITE_DELAY=0")
+  if [ "$DB" = postgres ]; then
+    pg "DROP DATABASE IF EXISTS bench_import_$1" && pg "CREATE DATABASE bench_import_$1"
+    db=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/bench_import_$1")
+  fi
   local jfr=()
   [ -n "${JFR:-}" ] && jfr=(-XX:StartFlightRecording=filename="$WORK/$1.jfr",settings=profile)
   # the settings the README gives a server that imports: jvm.options, XMX (-Xmx320m), glibc's settings
   MALLOC_MMAP_THRESHOLD_=1048576 MALLOC_ARENA_MAX=2 COUNTERSPACE_ADMIN_USERNAME=benchcurator \
-    COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' \
+    COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' COUNTERSPACE_SECURE_COOKIES=false \
     java @jvm.options -Xmx"$XMX" "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
-    --spring.datasource.url="jdbc:h2:file:$WORK/$1/db;WRITE_DELAY=0" \
+    "${db[@]}" \
     --spring.jpa.properties.hibernate.search.backend.directory.root="$WORK/$1/index" \
     --counterspace.directory.import-folder="$WORK/$1/imports" \
-    --counterspace.directory.limits.api-requests=100000000 > "$WORK/$1/app.log" 2>&1 &
+    --counterspace.directory.limits.api-requests=100000000 ${APP_ARGS:-} > "$WORK/$1/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 600); do
     curl -sf "$BASE/actuator/health" >/dev/null && return 0
@@ -71,6 +80,14 @@ cpu_ticks() {    # the app's user + system CPU time so far, in clock ticks
   awk '{print $14 + $15}' "/proc/$APP/stat"
 }
 
+postgres_ticks() { # all PostgreSQL server processes' user + system CPU time so far, in clock ticks
+  local total=0 pid
+  for pid in $(pgrep -x postgres); do
+    total=$(( total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
+
 import_file() { # import_file FILE LABEL : upload, follow the job page to its report, print the figures
   local file=$1 label=$2 token job started ended page
   sign_in
@@ -86,6 +103,7 @@ import_file() { # import_file FILE LABEL : upload, follow the job page to its re
   : > "$WORK/searches"
   LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
   local cpu_before; cpu_before=$(cpu_ticks)
+  local pg_before; pg_before=$(postgres_ticks)
   started=$(date +%s%N)
   job=$(curl -s -o /dev/null -w "%{redirect_url}" -b "$WORK/cookies" -F "file=@$file" -F "timeZone=America/Los_Angeles" \
     "$BASE/curate/files/import?_csrf=$token")
@@ -105,6 +123,7 @@ import_file() { # import_file FILE LABEL : upload, follow the job page to its re
   echo "$label ($(du -hL "$file" | cut -f1) file): $report"
   echo "  wall time, upload to report: $(( (ended - started) / 1000000 / 1000 )) s (upload answered in ${answered} ms)"
   echo "  the app's CPU time meanwhile (user + system, all threads): $cpu s"
+  if [ "$DB" = postgres ]; then echo "  PostgreSQL's CPU time meanwhile (its server processes): $(( ($(postgres_ticks) - pg_before) / $(getconf CLK_TCK) )) s"; fi
   echo "  RSS before the upload: $(( before / 1024 )) MB; peak during the import: $(( $(cat "$WORK/peak") / 1024 )) MB sampled, VmHWM $(( hwm / 1024 )) MB"
   echo "  load average at the start: $LOAD_BEFORE, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "  /support?q=counseling every 5 s meanwhile: $(python3 -c '
@@ -117,10 +136,12 @@ print(f"{len(t)} searches, statuses {sorted(set(r[0] for r in rows))}, median {s
 
 {
   echo "HSDS import benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $N services (tools/hsds-bench-data.py)"
-  echo "app: java @jvm.options -Xmx$XMX (serial collector), MALLOC_MMAP_THRESHOLD_=1048576, H2 file database, fresh for each format"
+  if [ "$DB" = postgres ]; then database="PostgreSQL $(pg 'SHOW server_version') on 127.0.0.1"; else database="H2 file database"; fi
+  echo "app: java @jvm.options -Xmx$XMX (serial collector), MALLOC_MMAP_THRESHOLD_=1048576, $database, fresh for each format"
   for format in $FORMATS; do
     start_app "$format"
     if [ "$format" = json ]; then import_file "$WORK/services.json" "JSON"; else import_file "$WORK/services-csv.zip" "CSV zip"; fi
     kill "$APP"; wait "$APP" 2>/dev/null || true; APP=""
+    if [ "$DB" = postgres ]; then pg "DROP DATABASE bench_import_$format"; fi
   done
 } | tee "$OUT"

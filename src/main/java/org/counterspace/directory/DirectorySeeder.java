@@ -122,8 +122,8 @@ class DirectorySeeder {
                 SeedKey key = SeedKey.nationalLine(region.code(), line.name());
                 Organization organization = organizations
                     .save(new Organization(key.id("organization"), line.name(), description));
-                SupportService service = writer.create(key.id(), organization, nationalLine(key, region, line));
-                service.assure(nationalLines.reviewed(), null);
+                writer.create(key.id(), organization, nationalLine(key, region, line),
+                        service -> service.assure(nationalLines.reviewed(), null));
                 count++;
             }
         }

@@ -1,6 +1,7 @@
 package org.counterspace.directory;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -45,47 +46,45 @@ public class Organization {
         return name;
     }
 
-    public void setName(String name) {
-        this.name = name;
-    }
 
     public String getAlternateName() {
         return alternateName;
     }
 
-    public void setAlternateName(String alternateName) {
-        this.alternateName = alternateName;
-    }
 
     public String getDescription() {
         return description;
     }
 
-    public void setDescription(String description) {
-        this.description = description;
-    }
 
     public String getEmail() {
         return email;
     }
 
-    public void setEmail(String email) {
-        this.email = email;
-    }
 
     public String getWebsite() {
         return website;
     }
 
-    public void setWebsite(String website) {
-        this.website = website;
-    }
 
     public Instant getLastModified() {
         return lastModified;
     }
 
-    public void touch() {
-        this.lastModified = Instant.now();
+    /**
+     * What the organization says of itself; last modified only when that changed, so a file read again
+     * (or naming the organization for each of its services) changes nothing.
+     */
+    public void describe(String name, String alternateName, String description, String email, String website) {
+        if (!Objects.equals(name, this.name) || !Objects.equals(alternateName, this.alternateName)
+                || !Objects.equals(description, this.description) || !Objects.equals(email, this.email)
+                || !Objects.equals(website, this.website)) {
+            this.name = name;
+            this.alternateName = alternateName;
+            this.description = description;
+            this.email = email;
+            this.website = website;
+            this.lastModified = Instant.now();
+        }
     }
 }

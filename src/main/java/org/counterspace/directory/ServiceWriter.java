@@ -1,6 +1,7 @@
 package org.counterspace.directory;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,8 +21,19 @@ public class ServiceWriter {
     private EntityManager em;
 
     public SupportService create(UUID id, Organization provider, ServiceDetails details) {
+        return create(id, provider, details, service -> {
+        });
+    }
+
+    /**
+     * A new service; {@code complete} sets what is not a detail (status, check date) before it is saved:
+     * a change after {@code persist} would be written as an update after the insert.
+     */
+    public SupportService create(UUID id, Organization provider, ServiceDetails details,
+            Consumer<SupportService> complete) {
         SupportService service = new SupportService(id);
         describe(service, provider, details);
+        complete.accept(service);
         em.persist(service);
         return service;
     }

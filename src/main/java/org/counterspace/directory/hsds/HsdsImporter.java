@@ -142,7 +142,8 @@ public class HsdsImporter {
         try {
             timeZones.lookUp(coordinates);
             List<String> termNotes = new ArrayList<>();
-            terms.forEach(term -> references.term(term, null, termNotes));
+            HsdsReferences.Batch taxonomy = references.unknown();
+            terms.forEach(term -> references.term(term, null, taxonomy, termNotes));
             ImportReport report = importChecked(file, records, actor, new HsdsZones(timeZones, zone), progress);
             return new ImportReport(file, report.entries(), List.of(), termNotes);
         }
@@ -178,10 +179,10 @@ public class HsdsImporter {
      */
     private void write(List<JsonNode> batch, HsdsZones zones, List<ImportReport.Entry> entries,
             IndexAheadOfCommit.Written written, ImportProgress progress) {
-        Set<UUID> existing = references.load(batch);
+        HsdsReferences.Batch known = references.load(batch);
         for (JsonNode record : batch) {
             List<String> warnings = new ArrayList<>();
-            SupportService service = upsert(record, existing, zones, warnings);
+            SupportService service = upsert(record, known, zones, warnings);
             index.changed(service);
             written.add(service);
             entries.add(new ImportReport.Entry(entries.size() + 1, text(record, "id"), text(record, "name"),
@@ -243,24 +244,22 @@ public class HsdsImporter {
         window.clear();
     }
 
-    /** A new service, or the existing one replaced in place, so bookmarks and reports on it survive a re-import. */
-    private SupportService upsert(JsonNode record, Set<UUID> existing, HsdsZones zones, List<String> warnings) {
+    /**
+     * A new service, or the existing one replaced in place, so bookmarks and reports on it survive a re-import.
+     * A new one is saved with its status and check date set, so it is inserted once, not inserted and updated.
+     */
+    private SupportService upsert(JsonNode record, HsdsReferences.Batch known, HsdsZones zones, List<String> warnings) {
         UUID id = UUID.fromString(text(record, "id"));
-        SupportService current = existing.contains(id) ? em.find(SupportService.class, id) : null;
-        HsdsRecordMapper.ImportedService imported = mapper.map(record, current, zones, warnings);
-        SupportService service;
+        SupportService current = known.hasService(id) ? em.find(SupportService.class, id) : null;
+        HsdsRecordMapper.ImportedService imported = mapper.map(record, current, zones, known, warnings);
         if (current == null) {
-            service = writer.create(id, imported.organization(), imported.details());
+            SupportService service = writer.create(id, imported.organization(), imported.details(), imported::complete);
             // the same id written another way later in the file finds this one
-            existing.add(id);
+            known.written(SupportService.class, id);
+            return service;
         }
-        else {
-            writer.replace(current, imported.organization(), imported.details());
-            service = current;
-        }
-        service.changeStatus(imported.status());
-        service.keepHsdsExtras(imported.extras());
-        imported.assure(service);
-        return service;
+        writer.replace(current, imported.organization(), imported.details());
+        imported.complete(current);
+        return current;
     }
 }

@@ -58,7 +58,10 @@ class HsdsRecordMapper {
     record ImportedService(Organization organization, ServiceDetails details, String status, LocalDate assuredOn,
             String assurerEmail, String assuredBy, String extras) {
 
-        void assure(SupportService service) {
+        /** Sets what is not a detail: the status, what the file keeps beyond HSDS, and the check date. */
+        void complete(SupportService service) {
+            service.changeStatus(status);
+            service.keepHsdsExtras(extras);
             if (assuredOn != null) {
                 service.assure(assuredOn, assurerEmail);
             }
@@ -78,9 +81,13 @@ class HsdsRecordMapper {
         this.references = references;
     }
 
-    /** {@code current}: the service with this id already in the directory, or null; {@code zones}: the import's. */
-    ImportedService map(JsonNode r, SupportService current, HsdsZones zones, List<String> warnings) {
-        Organization organization = references.organization(r, warnings);
+    /**
+     * {@code current}: the service with this id already in the directory, or null; {@code zones}: the
+     * import's; {@code batch}: what the record's batch found in the directory.
+     */
+    ImportedService map(JsonNode r, SupportService current, HsdsZones zones, HsdsReferences.Batch batch,
+            List<String> warnings) {
+        Organization organization = references.organization(r, batch, warnings);
         LocalDate assuredOn = assuredDate(r, warnings);
         JsonNode areas = r.path("service_areas");
         String serviceArea = areas.size() > 0 ? cut(text(areas.get(0), "name"), 500) : null;
@@ -89,8 +96,8 @@ class HsdsRecordMapper {
         List<ServiceDetails.PhoneNumber> phones = phones(withPlaceItems, channels, warnings);
         List<ServiceDetails.Opening> openings = openings(withPlaceItems, warnings);
         List<ServiceDetails.SpokenLanguage> languages = languages(withPlaceItems, warnings);
-        Places places = places(r, organization, warnings);
-        Set<TaxonomyTerm> terms = terms(r, warnings);
+        Places places = places(r, organization, batch, warnings);
+        Set<TaxonomyTerm> terms = terms(r, batch, warnings);
         String url = webAddress(r, "url", warnings);
         if (places.inPerson()) {
             channels.add(Channel.IN_PERSON);
@@ -218,7 +225,7 @@ class HsdsRecordMapper {
         return languages;
     }
 
-    private Places places(JsonNode r, Organization organization, List<String> warnings) {
+    private Places places(JsonNode r, Organization organization, HsdsReferences.Batch batch, List<String> warnings) {
         List<ServiceDetails.Place> places = new ArrayList<>();
         boolean inPerson = false;
         String country = null;
@@ -228,7 +235,7 @@ class HsdsRecordMapper {
                 warnings.add("A service_at_location without a nested location was left out.");
                 continue;
             }
-            Location location = references.location(l, organization, warnings);
+            Location location = references.location(l, organization, batch, warnings);
             inPerson |= !"virtual".equals(location.getLocationType());
             for (Address a : location.getAddresses()) {
                 country = country == null ? a.getCountry() : country;
@@ -239,11 +246,11 @@ class HsdsRecordMapper {
         return new Places(places, inPerson, country);
     }
 
-    private Set<TaxonomyTerm> terms(JsonNode r, List<String> warnings) {
+    private Set<TaxonomyTerm> terms(JsonNode r, HsdsReferences.Batch batch, List<String> warnings) {
         Set<TaxonomyTerm> terms = new LinkedHashSet<>();
         for (JsonNode attribute : r.path("attributes")) {
             TaxonomyTerm term = references.term(attribute.path("taxonomy_term"), text(attribute, "taxonomy_term_id"),
-                    warnings);
+                    batch, warnings);
             if (term != null) {
                 terms.add(term);
             }

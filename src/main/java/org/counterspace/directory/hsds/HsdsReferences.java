@@ -7,12 +7,15 @@ import static org.counterspace.directory.hsds.HsdsJson.orEmpty;
 import static org.counterspace.directory.hsds.HsdsJson.text;
 import static org.counterspace.directory.hsds.HsdsJson.webAddress;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,10 +47,11 @@ class HsdsReferences {
 
     /**
      * Loads the services, organizations, locations and taxonomy terms that these records name and the
-     * directory has, a query for each kind, so reading the records finds them without one query each;
-     * answers the ids of the services the directory has.
+     * directory has, a query for each kind, so reading the records finds them without one query each.
+     * The batch it answers knows which of them the directory lacks, so a new one is not looked for again
+     * (a query for every new location, organization and term, until the batch's end empties the session).
      */
-    Set<UUID> load(List<JsonNode> records) {
+    Batch load(List<JsonNode> records) {
         Set<UUID> services = new HashSet<>();
         Set<UUID> organizations = new HashSet<>();
         Set<UUID> locations = new HashSet<>();
@@ -60,14 +64,48 @@ class HsdsReferences {
             r.path("attributes").forEach(attribute -> addId(terms, attribute.path("taxonomy_term").isObject()
                     ? text(attribute.path("taxonomy_term"), "id") : text(attribute, "taxonomy_term_id")));
         }
-        Session session = em.unwrap(Session.class);
-        session.findMultiple(Organization.class, List.copyOf(organizations));
-        session.findMultiple(Location.class, List.copyOf(locations));
-        session.findMultiple(TaxonomyTerm.class, List.copyOf(terms));
-        Set<UUID> existing = new HashSet<>();
-        session.findMultiple(SupportService.class, List.copyOf(services)).stream().filter(Objects::nonNull)
-            .forEach(service -> existing.add(service.getId()));
-        return existing;
+        Batch batch = new Batch();
+        batch.lacking(Organization.class, organizations, Organization::getId);
+        batch.lacking(Location.class, locations, Location::getId);
+        batch.lacking(TaxonomyTerm.class, terms, TaxonomyTerm::getId);
+        batch.lacking(SupportService.class, services, SupportService::getId);
+        return batch;
+    }
+
+    /**
+     * The ids of one batch's organizations, locations, terms and services that the directory lacked when
+     * the batch began, less those written since. Valid until the session is emptied at the batch's end.
+     */
+    final class Batch {
+
+        private final Map<Class<?>, Set<UUID>> lacking = new HashMap<>();
+
+        private <T> void lacking(Class<T> type, Set<UUID> named, Function<T, UUID> id) {
+            Set<UUID> missing = new HashSet<>(named);
+            em.unwrap(Session.class).findMultiple(type, List.copyOf(named)).stream().filter(Objects::nonNull)
+                .forEach(found -> missing.remove(id.apply(found)));
+            lacking.put(type, missing);
+        }
+
+        /** The entity with this id: none without a query when the directory lacked it and it was not written since. */
+        <T> T find(Class<T> type, UUID id) {
+            return lacking.getOrDefault(type, Set.of()).contains(id) ? null : em.find(type, id);
+        }
+
+        /** Whether the directory has this service (as of the batch's start, or written since). */
+        boolean hasService(UUID id) {
+            return !lacking.get(SupportService.class).contains(id);
+        }
+
+        /** An entity this batch has saved: found from now on, in the session. */
+        void written(Class<?> type, UUID id) {
+            lacking.getOrDefault(type, new HashSet<>()).remove(id);
+        }
+    }
+
+    /** A batch that knows nothing yet: every entity is looked for. */
+    Batch unknown() {
+        return new Batch();
     }
 
     private static void addId(Set<UUID> ids, String id) {
@@ -77,46 +115,44 @@ class HsdsReferences {
     }
 
     /** The nested organization, created or updated; else the one organization_id names, if we have it. */
-    Organization organization(JsonNode r, List<String> warnings) {
+    Organization organization(JsonNode r, Batch batch, List<String> warnings) {
         JsonNode o = r.path("organization");
         if (!o.isObject()) {
             String organizationId = text(r, "organization_id");
             return organizationId != null && isUuid(organizationId)
-                    ? em.find(Organization.class, UUID.fromString(organizationId)) : null;
+                    ? batch.find(Organization.class, UUID.fromString(organizationId)) : null;
         }
         UUID id = UUID.fromString(text(o, "id"));
-        Organization organization = em.find(Organization.class, id);
+        Organization found = batch.find(Organization.class, id);
         String description = text(o, "description");
         if (description == null) {
             warnings.add("The organization has no description; its name is used.");
             description = text(o, "name");
         }
-        if (organization == null) {
-            organization = new Organization(id, cut(text(o, "name"), 300), cut(description, 4000));
-            em.persist(organization);
-        }
-        organization.setName(cut(text(o, "name"), 300));
-        organization.setDescription(cut(description, 4000));
-        organization.setAlternateName(cut(text(o, "alternate_name"), 300));
-        organization.setEmail(cut(text(o, "email"), 300));
-        organization.setWebsite(webAddress(o, "website", warnings));
-        organization.touch();
+        // a new organization is saved once all is set, so it is inserted with it rather than inserted and updated
+        Organization organization = found != null ? found
+                : new Organization(id, cut(text(o, "name"), 300), cut(description, 4000));
+        organization.describe(cut(text(o, "name"), 300), cut(text(o, "alternate_name"), 300), cut(description, 4000),
+                cut(text(o, "email"), 300), webAddress(o, "website", warnings));
         if (text(o, "parent_organization_id") != null) {
             warnings.add("parent_organization_id is not kept.");
+        }
+        if (found == null) {
+            em.persist(organization);
+            batch.written(Organization.class, id);
         }
         return organization;
     }
 
-    /** The location with this record's id as the directory has it, or a new one from the record. */
     /**
      * The location with this id: created, or (when the directory has it) brought up to date with the
      * file: type, name, description, coordinates and accessibility when given, and its addresses,
      * changed in place by id, added, or removed when the file lists other usable ones.
      */
-    Location location(JsonNode l, Organization organization, List<String> warnings) {
+    Location location(JsonNode l, Organization organization, Batch batch, List<String> warnings) {
         UUID id = UUID.fromString(text(l, "id"));
         String type = text(l, "location_type");
-        Location existing = em.find(Location.class, id);
+        Location existing = batch.find(Location.class, id);
         Location location = existing != null ? existing
                 : new Location(id, organization, type == null || !PLACE_TYPES.contains(type) ? "physical" : type);
         if (type != null && PLACE_TYPES.contains(type)) {
@@ -146,6 +182,7 @@ class HsdsReferences {
         }
         if (existing == null) {
             em.persist(location);
+            batch.written(Location.class, id);
         }
         else if (!given.isEmpty()) {
             // only a list that gave at least one usable address replaces the location's
@@ -168,13 +205,13 @@ class HsdsReferences {
     }
 
     /** The term an attribute links, found or created from its nested object; null (with a warning) if neither. */
-    TaxonomyTerm term(JsonNode t, String fallbackId, List<String> warnings) {
+    TaxonomyTerm term(JsonNode t, String fallbackId, Batch batch, List<String> warnings) {
         String termId = t.isObject() ? text(t, "id") : fallbackId;
         if (termId == null || !isUuid(termId)) {
             warnings.add("An attribute without a taxonomy term was left out.");
             return null;
         }
-        TaxonomyTerm existing = em.find(TaxonomyTerm.class, UUID.fromString(termId));
+        TaxonomyTerm existing = batch.find(TaxonomyTerm.class, UUID.fromString(termId));
         if (existing != null) {
             return existing;
         }
@@ -182,10 +219,11 @@ class HsdsReferences {
             warnings.add("taxonomy_term_id " + abbreviate(termId) + " is not in the directory; left out.");
             return null;
         }
-        TaxonomyTerm term = new TaxonomyTerm(UUID.fromString(termId), taxonomy(t, warnings), parent(t, warnings),
+        TaxonomyTerm term = new TaxonomyTerm(UUID.fromString(termId), taxonomy(t, warnings), parent(t, batch, warnings),
                 cut(text(t, "code"), 100), cut(text(t, "name"), 200), cut(orEmpty(text(t, "description")), 1000));
         term.setTermUri(cut(text(t, "term_uri"), 1000));
         em.persist(term);
+        batch.written(TaxonomyTerm.class, term.getId());
         return term;
     }
 
@@ -208,12 +246,12 @@ class HsdsReferences {
         return taxonomy;
     }
 
-    private UUID parent(JsonNode t, List<String> warnings) {
+    private UUID parent(JsonNode t, Batch batch, List<String> warnings) {
         String parentId = text(t, "parent_id");
         if (parentId == null || !isUuid(parentId)) {
             return null;
         }
-        if (em.find(TaxonomyTerm.class, UUID.fromString(parentId)) != null) {
+        if (batch.find(TaxonomyTerm.class, UUID.fromString(parentId)) != null) {
             return UUID.fromString(parentId);
         }
         warnings.add("parent_id " + abbreviate(parentId) + " of term " + abbreviate(text(t, "name"))

@@ -152,6 +152,16 @@ public class CheckInForm {
         return "true".equals(toDiscuss) || "on".equals(toDiscuss);
     }
 
+    /** The answer the mood scale shows as chosen, if any: all the scale reads of the form (its prepared rendering's key). */
+    public Integer chosenMood() {
+        return Scale.MOOD.read(mood).orElse(null);
+    }
+
+    /** The answer the home-pull scale shows as chosen, if any. */
+    public Integer chosenHomePull() {
+        return Scale.HOME_PULL.read(homePull).orElse(null);
+    }
+
     public boolean isMood(int value) {
         return Scale.MOOD.read(mood).equals(Optional.of(value));
     }

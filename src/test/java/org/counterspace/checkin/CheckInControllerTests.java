@@ -394,4 +394,29 @@ class CheckInControllerTests {
         assertThat(jdbc.queryForObject("select count(*) from counter_environment where account_id = ?", Integer.class, me.id())).isZero();
         assertThat(count(other)).isEqualTo(1);
     }
+
+    /**
+     * The scales are prepared once per answer and shared between people: each page still shows its own
+     * answer chosen, and nothing else.
+     */
+    @Test
+    void eachFormShowsItsOwnAnswersChosenOnTheScales() throws Exception {
+        String blank = mvc.perform(get("/checkins/new").with(TestAccounts.as(me)))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(blank).doesNotContain("checked=\"checked\"").contains("id=\"mood-4\" value=\"4\">", "id=\"pull-3\" value=\"3\">");
+
+        String missingPull = mvc.perform(checkIn(me, "homePull", "")).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+        assertThat(missingPull).contains("id=\"mood-4\" value=\"4\" checked=\"checked\"")
+            .doesNotContain("id=\"mood-2\" value=\"2\" checked", "name=\"homePull\" id=\"pull-3\" value=\"3\" checked");
+
+        mvc.perform(checkIn(other, "mood", "2", "homePull", "7")).andExpect(status().isFound());
+        UUID theirs = checkins.between(other.id(), today(), today()).get(0).getId();
+        String edit = mvc.perform(get("/checkins/" + theirs + "/edit").with(TestAccounts.as(other)))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(edit).contains("id=\"mood-2\" value=\"2\" checked=\"checked\"", "id=\"pull-7\" value=\"7\" checked=\"checked\"")
+            .doesNotContain("id=\"mood-4\" value=\"4\" checked");
+        assertThat(mvc.perform(get("/checkins/new").with(TestAccounts.as(me))).andReturn().getResponse()
+            .getContentAsString()).doesNotContain("checked=\"checked\"");
+    }
 }

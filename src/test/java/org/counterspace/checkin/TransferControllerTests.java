@@ -2,6 +2,7 @@ package org.counterspace.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -224,7 +225,10 @@ class TransferControllerTests {
             .andExpect(content().string(containsString("will be added as a practice")))
             .andExpect(content().string(containsString("matches your counter-environment \u201cMusic\u201d")))
             .andExpect(content().string(containsString("3 are new; none is already in your journal.")))
-            .andExpect(content().string(containsString("name=\"preview\" value=\"" + previewOf(me) + "\"")));
+            .andExpect(content().string(containsString("name=\"preview\" value=\"" + previewOf(me) + "\"")))
+            // the check-in form's prepared home-pull scale, with nothing chosen
+            .andExpect(content().string(containsString("name=\"homePull\" id=\"pull-10\" value=\"10\">")))
+            .andExpect(content().string(not(containsString("checked"))));
         String preview = previewOf(me);
 
         AccountPrincipal other = newAccount();

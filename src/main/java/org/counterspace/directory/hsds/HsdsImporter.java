@@ -144,6 +144,8 @@ public class HsdsImporter {
             List<String> termNotes = new ArrayList<>();
             HsdsReferences.Batch taxonomy = references.unknown();
             terms.forEach(term -> references.term(term, null, taxonomy, termNotes));
+            // the batches look up what the directory has with queries: the taxonomy's terms are in it by then
+            em.flush();
             ImportReport report = importChecked(file, records, actor, new HsdsZones(timeZones, zone), progress);
             return new ImportReport(file, report.entries(), List.of(), termNotes);
         }

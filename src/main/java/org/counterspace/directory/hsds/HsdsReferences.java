@@ -94,7 +94,7 @@ class HsdsReferences {
 
         /** Whether the directory has this service (as of the batch's start, or written since). */
         boolean hasService(UUID id) {
-            return !lacking.get(SupportService.class).contains(id);
+            return !lacking.getOrDefault(SupportService.class, Set.of()).contains(id);
         }
 
         /** An entity this batch has saved: found from now on, in the session. */

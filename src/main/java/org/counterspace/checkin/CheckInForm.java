@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -163,11 +163,11 @@ public class CheckInForm {
     }
 
     public boolean isMood(int value) {
-        return Scale.MOOD.read(mood).equals(Optional.of(value));
+        return Objects.equals(chosenMood(), value);
     }
 
     public boolean isHomePull(int value) {
-        return Scale.HOME_PULL.read(homePull).equals(Optional.of(value));
+        return Objects.equals(chosenHomePull(), value);
     }
 
     /** Only for a form that passed validation. */

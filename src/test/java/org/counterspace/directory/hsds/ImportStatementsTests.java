@@ -49,7 +49,7 @@ class ImportStatementsTests {
     }
 
     @Test
-    void newServicesAndOrganizationsAreInsertedOnlyAndAFileReadAgainUpdatesNoOrganization() {
+    void newServicesAndOrganizationsAreInsertedOnlyAndAnOrganizationIsUpdatedOnlyWhenItChanges() {
         String file = organizations(3, 6);
         statistics.clear();
         assertThat(importJson(file).accepted()).isTrue();
@@ -62,6 +62,11 @@ class ImportStatementsTests {
         assertThat(importJson(file).accepted()).isTrue();
         assertThat(statistics.getEntityStatistics(Organization.class.getName()).getUpdateCount()).isZero();
         assertThat(statistics.getEntityStatistics(SupportService.class.getName()).getUpdateCount()).isEqualTo(18);
+
+        // an organization that says something new is updated, once for all its services
+        statistics.clear();
+        assertThat(importJson(file.replace("Statement organization", "Renamed organization")).accepted()).isTrue();
+        assertThat(statistics.getEntityStatistics(Organization.class.getName()).getUpdateCount()).isEqualTo(3);
     }
 
     private long statementsToImport(String file) {

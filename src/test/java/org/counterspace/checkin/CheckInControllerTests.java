@@ -420,4 +420,36 @@ class CheckInControllerTests {
         assertThat(mvc.perform(get("/checkins/new").with(TestAccounts.as(me))).andReturn().getResponse()
             .getContentAsString()).doesNotContain("checked=\"checked\"");
     }
+
+    /**
+     * The cards are written in Java (EntryCards): what a person wrote is escaped, words a template would
+     * read as false ("No", "off") still show, and the links keep discreet mode.
+     */
+    @Test
+    void cardsShowWhatWasWrittenEscapedWithLinksThatKeepDiscreetMode() throws Exception {
+        UUID music = environment(me, "Music");
+        UUID friend = environment(me, "A friend outside home");
+        checkins.archiveEnvironment(me.id(), friend, true);
+        UUID id = checkins.record(me.id(), new CheckInEntry(today(), new Mood(2), new HomePull(9),
+                "off <b>loud</b> & \"quoted\"", "No", true, java.util.Set.of(music, friend))).getId();
+
+        String history = mvc.perform(get("/checkins?discreet=1").with(TestAccounts.as(me)))
+            .andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("href=\"/checkins/" + id + "?discreet=1\">" + CheckInView.of(id, today(), 2, 9, null,
+                null, false, List.of(), Map.of()).dayText() + "</a>",
+                "href=\"/checkins/" + id + "/edit?discreet=1\">Edit</a>",
+                "href=\"/checkins/" + id + "/delete?discreet=1\">Delete</a>",
+                "<dd>2 \u00b7 Low</dd>", "<dd>9 of 10</dd>",
+                "<span>off &lt;b&gt;loud&lt;/b&gt; &amp; &quot;quoted&quot;</span>",
+                "<p class=\"entry-note\">No</p>",
+                "<span>Music</span>", "<span>A friend outside home</span><span class=\"chip-note\">\u00a0(archived)</span>",
+                "To talk about in my next session")
+            .doesNotContain("<b>loud");
+        assertThat(history.indexOf("<span>A friend outside home</span>")).isLessThan(history.indexOf("<span>Music</span>"));
+
+        String delete = mvc.perform(get("/checkins/" + id + "/delete").with(TestAccounts.as(me)))
+            .andReturn().getResponse().getContentAsString();
+        assertThat(delete).contains("<p class=\"entry-note\">No</p>").doesNotContain("/edit\"").doesNotContain("discreet=1");
+    }
 }

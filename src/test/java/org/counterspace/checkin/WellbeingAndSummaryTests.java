@@ -124,9 +124,13 @@ class WellbeingAndSummaryTests {
                 "went for a walk", null, false, Set.of(music)));
         checkins.record(me.id(), new CheckInEntry(today.minusDays(1), new Mood(2), new HomePull(8),
                 null, "my sister's visit", true, Set.of()));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(2), new Mood(3), new HomePull(5),
+                "Off", "No", true, Set.of()));
 
         String html = mvc.perform(get("/checkins/summary").with(TestAccounts.as(me)))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).as("words a template reads as false are still what the person wrote")
+            .contains("<p class=\"entry-note\">No</p>", "<span>Off</span>");
         assertThat(html).contains("went for a walk", "my sister&#39;s visit", "<th scope=\"row\">Music</th>", "<svg", "data-table\" open")
             .doesNotContain("old win", "old note");
         assertThat(html).as("each chart's title and key are text in its caption, so they print")

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import org.counterspace.account.AccountLock;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,11 +60,14 @@ class CheckInService {
 
     private final AccountLock accountLock;
 
+    private final JdbcClient jdbc;
+
     private final Clock clock;
 
     CheckInService(CounterEnvironmentRepository environments, CheckInRepository checkIns, CheckInLimits limits,
-            AccountLock accountLock) {
+            AccountLock accountLock, JdbcClient jdbc) {
         this.accountLock = accountLock;
+        this.jdbc = jdbc;
         this.environments = environments;
         this.checkIns = checkIns;
         this.limits = limits;
@@ -80,11 +84,29 @@ class CheckInService {
 
     // ---- counter-environments
 
-    /** All of a person's environments (archived too), in display order. */
+    /**
+     * All of a person's environments (archived too), in display order, as the database holds them. Every
+     * journal page shows them, so they are read with plain JDBC and without a transaction of their own:
+     * as entities, in a transaction each, they were a tenth of the history, trends and form pages' work.
+     * They are copies, not managed entities: an environment is changed through {@link #ownEnvironment}, and
+     * one added in a transaction that has not been flushed yet is not among them.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     List<CounterEnvironment> environments(UUID accountId) {
-        return environments.findByAccountIdOrderByPositionAsc(accountId).stream().sorted(DISPLAY_ORDER).toList();
+        return jdbc.sql(ENVIRONMENTS).param(accountId)
+            .query((row, n) -> CounterEnvironment.copyOf(row.getObject(1, UUID.class), accountId,
+                    EnvironmentKind.valueOf(row.getString(2)), row.getString(3), row.getBoolean(4), row.getInt(5),
+                    row.getTimestamp(6).toInstant()))
+            .list()
+            .stream()
+            .sorted(DISPLAY_ORDER)
+            .toList();
     }
 
+    private static final String ENVIRONMENTS = """
+            select id, kind, name, archived, position, created_at from counter_environment where account_id = ?""";
+
+    @Transactional(propagation = Propagation.SUPPORTS)
     Map<UUID, CounterEnvironment> environmentsById(UUID accountId) {
         return environments(accountId).stream()
             .collect(Collectors.toMap(CounterEnvironment::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));

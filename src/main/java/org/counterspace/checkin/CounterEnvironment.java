@@ -51,6 +51,20 @@ public class CounterEnvironment {
         this.createdAt = Instant.now();
     }
 
+    /** An environment as read for showing, not managed by the ORM ({@link CheckInService#environments}). */
+    static CounterEnvironment copyOf(UUID id, UUID accountId, EnvironmentKind kind, String name, boolean archived,
+            int position, Instant createdAt) {
+        CounterEnvironment copy = new CounterEnvironment();
+        copy.id = id;
+        copy.accountId = accountId;
+        copy.kind = kind;
+        copy.name = name;
+        copy.archived = archived;
+        copy.position = position;
+        copy.createdAt = createdAt;
+        return copy;
+    }
+
     public UUID getId() {
         return id;
     }

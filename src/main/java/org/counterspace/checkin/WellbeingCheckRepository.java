@@ -1,7 +1,6 @@
 package org.counterspace.checkin;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,8 +10,6 @@ import org.springframework.data.jpa.repository.Query;
 interface WellbeingCheckRepository extends JpaRepository<WellbeingCheck, UUID> {
 
     List<WellbeingCheck> findByAccountIdOrderByDayAscRecordedAtAsc(UUID accountId);
-
-    Optional<WellbeingCheck> findFirstByAccountIdOrderByDayDescRecordedAtDesc(UUID accountId);
 
     @Modifying
     @Query("delete from WellbeingCheck w where w.accountId = :accountId")

@@ -95,8 +95,7 @@ class CheckInService {
     List<CounterEnvironment> environments(UUID accountId) {
         return jdbc.sql(ENVIRONMENTS).param(accountId)
             .query((row, n) -> CounterEnvironment.copyOf(row.getObject(1, UUID.class), accountId,
-                    EnvironmentKind.valueOf(row.getString(2)), row.getString(3), row.getBoolean(4), row.getInt(5),
-                    row.getTimestamp(6).toInstant()))
+                    EnvironmentKind.valueOf(row.getString(2)), row.getString(3), row.getBoolean(4), row.getInt(5)))
             .list()
             .stream()
             .sorted(DISPLAY_ORDER)
@@ -104,7 +103,7 @@ class CheckInService {
     }
 
     private static final String ENVIRONMENTS = """
-            select id, kind, name, archived, position, created_at from counter_environment where account_id = ?""";
+            select id, kind, name, archived, position from counter_environment where account_id = ?""";
 
     @Transactional(propagation = Propagation.SUPPORTS)
     Map<UUID, CounterEnvironment> environmentsById(UUID accountId) {

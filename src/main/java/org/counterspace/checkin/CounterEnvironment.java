@@ -51,9 +51,12 @@ public class CounterEnvironment {
         this.createdAt = Instant.now();
     }
 
-    /** An environment as read for showing, not managed by the ORM ({@link CheckInService#environments}). */
+    /**
+     * An environment as read for showing ({@link CheckInService#environments}): not managed by the ORM, and
+     * without the moment it was added, which no page shows.
+     */
     static CounterEnvironment copyOf(UUID id, UUID accountId, EnvironmentKind kind, String name, boolean archived,
-            int position, Instant createdAt) {
+            int position) {
         CounterEnvironment copy = new CounterEnvironment();
         copy.id = id;
         copy.accountId = accountId;
@@ -61,7 +64,6 @@ public class CounterEnvironment {
         copy.name = name;
         copy.archived = archived;
         copy.position = position;
-        copy.createdAt = createdAt;
         return copy;
     }
 

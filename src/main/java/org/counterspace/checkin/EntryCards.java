@@ -120,10 +120,10 @@ public class EntryCards implements IExpressionObjectDialect {
         String path = "/checkins/" + entry.id();
         html.append("<article class=\"card entry\">\n  <h2 class=\"entry-heading\">");
         if (actions) {
-            html.append("<a href=\"").append(escape(link.apply(path))).append("\">").append(entry.dayText()).append("</a>");
+            html.append("<a href=\"").append(escape(link.apply(path))).append("\">").append(escape(entry.dayText())).append("</a>");
         }
         else {
-            html.append("<span>").append(entry.dayText()).append("</span>");
+            html.append("<span>").append(escape(entry.dayText())).append("</span>");
         }
         html.append("</h2>\n  <dl class=\"entry-facts\">\n    <div><dt>").append(moodLabel).append("</dt><dd>")
             .append(escape(scale.mood(entry.mood()))).append("</dd></div>\n    <div><dt>").append(pullLabel)

@@ -27,17 +27,6 @@ interface CheckInRepository extends JpaRepository<CheckIn, UUID> {
     @Query("select c.day, count(c) from CheckIn c where c.accountId = :accountId and c.day between :from and :to group by c.day")
     List<Object[]> countsPerDay(UUID accountId, LocalDate from, LocalDate to);
 
-    /**
-     * Counter-environment moments (one per environment named in a check-in) since each of two days
-     * and in all time, in one pass: {weekMoments, monthMoments, allMoments}. In SQL: Hibernate worked out
-     * the query again on each call (its parameters sit in the select clause), a sixth of the trends page.
-     */
-    @Query(nativeQuery = true, value = """
-            select coalesce(sum(case when c.entry_date >= :week then 1 else 0 end), 0),
-                   coalesce(sum(case when c.entry_date >= :month then 1 else 0 end), 0), count(*)
-            from check_in c join check_in_environment e on e.check_in_id = c.id where c.account_id = :accountId""")
-    List<Object[]> moments(UUID accountId, LocalDate week, LocalDate month);
-
     long countByAccountId(UUID accountId);
 
     boolean existsByAccountIdAndDay(UUID accountId, LocalDate day);

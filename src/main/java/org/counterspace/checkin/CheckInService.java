@@ -234,14 +234,24 @@ class CheckInService {
         return counts;
     }
 
-    /** Counter-environment moments this week (from Monday), this month and in all time. */
+    /**
+     * Counter-environment moments this week (from Monday), this month and in all time, in one pass (one
+     * per environment named in a check-in). The trends and home pages show them: a plain query without a
+     * transaction of its own, as {@link #environments}.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Accumulated accumulated(UUID accountId, LocalDate today) {
         LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
         LocalDate first = today.withDayOfMonth(1);
-        Object[] counts = checkIns.moments(accountId, monday, first).get(0);
-        return new Accumulated(monday, ((Number) counts[0]).longValue(), first, ((Number) counts[1]).longValue(),
-                ((Number) counts[2]).longValue());
+        return jdbc.sql(MOMENTS).params(monday, first, accountId)
+            .query((row, n) -> new Accumulated(monday, row.getLong(1), first, row.getLong(2), row.getLong(3)))
+            .single();
     }
+
+    private static final String MOMENTS = """
+            select coalesce(sum(case when c.entry_date >= ? then 1 else 0 end), 0),
+                   coalesce(sum(case when c.entry_date >= ? then 1 else 0 end), 0), count(*)
+            from check_in c join check_in_environment e on e.check_in_id = c.id where c.account_id = ?""";
 
     boolean checkedInOn(UUID accountId, LocalDate day) {
         return checkIns.existsByAccountIdAndDay(accountId, day);

@@ -2,20 +2,12 @@ package org.counterspace.checkin;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.counterspace.web.PageExpressionObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.context.IWebContext;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
-import org.thymeleaf.web.servlet.IServletWebExchange;
 import org.unbescape.html.HtmlEscape;
 
 /**
@@ -27,7 +19,7 @@ import org.unbescape.html.HtmlEscape;
  * (the locale is fixed), so the labels are read once.
  */
 @Component
-public class EntryCards implements IExpressionObjectDialect {
+public class EntryCards extends PageExpressionObject {
 
     private final ScaleTexts scale;
 
@@ -48,6 +40,7 @@ public class EntryCards implements IExpressionObjectDialect {
     private final String deleteLabel;
 
     EntryCards(MessageSource messages, ScaleTexts scale) {
+        super("entryCards");
         this.scale = scale;
         this.moodLabel = message(messages, "checkin.entry.mood");
         this.pullLabel = message(messages, "checkin.entry.pull");
@@ -64,32 +57,8 @@ public class EntryCards implements IExpressionObjectDialect {
     }
 
     @Override
-    public String getName() {
-        return "entryCards";
-    }
-
-    @Override
-    public IExpressionObjectFactory getExpressionObjectFactory() {
-        return new IExpressionObjectFactory() {
-            @Override
-            public Set<String> getAllExpressionObjectNames() {
-                return Set.of("entryCards");
-            }
-
-            @Override
-            public Object buildObject(IExpressionContext context, String name) {
-                IServletWebExchange exchange = (IServletWebExchange) ((IWebContext) context).getExchange();
-                HttpServletRequest request = (HttpServletRequest) exchange.getNativeRequestObject();
-                HttpServletResponse response = (HttpServletResponse) exchange.getNativeResponseObject();
-                String contextPath = request.getContextPath();
-                return new ForPage(path -> response.encodeURL(contextPath + path));
-            }
-
-            @Override
-            public boolean isCacheable(String name) {
-                return true;
-            }
-        };
+    protected Object forPage(Page page) {
+        return new ForPage(page::link);
     }
 
     /** {@code #entryCards} in a template: cards whose links are this page's. */

@@ -7,17 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.IExpressionContext;
-import org.thymeleaf.context.IWebContext;
 import org.thymeleaf.context.WebContext;
-import org.thymeleaf.dialect.IExpressionObjectDialect;
-import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.thymeleaf.web.servlet.IServletWebExchange;
 
 /**
@@ -39,7 +33,7 @@ import org.thymeleaf.web.servlet.IServletWebExchange;
  * reads of it is): many more variants, kept apart from the layout's parts so they never push those out.
  */
 @Component
-public class PreparedParts implements IExpressionObjectDialect {
+public class PreparedParts extends PageExpressionObject {
 
     /** Variants are a handful of flags per part; more keys than this means something varies that should not. */
     static final int MAX_RENDERINGS = 256;
@@ -56,41 +50,22 @@ public class PreparedParts implements IExpressionObjectDialect {
     private final Map<List<Object>, String> itemRenderings = new ConcurrentHashMap<>();
 
     PreparedParts(ObjectProvider<ITemplateEngine> engine) {
+        super("prepared");
         this.engine = engine;
     }
 
     @Override
-    public String getName() {
-        return "prepared";
-    }
-
-    @Override
-    public IExpressionObjectFactory getExpressionObjectFactory() {
-        return new IExpressionObjectFactory() {
-            @Override
-            public Set<String> getAllExpressionObjectNames() {
-                return Set.of("prepared");
-            }
-
-            @Override
-            public Object buildObject(IExpressionContext context, String name) {
-                return new ForPage(context);
-            }
-
-            @Override
-            public boolean isCacheable(String name) {
-                return true;
-            }
-        };
+    protected Object forPage(Page page) {
+        return new ForPage(page);
     }
 
     /** {@code #prepared} in a template: the parts for the page being rendered. */
     public final class ForPage {
 
-        private final IExpressionContext context;
+        private final Page page;
 
-        ForPage(IExpressionContext context) {
-            this.context = context;
+        ForPage(Page page) {
+            this.page = page;
         }
 
         /**
@@ -98,7 +73,7 @@ public class PreparedParts implements IExpressionObjectDialect {
          * fragment reads, in its order.
          */
         public String html(String part, Object... variant) {
-            return PreparedParts.this.html(context, renderings, MAX_RENDERINGS, part, variant);
+            return PreparedParts.this.html(page, renderings, MAX_RENDERINGS, part, variant);
         }
 
         /**
@@ -106,20 +81,16 @@ public class PreparedParts implements IExpressionObjectDialect {
          * messages and links), and equal items show the same.
          */
         public String item(String part, Object item) {
-            return PreparedParts.this.html(context, itemRenderings, MAX_ITEM_RENDERINGS, part, item);
+            return PreparedParts.this.html(page, itemRenderings, MAX_ITEM_RENDERINGS, part, item);
         }
     }
 
-    private String html(IExpressionContext context, Map<List<Object>, String> kept, int max, String part,
-            Object... variant) {
-        IServletWebExchange exchange = (IServletWebExchange) ((IWebContext) context).getExchange();
-        HttpServletRequest request = (HttpServletRequest) exchange.getNativeRequestObject();
-        HttpServletResponse response = (HttpServletResponse) exchange.getNativeResponseObject();
+    private String html(Page page, Map<List<Object>, String> kept, int max, String part, Object... variant) {
         List<Object> key = new ArrayList<>(variant.length + 4);
         key.add(part);
-        key.add(context.getLocale());
-        key.add(request.getContextPath());
-        key.add(response.encodeURL(request.getContextPath() + "/"));
+        key.add(page.context().getLocale());
+        key.add(page.request().getContextPath());
+        key.add(page.link("/"));
         for (Object value : variant) {
             key.add(value);
         }
@@ -127,7 +98,7 @@ public class PreparedParts implements IExpressionObjectDialect {
         if (rendering != null) {
             return rendering;
         }
-        String rendered = render(context, exchange, part);
+        String rendered = render(page.context(), page.exchange(), part);
         if (kept.size() >= max) {
             kept.clear();
         }

@@ -1,0 +1,67 @@
+package org.counterspace.web;
+
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.context.IWebContext;
+import org.thymeleaf.dialect.IExpressionObjectDialect;
+import org.thymeleaf.expression.IExpressionObjectFactory;
+import org.thymeleaf.web.servlet.IServletWebExchange;
+
+/**
+ * A helper templates reach as the expression object {@code #name}, built once for each page from the
+ * page's request and response (so its links are the page's own: context path, discreet mode). An
+ * expression object, not a bean reference, because Thymeleaf refuses bean references where it
+ * restricts expressions.
+ */
+public abstract class PageExpressionObject implements IExpressionObjectDialect {
+
+    private final String name;
+
+    protected PageExpressionObject(String name) {
+        this.name = name;
+    }
+
+    /** The page being rendered: its template context, its exchange, and the servlet request and response. */
+    public record Page(IExpressionContext context, IServletWebExchange exchange, HttpServletRequest request,
+            HttpServletResponse response) {
+
+        /** {@code path} ("/checkins/…") as this page links to it, as {@code th:href} would write it. */
+        public String link(String path) {
+            return response.encodeURL(request.getContextPath() + path);
+        }
+    }
+
+    /** What {@code #name} is on this page. */
+    protected abstract Object forPage(Page page);
+
+    @Override
+    public final String getName() {
+        return name;
+    }
+
+    @Override
+    public final IExpressionObjectFactory getExpressionObjectFactory() {
+        return new IExpressionObjectFactory() {
+            @Override
+            public Set<String> getAllExpressionObjectNames() {
+                return Set.of(name);
+            }
+
+            @Override
+            public Object buildObject(IExpressionContext context, String objectName) {
+                IServletWebExchange exchange = (IServletWebExchange) ((IWebContext) context).getExchange();
+                return forPage(new Page(context, exchange, (HttpServletRequest) exchange.getNativeRequestObject(),
+                        (HttpServletResponse) exchange.getNativeResponseObject()));
+            }
+
+            @Override
+            public boolean isCacheable(String objectName) {
+                return true;
+            }
+        };
+    }
+}

@@ -173,10 +173,6 @@ public class CheckInForm {
     /** Only for a form that passed validation. */
     CheckInEntry toEntry() {
         return new CheckInEntry(date(), Mood.read(mood).orElseThrow(), HomePull.read(homePull).orElseThrow(),
-                blankToNull(smallWin), blankToNull(note), discuss(), Set.copyOf(chosen()));
-    }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+                smallWin, note, discuss(), Set.copyOf(chosen()));
     }
 }

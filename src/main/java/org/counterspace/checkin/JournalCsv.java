@@ -230,11 +230,11 @@ final class JournalCsv {
     }
 
     private static String text(String cell, int max, String column, long line, List<RowError> problems) {
-        String value = unescape(cell);
-        if (value.length() > max) {
+        String value = CheckInEntry.text(unescape(cell));
+        if (value != null && value.length() > max) {
             problems.add(RowError.of(line, "longText", column, max));
         }
-        return value.isEmpty() ? null : value;
+        return value;
     }
 
     static String shorten(String cell) {

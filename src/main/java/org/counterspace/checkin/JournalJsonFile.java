@@ -173,10 +173,10 @@ final class JournalJsonFile {
     }
 
     private static String optionalText(JsonNode node, int max, String field, long number, List<RowError> problems) {
-        String value = text(node);
-        if (value.length() > max) {
+        String value = CheckInEntry.text(text(node));
+        if (value != null && value.length() > max) {
             problems.add(RowError.of(number, "longText", field, max));
         }
-        return value.isEmpty() ? null : value;
+        return value;
     }
 }

@@ -175,7 +175,7 @@ class ImportParserPropertyTests {
             }
         }
         return new JournalCsv.Row(day, new Mood(1 + input.random().nextInt(5)), new HomePull(input.random().nextInt(11)),
-                names, orNull(text(input, 6)), orNull(text(input, 20)), input.random().nextBoolean(),
+                names, CheckInEntry.text(text(input, 6)), CheckInEntry.text(text(input, 20)), input.random().nextBoolean(),
                 input.random().nextBoolean() ? null : orNull(text(input, 8).strip()));
     }
 

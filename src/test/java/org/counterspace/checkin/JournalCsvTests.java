@@ -71,6 +71,23 @@ class JournalCsvTests {
                 null, "n.", false, "a").content());
     }
 
+    /** The form keeps no note of spaces and strips what it keeps; an imported journal is kept the same way. */
+    @Test
+    void textsAreStrippedAndBlankOnesAreNoTextAsTheFormKeepsThem() {
+        Parsed csv = parse(HEADER + "2026-03-27,2,Low,7,,\"   \",\" \t\n \",false\n2026-03-28,2,Low,7,,\" tea \",\"  a note\n\",false\n");
+        assertThat(csv.errors()).isEmpty();
+        assertThat(csv.rows()).extracting(Row::smallWin).containsExactly(null, "tea");
+        assertThat(csv.rows()).extracting(Row::note).containsExactly(null, "a note");
+
+        JournalJsonFile.Parsed json = JournalJsonFile.parse("""
+                {"checkIns": [{"date": "2026-03-27", "mood": 2, "homePull": 7, "smallWin": "  ", "note": "\\t "},
+                              {"date": "2026-03-28", "mood": 2, "homePull": 7, "smallWin": " tea ", "note": " a note "}]}
+                """, TODAY);
+        assertThat(json.errors()).isEmpty();
+        assertThat(json.rows()).extracting(Row::smallWin).containsExactly(null, "tea");
+        assertThat(json.rows()).extracting(Row::note).containsExactly(null, "a note");
+    }
+
     @Test
     void formulaCellsAreEscapedAndUnescaped() {
         for (String dangerous : List.of("=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx", "'=already", "''+twice")) {
@@ -145,17 +162,13 @@ class JournalCsvTests {
                     used.add(n);
                 }
             });
-            String win = random.nextInt(3) == 0 ? null : nonBlank(text(random, CheckIn.SMALL_WIN_MAX));
-            String note = random.nextInt(3) == 0 ? null : nonBlank(text(random, random.nextInt(10) == 0 ? CheckIn.NOTE_MAX : 200));
+            String win = random.nextInt(3) == 0 ? null : CheckInEntry.text(text(random, CheckIn.SMALL_WIN_MAX));
+            String note = random.nextInt(3) == 0 ? null : CheckInEntry.text(text(random, random.nextInt(10) == 0 ? CheckIn.NOTE_MAX : 200));
             rows.add(new Row(day, new Mood(1 + random.nextInt(5)), new HomePull(random.nextInt(11)),
                     used, win, note, random.nextBoolean()));
             day = day.plusDays(random.nextInt(3));
         }
         return rows;
-    }
-
-    static String nonBlank(String text) {
-        return text.isBlank() ? "x" + text : text;
     }
 
     static Stream<Arguments> journals() {

@@ -6,6 +6,9 @@
 # Ports: BENCH_PORT (default 18320) for the app, the next one for nginx, both on loopback.
 # Usage: bench/compare.sh        Writes bench/results/compare.txt (a markdown table).
 #   WARMUP=30 DURATION=15 CONNECTIONS=32   per page (a shorter warm-up counts the JIT compilers' work in the page)
+#   WARM_PASSES=1                          passes over every page (WARMUP each) before any is measured: on
+#                                          2 cores the compilers take minutes to reach the steady state of a
+#                                          server that has run a while; 0 measures each page after its own warm-up only
 #   SERVICES=100000                        also the search pages over that many generated services
 #                                          (a second start that imports them: minutes on 2 cores)
 #   SKIP_BUILD=1, APP_JAR=some.jar         the jar already built, or another one (a before/after run)
@@ -19,6 +22,7 @@ NGINX_PORT=$((BENCH_PORT + 1))
 WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-32}
+WARM_PASSES=${WARM_PASSES:-1}
 OUT="$RESULTS_DIR/compare.txt"
 GUIDE=/guidance/healing-at-home
 SEARCH='/support?q=counselling&free=yes&open=now'
@@ -73,12 +77,29 @@ measure() {
   echo "$name: $WRK_RPS/s, p95 $WRK_P95, CPU $CPU_PER_REQUEST ms/request" >&2
 }
 
-# search_pages LABEL [COOKIE] : the search page with one query (anonymous: replayed from memory while
-# the index and the minute stay the same), signed in (rendered each time), and many different queries.
+# warm NAME PATH [COOKIE] [SCRIPT] : the page's load for WARMUP seconds, nothing measured.
+warm() {
+  local headers=()
+  [ -n "${3:-}" ] && headers=(-H "Cookie: $3")
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "${headers[@]}" -s "${4:-$BENCH_DATA/p95.lua}" "$BENCH_BASE$2" >/dev/null
+}
+
+# search_pages ACTION LABEL [COOKIE] : the search page with one query (anonymous: replayed from memory
+# while the index and the minute stay the same), signed in (rendered each time), and many different queries.
 search_pages() {
-  measure "search, one query, anonymous ($1)" "$SEARCH"
-  [ -n "${2:-}" ] && measure "search, one query, signed in ($1)" "$SEARCH" "$2"
-  measure "search, different queries each time, anonymous ($1)" "$SEARCH" "" "$BENCH_DATA/varied.lua"
+  $1 "search, one query, anonymous ($2)" "$SEARCH"
+  [ -n "${3:-}" ] && $1 "search, one query, signed in ($2)" "$SEARCH" "$3"
+  $1 "search, different queries each time, anonymous ($2)" "$SEARCH" "" "$BENCH_DATA/varied.lua"
+}
+
+# demo_pages ACTION : every page of the demo-data run, each warmed or measured by ACTION.
+demo_pages() {
+  $1 "guide page, anonymous (shared-page cache)" "$GUIDE"
+  $1 "guide page, signed in" "$GUIDE" "$COOKIE"
+  $1 "check-in history, signed in" /checkins "$COOKIE"
+  $1 "trends (30 days), signed in" /checkins/trends "$COOKIE"
+  $1 "check-in form, signed in" /checkins/new "$COOKIE"
+  search_pages "$1" "demo data" "$COOKIE"
 }
 
 start_nginx "$(mktemp -d /tmp/counterspace-nginx.XXXXXX)" "$NGINX_PORT"
@@ -92,12 +113,8 @@ register_account bench.compare 'a long walk along the quiet canal' "$BENCH_DATA/
 COOKIE=$(session_cookie "$BENCH_DATA/cookies")
 import_journal "$COOKIE" 365
 
-measure "guide page, anonymous (shared-page cache)" "$GUIDE"
-measure "guide page, signed in" "$GUIDE" "$COOKIE"
-measure "check-in history, signed in" /checkins "$COOKIE"
-measure "trends (30 days), signed in" /checkins/trends "$COOKIE"
-measure "check-in form, signed in" /checkins/new "$COOKIE"
-search_pages "demo data" "$COOKIE"
+for _ in $(seq 1 "$WARM_PASSES"); do demo_pages warm; done
+demo_pages measure
 RSS_AFTER=$(rss_mb "$APP_PID")
 
 if [ -n "${SERVICES:-}" ]; then
@@ -107,7 +124,8 @@ if [ -n "${SERVICES:-}" ]; then
     "$BENCH_DATA/services.json"
   rm -rf "$BENCH_DATA/db"* "$BENCH_DATA/search-index"
   start_ready --counterspace.directory.import="$BENCH_DATA/services.json"
-  search_pages "$SERVICES services"
+  for _ in $(seq 1 "$WARM_PASSES"); do search_pages warm "$SERVICES services"; done
+  search_pages measure "$SERVICES services"
 fi
 
 # The ceiling: nginx serving each page's bytes (for different queries: those of the one query).
@@ -124,7 +142,7 @@ done
 {
   echo "# bench/compare.sh, $STARTED_AT, $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "load average at the start: $LOAD_AT_START (the machine may be shared: CPU per request is the steadier figure)"
-  echo "each page: wrk -t2 -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up; CPU from /proc/PID/stat over the run"
+  echo "each page: wrk -t2 -c$CONNECTIONS -d${DURATION}s after ${WARMUP}s of warm-up, once $WARM_PASSES pass(es) of ${WARMUP}s over every page had run; CPU from /proc/PID/stat over the run"
   echo "app: $SETTINGS"
   echo "start-up to readiness, fresh folder, demo data: $DEMO_STARTUP_MS ms"
   echo "RSS after the demo-data load: $RSS_AFTER MB"

@@ -25,13 +25,16 @@ public abstract class PageExpressionObject implements IExpressionObjectDialect {
         this.name = name;
     }
 
-    /** The page being rendered: its template context, its exchange, and the servlet request and response. */
-    public record Page(IExpressionContext context, IServletWebExchange exchange, HttpServletRequest request,
-            HttpServletResponse response) {
+    /**
+     * The page being rendered: its template context, its exchange, the servlet response, and the request's
+     * context path, read once (through every wrapper of the request) rather than for each link.
+     */
+    public record Page(IExpressionContext context, IServletWebExchange exchange, HttpServletResponse response,
+            String contextPath) {
 
         /** {@code path} ("/checkins/…") as this page links to it, as {@code th:href} would write it. */
         public String link(String path) {
-            return response.encodeURL(request.getContextPath() + path);
+            return response.encodeURL(contextPath + path);
         }
     }
 
@@ -54,8 +57,9 @@ public abstract class PageExpressionObject implements IExpressionObjectDialect {
             @Override
             public Object buildObject(IExpressionContext context, String objectName) {
                 IServletWebExchange exchange = (IServletWebExchange) ((IWebContext) context).getExchange();
-                return forPage(new Page(context, exchange, (HttpServletRequest) exchange.getNativeRequestObject(),
-                        (HttpServletResponse) exchange.getNativeResponseObject()));
+                HttpServletRequest request = (HttpServletRequest) exchange.getNativeRequestObject();
+                return forPage(new Page(context, exchange, (HttpServletResponse) exchange.getNativeResponseObject(),
+                        request.getContextPath()));
             }
 
             @Override

@@ -89,7 +89,7 @@ public class PreparedParts extends PageExpressionObject {
         List<Object> key = new ArrayList<>(variant.length + 4);
         key.add(part);
         key.add(page.context().getLocale());
-        key.add(page.request().getContextPath());
+        key.add(page.contextPath());
         key.add(page.link("/"));
         for (Object value : variant) {
             key.add(value);

@@ -42,6 +42,15 @@ public final class SiteWalk {
 
     /** Each page reached, by its path, with its HTML as first reached (with that address's query, if any). */
     public static Map<String, String> from(MockMvc mvc, RequestPostProcessor who, String... starts) throws Exception {
+        return under(mvc, "", who, starts);
+    }
+
+    /**
+     * The same walk with the app deployed under {@code contextPath} ("/cs"): each request is made there, and
+     * every link a page holds must lead there too. Pages are keyed by their path within the app.
+     */
+    public static Map<String, String> under(MockMvc mvc, String contextPath, RequestPostProcessor who, String... starts)
+            throws Exception {
         Map<String, String> pages = new LinkedHashMap<>();
         Deque<String> next = new ArrayDeque<>(List.of(starts));
         Set<String> seen = new HashSet<>();
@@ -51,7 +60,8 @@ public final class SiteWalk {
             if (!seen.add(path) || NOT_PAGES.stream().anyMatch(url::startsWith)) {
                 continue;
             }
-            MockHttpServletResponse response = mvc.perform(get(url).with(who).accept(MediaType.TEXT_HTML))
+            MockHttpServletResponse response = mvc
+                .perform(get(contextPath + url).contextPath(contextPath).with(who).accept(MediaType.TEXT_HTML))
                 .andReturn().getResponse();
             assertThat(response.getStatus()).as("answer to " + url).isLessThan(500);
             String type = response.getContentType();
@@ -62,7 +72,9 @@ public final class SiteWalk {
             pages.put(path, html);
             Matcher link = LINK.matcher(html);
             while (link.find()) {
-                next.add(link.group(1).replace("&amp;", "&"));
+                String target = link.group(1).replace("&amp;", "&");
+                assertThat(target).as("a link on " + url).startsWith(contextPath + "/");
+                next.add(target.substring(contextPath.length()));
             }
         }
         return pages;

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Where a request's CPU goes, from a JFR recording of the running app:
-    jcmd PID JFR.start settings=profile filename=run.jfr   (then load it with wrk, then JFR.stop)
+    java ... -XX:StartFlightRecording=settings=profile,filename=run.jfr -jar ...   (recording from launch)
     jfr print --json --events jdk.ExecutionSample --stack-depth 200 run.jfr > run.json
-    bench/jfr-shares.py run.json [thread-name part, default http-nio]
+    bench/jfr-shares.py run.json [thread-name part, default http-nio] [FROM_MS TO_MS]
+FROM_MS TO_MS (epoch milliseconds, e.g. `date +%s%3N` before and after a wrk run) keep only the samples
+of that window, so the warm-up before it is left out. Start the recording with the app: `jcmd PID
+JFR.start` on a running app re-instruments JDK classes and throws compiled code away, and on two cores
+the requests measured then cost several times their usual CPU.
 Prints each area's share of the request threads' samples (inclusive: the stack holds the area;
 exclusive: the innermost area of each sample), the top leaf frames and the innermost project frames."""
-import json, sys, collections, re
+import json, sys, collections, re, datetime
 data = json.load(open(sys.argv[1]))
 events = data["recording"]["events"]
 AREAS = [  # (name, regex on "class.method"); innermost match wins for the exclusive view
@@ -31,8 +35,16 @@ def frame_name(fr):
 incl = collections.Counter(); excl = collections.Counter(); leaf = collections.Counter(); cs = collections.Counter()
 total = 0
 thread_filter = sys.argv[2] if len(sys.argv) > 2 else "http-nio"
+window = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else None
+def epoch_ms(stamp):  # JFR's ISO time, nanoseconds cut to what fromisoformat reads
+    day, _, rest = stamp.rstrip("Z").partition("T")
+    whole, _, fraction = rest.partition(".")
+    moment = datetime.datetime.fromisoformat(f"{day}T{whole}.{(fraction + '000000')[:6]}")
+    return moment.replace(tzinfo=datetime.timezone.utc).timestamp() * 1000
 for e in events:
     v = e["values"]
+    if window and not window[0] <= epoch_ms(v["startTime"]) <= window[1]:
+        continue
     t = (v.get("sampledThread") or {}).get("javaName") or ""
     if thread_filter not in t:
         continue

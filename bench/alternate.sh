@@ -58,18 +58,25 @@ spread() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f %.3f\n", v[1], 
 {
   echo "Counterspace, two jars alternating, $STARTED_AT, $(nproc) cores, load average at start $LOAD_AT_START"
   echo "before: $(basename "$BEFORE"), after: $(basename "$AFTER"); $SETTINGS"
-  echo "per page: ${WARMUP}s of warm-up each, then $ROUNDS bursts of ${BURST}s (wrk -t2 -c32) per jar, alternating"
+  echo "per page: ${WARMUP}s of warm-up each (in alternating bursts), then $ROUNDS bursts of ${BURST}s (wrk -t2 -c32) per jar, alternating (which goes first swaps each round)"
   echo
   echo "| page | CPU ms/request before: min / median / max | after: min / median / max | median change |"
   echo "|---|---|---|---|"
 } > "$OUT"
 for page in "${PAGES[@]}"; do
-  for side in before after; do
-    wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: ${SESSIONS[$side]}" "${BASES[$side]}$page" > /dev/null
+  # the warm-up alternates in bursts too: warmed one after the other, the first jar's compilers caught
+  # up while the second was warmed, and the second's were still at work when the measured bursts began
+  for _ in $(seq 1 $(( (WARMUP + BURST - 1) / BURST ))); do
+    for side in before after; do
+      wrk -t2 -c32 -d"${BURST}s" -H "Cookie: ${SESSIONS[$side]}" "${BASES[$side]}$page" > /dev/null
+    done
   done
   : > "$WORK/before.cpu"; : > "$WORK/after.cpu"
-  for _ in $(seq 1 "$ROUNDS"); do
-    for side in before after; do
+  # each round swaps which jar goes first, so neither always follows the other
+  for round in $(seq 1 "$ROUNDS"); do
+    order="before after"
+    [ $((round % 2)) = 0 ] && order="after before"
+    for side in $order; do
       run_wrk_cpu "${PIDS[$side]}" "$WORK/burst.txt" -t2 -c32 -d"${BURST}s" -H "Cookie: ${SESSIONS[$side]}" "${BASES[$side]}$page"
       [ "$WRK_ERRORS" = 0 ] || { echo "$side $page: $WRK_ERRORS non-2xx answers" >&2; exit 1; }
       echo "$CPU_PER_REQUEST" >> "$WORK/$side.cpu"

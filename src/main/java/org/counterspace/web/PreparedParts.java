@@ -23,8 +23,9 @@ import org.thymeleaf.web.servlet.IServletWebExchange;
  * <p>
  * A part is a fragment ({@code template :: name}, like {@code templates/fragments/prepared.html}'s); it
  * reads nothing about the person but the values its caller passes (the variant: discreet mode, signed in, admin). A rendering is kept
- * per part, variant, locale, context path and the way this response rewrites a link (discreet mode
- * asked for in the query string adds a parameter to every link), so a page gets exactly what rendering
+ * per part, variant, locale and this page's link to the app's root, which holds the context path and
+ * the way this response rewrites a link (discreet mode asked for in the query string adds a parameter
+ * to every link), so a page gets exactly what rendering
  * the fragment itself would have given. Nothing that differs per request (a CSRF token, a name, a
  * notice) belongs in a part.
  * <p>
@@ -86,10 +87,9 @@ public class PreparedParts extends PageExpressionObject {
     }
 
     private String html(Page page, Map<List<Object>, String> kept, int max, String part, Object... variant) {
-        List<Object> key = new ArrayList<>(variant.length + 4);
+        List<Object> key = new ArrayList<>(variant.length + 3);
         key.add(part);
         key.add(page.context().getLocale());
-        key.add(page.contextPath());
         key.add(page.link("/"));
         for (Object value : variant) {
             key.add(value);

@@ -14,6 +14,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
@@ -36,26 +37,28 @@ class RefusedRequestPage implements WebServerFactoryCustomizer<TomcatServletWebS
 
     private final String html;
 
-    RefusedRequestPage(MessageSource messages) {
-        this.html = calmPage(messages, "4xx");
+    RefusedRequestPage(MessageSource messages, @Value("${server.servlet.context-path:}") String contextPath) {
+        this.html = calmPage(messages, "4xx", contextPath);
     }
 
     /**
      * A small page in the site's colours with the error texts of {@code kind} ("4xx", "503"), for
      * answers written outside Spring MVC, where the layout's templates (and the session they may
-     * need) are out of reach.
+     * need) are out of reach. Its links start with the app's configured context path: a refused
+     * request's own may not be known.
      */
-    static String calmPage(MessageSource messages, String kind) {
+    static String calmPage(MessageSource messages, String kind, String contextPath) {
+        String app = HtmlUtils.htmlEscape(contextPath, StandardCharsets.UTF_8.name());
         Locale locale = Locale.ENGLISH;
         return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + text(messages, "error." + kind + ".title", locale) + "</title>"
-                + "<link rel=\"stylesheet\" href=\"/assets/css/site.css\"></head><body>"
+                + "<link rel=\"stylesheet\" href=\"" + app + "/assets/css/site.css\"></head><body>"
                 + "<main id=\"main\" class=\"wrap\"><h1>" + text(messages, "error." + kind + ".heading", locale) + "</h1>"
                 + "<p>" + text(messages, "error." + kind + ".text", locale) + "</p><ul class=\"error-links\">"
-                + "<li><a href=\"/\">" + text(messages, "error.links.home", locale) + "</a></li>"
-                + "<li><a href=\"/help\">" + text(messages, "layout.nav.help", locale) + "</a></li>"
-                + "<li><a href=\"/exit\">" + text(messages, "layout.exit", locale) + "</a></li>"
+                + "<li><a href=\"" + app + "/\">" + text(messages, "error.links.home", locale) + "</a></li>"
+                + "<li><a href=\"" + app + "/help\">" + text(messages, "layout.nav.help", locale) + "</a></li>"
+                + "<li><a href=\"" + app + "/exit\">" + text(messages, "layout.exit", locale) + "</a></li>"
                 + "</ul></main></body></html>";
     }
 

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -42,8 +43,9 @@ class StorageOutagePage {
     static final String RETRY_AFTER = "30";
 
     @Bean
-    FilterRegistrationBean<Filter> storageOutagePageRegistration(MessageSource messages) {
-        String html = RefusedRequestPage.calmPage(messages, "503");
+    FilterRegistrationBean<Filter> storageOutagePageRegistration(MessageSource messages,
+            @Value("${server.servlet.context-path:}") String contextPath) {
+        String html = RefusedRequestPage.calmPage(messages, "503", contextPath);
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
                 (request, response, chain) -> answer(html, request, response, chain));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

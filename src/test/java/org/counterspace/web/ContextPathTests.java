@@ -1,6 +1,8 @@
 package org.counterspace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The app deployed under a context path (behind a proxy at /cs, say): walking every page a signed-in
  * curator reaches, every link, form and asset stays under it, including the parts of pages prepared once
- * and shared (the layout, search cards, check-in cards), which are kept apart per context path.
+ * and shared (the layout, search cards, check-in cards), which are kept apart per context path; and so
+ * do the calm pages written outside Spring MVC.
  */
-@SpringBootTest
+@SpringBootTest(properties = "server.servlet.context-path=" + ContextPathTests.CONTEXT)
 @AutoConfigureMockMvc
 class ContextPathTests {
 
@@ -70,5 +73,20 @@ class ContextPathTests {
         assertThat(atRoot.get("/checkins")).as("the parts prepared under /cs are not served at the root")
             .doesNotContain("\"" + CONTEXT + "/")
             .containsPattern("href=\"/checkins/[0-9a-f-]{36}/edit\"");
+    }
+
+    /** A path Spring Security's firewall refuses gets the calm page written outside Spring MVC. */
+    @Test
+    void theRefusedRequestPageLinksUnderTheContextPath() throws Exception {
+        String html = mvc.perform(get(CONTEXT + "/checkins;x=1").contextPath(CONTEXT))
+            .andExpect(status().isBadRequest())
+            .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("href=\"" + CONTEXT + "/assets/css/site.css\"", "href=\"" + CONTEXT + "/\"",
+                "href=\"" + CONTEXT + "/help\"", "href=\"" + CONTEXT + "/exit\"");
+        Matcher address = ADDRESS.matcher(html);
+        while (address.find()) {
+            assertThat(address.group(1)).startsWith(CONTEXT + "/");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.counterspace.account;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -10,12 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.nulabinc.zxcvbn.Feedback;
+import com.nulabinc.zxcvbn.StandardKeyboards;
 import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
+import com.nulabinc.zxcvbn.ZxcvbnBuilder;
+import com.nulabinc.zxcvbn.matchers.Keyboard;
 
 /**
  * How many guesses a new password would take, estimated by zxcvbn (Dropbox's estimator, Java port
@@ -77,7 +84,23 @@ class PasswordStrength {
         }
     };
 
-    private final Zxcvbn zxcvbn = new Zxcvbn();
+    /**
+     * Built on the first password measured, not at start-up (reading the dictionaries takes a tenth of a
+     * second), with its dictionaries kept compact ({@link ZxcvbnDictionaries}).
+     */
+    private final Supplier<Zxcvbn> zxcvbn = SingletonSupplier.of(() -> new ZxcvbnBuilder()
+        .dictionaries(ZxcvbnDictionaries.load())
+        .keyboards(keyboards())
+        .build());
+
+    private static List<Keyboard> keyboards() {
+        try {
+            return StandardKeyboards.loadAllKeyboards();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot read zxcvbn's keyboards", e);
+        }
+    }
 
     private static Map<String, String> adviceByFeedback() {
         Map<String, String> advice = new LinkedHashMap<>();
@@ -96,7 +119,7 @@ class PasswordStrength {
 
     /** The message key of advice on how to make it stronger, or empty when it is hard enough to guess. */
     Optional<String> adviceFor(String normalisedPassword, String username) {
-        Strength strength = zxcvbn.measure(measuredPart(normalisedPassword), context(username));
+        Strength strength = zxcvbn.get().measure(measuredPart(normalisedPassword), context(username));
         if (strength.getScore() >= MINIMUM_SCORE) {
             return Optional.empty();
         }

@@ -8,7 +8,6 @@ import org.counterspace.web.PageExpressionObject;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.unbescape.html.HtmlEscape;
 
 /**
  * The check-in cards of the history, a check-in's page and its delete page, written as HTML here
@@ -124,10 +123,5 @@ public class EntryCards extends PageExpressionObject {
                 .append("\">").append(deleteLabel).append("</a>\n  </p>\n");
         }
         html.append("</article>\n");
-    }
-
-    /** As {@code th:text} escapes: the five characters that mean something in HTML, nothing else. */
-    private static String escape(String text) {
-        return HtmlEscape.escapeHtml4Xml(text);
     }
 }

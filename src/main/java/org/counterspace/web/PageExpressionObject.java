@@ -10,6 +10,7 @@ import org.thymeleaf.context.IWebContext;
 import org.thymeleaf.dialect.IExpressionObjectDialect;
 import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.thymeleaf.web.servlet.IServletWebExchange;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * A helper templates reach as the expression object {@code #name}, built once for each page from the
@@ -36,6 +37,11 @@ public abstract class PageExpressionObject implements IExpressionObjectDialect {
         public String link(String path) {
             return response.encodeURL(contextPath + path);
         }
+    }
+
+    /** Text escaped as {@code th:text} escapes it: the five characters that mean something in HTML, nothing else. */
+    protected static String escape(String text) {
+        return HtmlEscape.escapeHtml4Xml(text);
     }
 
     /** What {@code #name} is on this page. */

@@ -85,6 +85,20 @@ class TrendsControllerTests {
     }
 
     @Test
+    void whatHelpsEscapesNamesAndSaysWhenThereAreNoDaysToCompare() throws Exception {
+        UUID tea = checkins.addEnvironment(me.id(), EnvironmentKind.PRACTICE, "Tea & <b>\"talk\"</b>").getId();
+        checkins.record(me.id(), new CheckInEntry(today, new Mood(5), new HomePull(1), null, null, false, Set.of(tea)));
+        checkins.record(me.id(), new CheckInEntry(today.minusDays(3), new Mood(2), new HomePull(7), null, null, false, Set.of(tea)));
+
+        String html = page("30");
+        String row = html.substring(html.indexOf("<th scope=\"row\">Tea"));
+        row = row.substring(0, row.indexOf("</tr>"));
+        // used on both days: mood (5+2)/2 = 3.5, pull (1+7)/2 = 4.0, and no days without it
+        assertThat(row).isEqualTo("<th scope=\"row\">Tea &amp; &lt;b&gt;&quot;talk&quot;&lt;/b&gt;</th><td>3.5 (2 days)</td>"
+                + "<td>No days to compare</td><td>4.0 (2 days)</td><td>No days to compare</td>");
+    }
+
+    @Test
     void weekAndMonthFiguresSayFromWhichDayTheyCount() throws Exception {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         checkins.record(me.id(), new CheckInEntry(monday, new Mood(3), new HomePull(3), null, null, false, Set.of(id("Music"))));

@@ -9,6 +9,7 @@
 # JFR=1 records a flight recording of each import into the work folder (for profiling).
 # WORK=folder keeps the data and the apps there (default /tmp/counterspace-bench-import); JAR=path runs that jar;
 # XMX=512m gives the app that heap (default 320m, the README's for a server that imports); FORMATS=json (or csv) runs one.
+# MORE_JVM_OPTIONS="-XX:NewRatio=2" adds options after jvm.options (to compare a setting).
 # OUT=file writes the figures there instead. DB=postgres imports into PostgreSQL on 127.0.0.1:5432 (a fresh
 # database per format, dropped at the end; the postgres profile) and adds PostgreSQL's CPU time.
 set -euo pipefail
@@ -54,7 +55,7 @@ start_app() {   # start_app NAME : a fresh database (H2 in $WORK/NAME, or Postgr
   # the settings the README gives a server that imports: jvm.options, XMX (-Xmx320m), glibc's settings
   MALLOC_MMAP_THRESHOLD_=1048576 MALLOC_ARENA_MAX=2 COUNTERSPACE_ADMIN_USERNAME=benchcurator \
     COUNTERSPACE_ADMIN_PASSWORD='bench curator password 1' COUNTERSPACE_SECURE_COOKIES=false \
-    java @jvm.options -Xmx"$XMX" "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
+    java @jvm.options -Xmx"$XMX" ${MORE_JVM_OPTIONS:-} "${jfr[@]}" -jar "$JAR" --server.port="$PORT" \
     "${db[@]}" \
     --spring.jpa.properties.hibernate.search.backend.directory.root="$WORK/$1/index" \
     --counterspace.directory.import-folder="$WORK/$1/imports" \

@@ -85,9 +85,34 @@ final class SharedPageCache extends OncePerRequestFilter {
     record Variant(String path, boolean acceptsHtml, String cookieNames, String query, Object state) {
     }
 
-    /** The page as rendered, and gzipped once (null when compression is off) rather than on every visit. */
-    private record Rendering(String contentType, Locale locale, List<Map.Entry<String, String>> headers,
-            byte[] body, byte[] gzipped) {
+    /**
+     * The page as rendered, and gzipped once, on its first replay to a browser that takes gzip (never
+     * when compression is off) rather than on every visit. Not when it is kept: most search answers
+     * are asked for once and never replayed, and compressing each was a sixteenth of a new search's work.
+     */
+    private static final class Rendering {
+
+        private final String contentType;
+
+        private final Locale locale;
+
+        private final List<Map.Entry<String, String>> headers;
+
+        private final byte[] body;
+
+        private final boolean compressible;
+
+        /** Two first replays at once may both compress it; either result is the same. */
+        private volatile byte[] gzipped;
+
+        Rendering(String contentType, Locale locale, List<Map.Entry<String, String>> headers, byte[] body,
+                boolean compressible) {
+            this.contentType = contentType;
+            this.locale = locale;
+            this.headers = headers;
+            this.body = body;
+            this.compressible = compressible;
+        }
 
         void writeTo(HttpServletResponse response, boolean gzip) throws IOException {
             for (Map.Entry<String, String> header : headers) {
@@ -96,15 +121,24 @@ final class SharedPageCache extends OncePerRequestFilter {
             response.setLocale(locale);
             response.setContentType(contentType);
             byte[] bytes = body;
-            if (gzipped != null) {
+            if (compressible) {
                 response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
                 if (gzip) {
                     response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-                    bytes = gzipped;
+                    bytes = gzipped();
                 }
             }
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
+        }
+
+        private byte[] gzipped() throws IOException {
+            byte[] compressed = gzipped;
+            if (compressed == null) {
+                compressed = gzip(body);
+                gzipped = compressed;
+            }
+            return compressed;
         }
     }
 
@@ -211,7 +245,7 @@ final class SharedPageCache extends OncePerRequestFilter {
         return false;
     }
 
-    private Rendering keepable(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
+    private Rendering keepable(HttpServletRequest request, ContentCachingResponseWrapper response) {
         String contentType = response.getContentType();
         if (response.getStatus() != HttpServletResponse.SC_OK || request.getSession(false) != null
                 || response.containsHeader(HttpHeaders.SET_COOKIE) || contentType == null
@@ -226,7 +260,7 @@ final class SharedPageCache extends OncePerRequestFilter {
             }
         }
         byte[] body = response.getContentAsByteArray();
-        return new Rendering(contentType, response.getLocale(), List.copyOf(headers), body, compress ? gzip(body) : null);
+        return new Rendering(contentType, response.getLocale(), List.copyOf(headers), body, compress);
     }
 
     private static byte[] gzip(byte[] body) throws IOException {

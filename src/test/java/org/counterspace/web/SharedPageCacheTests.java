@@ -81,6 +81,8 @@ class SharedPageCacheTests {
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
         }
+        // compressed on the first replay that asks for it, then kept
+        assertThat(anonymous.send(request, HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(gzipped.body());
         HttpResponse<String> refused = get(anonymous, page, Map.of("Accept-Encoding", "gzip;q=0, identity"));
         assertThat(refused.headers().firstValue("content-encoding")).isEmpty();
         assertThat(refused.body()).isEqualTo(plain);

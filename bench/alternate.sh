@@ -7,12 +7,14 @@
 # Usage: bench/alternate.sh BEFORE.jar AFTER.jar [PATH...]   (default: history, trends, check-in form;
 #   each jar named counterspace-*.jar, as the build names it)
 #   ROUNDS=8 BURST=5 WARMUP=20    bursts per jar and page, seconds per burst, seconds of warm-up per page
+#   ANONYMOUS=1 asks without the person's session; SCRIPT=FILE gives wrk a script (bench/varied-search.lua:
+#   a different search each time, with ANONYMOUS=1 and the path /support)
 # Writes bench/results/alternate.txt. Needs wrk. Only talks to 127.0.0.1 (two free ports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 if [ $# -lt 2 ] || [ ! -f "$1" ] || [ ! -f "$2" ]; then
-  sed -n 7,9p "$0" >&2
+  sed -n 7,11p "$0" >&2
   exit 2
 fi
 BEFORE=$(realpath "$1")
@@ -58,17 +60,26 @@ spread() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f %.3f\n", v[1], 
 {
   echo "Counterspace, two jars alternating, $STARTED_AT, $(nproc) cores, load average at start $LOAD_AT_START"
   echo "before: $(basename "$BEFORE"), after: $(basename "$AFTER"); $SETTINGS"
-  echo "per page: ${WARMUP}s of warm-up each (in alternating bursts), then $ROUNDS bursts of ${BURST}s (wrk -t2 -c32) per jar, alternating (which goes first swaps each round)"
+  echo "${ANONYMOUS:+anonymous, }${SCRIPT:+wrk script $SCRIPT, }per page: ${WARMUP}s of warm-up each (in alternating bursts), then $ROUNDS bursts of ${BURST}s (wrk -t2 -c32) per jar, alternating (which goes first swaps each round)"
   echo
   echo "| page | CPU ms/request before: min / median / max | after: min / median / max | median change |"
   echo "|---|---|---|---|"
 } > "$OUT"
+# wrk_args SIDE : wrk's arguments beside the page (WRK_ARGS): the person's session unless ANONYMOUS, and SCRIPT
+wrk_args() {
+  WRK_ARGS=()
+  [ -z "${ANONYMOUS:-}" ] && WRK_ARGS+=(-H "Cookie: ${SESSIONS[$1]}")
+  [ -n "${SCRIPT:-}" ] && WRK_ARGS+=(-s "$SCRIPT")
+  return 0
+}
+
 for page in "${PAGES[@]}"; do
   # the warm-up alternates in bursts too: warmed one after the other, the first jar's compilers caught
   # up while the second was warmed, and the second's were still at work when the measured bursts began
   for _ in $(seq 1 $(( (WARMUP + BURST - 1) / BURST ))); do
     for side in before after; do
-      wrk -t2 -c32 -d"${BURST}s" -H "Cookie: ${SESSIONS[$side]}" "${BASES[$side]}$page" > /dev/null
+      wrk_args "$side"
+      wrk -t2 -c32 -d"${BURST}s" "${WRK_ARGS[@]}" "${BASES[$side]}$page" > /dev/null
     done
   done
   : > "$WORK/before.cpu"; : > "$WORK/after.cpu"
@@ -77,7 +88,8 @@ for page in "${PAGES[@]}"; do
     order="before after"
     [ $((round % 2)) = 0 ] && order="after before"
     for side in $order; do
-      run_wrk_cpu "${PIDS[$side]}" "$WORK/burst.txt" -t2 -c32 -d"${BURST}s" -H "Cookie: ${SESSIONS[$side]}" "${BASES[$side]}$page"
+      wrk_args "$side"
+      run_wrk_cpu "${PIDS[$side]}" "$WORK/burst.txt" -t2 -c32 -d"${BURST}s" "${WRK_ARGS[@]}" "${BASES[$side]}$page"
       [ "$WRK_ERRORS" = 0 ] || { echo "$side $page: $WRK_ERRORS non-2xx answers" >&2; exit 1; }
       echo "$CPU_PER_REQUEST" >> "$WORK/$side.cpu"
     done

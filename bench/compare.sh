@@ -48,16 +48,7 @@ start_ready() {
 wrk_script() { # FILE [VARIED]
   {
     if [ -n "${2:-}" ]; then
-      cat <<'LUA'
-local words = {"counselling", "food", "housing", "mental", "health", "youth", "domestic", "abuse", "crisis", "debt",
-  "legal", "advice", "bereavement", "drug", "alcohol", "lonely", "family", "women", "men", "lgbt", "student",
-  "night", "listening", "peer", "support", "group", "therapy", "anxiety", "sleep", "money"}
-local filters = {"", "&free=yes", "&open=now", "&age=young-people", "&channel=phone", "&country=GB"}
-request = function()
-  return wrk.format("GET", "/support?q=" .. words[math.random(#words)] .. "+" .. words[math.random(#words)]
-    .. filters[math.random(#filters)] .. "&page=" .. math.random(3))
-end
-LUA
+      cat bench/varied-search.lua
     fi
     echo 'done = function(summary, latency, requests) io.write(string.format("p95 %.2fms\n", latency:percentile(95) / 1000)) end'
   } > "$1"

@@ -85,8 +85,8 @@ class PasswordStrength {
     };
 
     /**
-     * Built on the first password measured, not at start-up (reading the dictionaries takes a tenth of a
-     * second), with its dictionaries kept compact ({@link ZxcvbnDictionaries}).
+     * Built on first use ({@link Passwords#readWordListsInTheBackground}), not on start-up's path, with its
+     * dictionaries kept compact ({@link ZxcvbnDictionaries}).
      */
     private final Supplier<Zxcvbn> zxcvbn = SingletonSupplier.of(() -> new ZxcvbnBuilder()
         .dictionaries(ZxcvbnDictionaries.load())
@@ -115,6 +115,11 @@ class PasswordStrength {
         advice.put("feedback.regex.", "account.password.advice.dates");
         advice.put("feedback.date.", "account.password.advice.dates");
         return Collections.unmodifiableMap(advice);
+    }
+
+    /** Reads the dictionaries now, if they have not been read yet. */
+    void load() {
+        zxcvbn.get();
     }
 
     /** The message key of advice on how to make it stronger, or empty when it is hard enough to guess. */

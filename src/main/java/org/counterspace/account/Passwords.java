@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -85,6 +87,21 @@ class Passwords {
             return Optional.of(new Problem("account.password.common", null));
         }
         return strength.adviceFor(password, username).map(advice -> new Problem("account.password.weak", advice));
+    }
+
+    /**
+     * The word lists (the common passwords, zxcvbn's dictionaries: about half a second of CPU) are read
+     * once the app is ready, on a thread of their own rather than on start-up's path; a password checked
+     * before they are read waits for them.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void readWordListsInTheBackground() {
+        Thread reader = new Thread(() -> {
+            commonPasswords.load();
+            strength.load();
+        }, "password-word-lists");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Checks a new password and its confirmation, adding errors to the two fields. */

@@ -60,7 +60,7 @@ spread() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f %.3f\n", v[1], 
 {
   echo "Counterspace, two jars alternating, $STARTED_AT, $(nproc) cores, load average at start $LOAD_AT_START"
   echo "before: $(basename "$BEFORE"), after: $(basename "$AFTER"); $SETTINGS"
-  echo "${ANONYMOUS:+anonymous, }${SCRIPT:+wrk script $SCRIPT, }per page: ${WARMUP}s of warm-up each (in alternating bursts), then $ROUNDS bursts of ${BURST}s (wrk -t2 -c32) per jar, alternating (which goes first swaps each round)"
+  echo "$([ "${ANONYMOUS:-0}" = 0 ] || echo "anonymous, ")${SCRIPT:+wrk script $SCRIPT, }per page: ${WARMUP}s of warm-up each (in alternating bursts), then $ROUNDS bursts of ${BURST}s (wrk -t2 -c32) per jar, alternating (which goes first swaps each round)"
   echo
   echo "| page | CPU ms/request before: min / median / max | after: min / median / max | median change |"
   echo "|---|---|---|---|"
@@ -68,7 +68,7 @@ spread() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f %.3f\n", v[1], 
 # wrk_args SIDE : wrk's arguments beside the page (WRK_ARGS): the person's session unless ANONYMOUS, and SCRIPT
 wrk_args() {
   WRK_ARGS=()
-  [ -z "${ANONYMOUS:-}" ] && WRK_ARGS+=(-H "Cookie: ${SESSIONS[$1]}")
+  [ "${ANONYMOUS:-0}" = 0 ] && WRK_ARGS+=(-H "Cookie: ${SESSIONS[$1]}")
   [ -n "${SCRIPT:-}" ] && WRK_ARGS+=(-s "$SCRIPT")
   return 0
 }

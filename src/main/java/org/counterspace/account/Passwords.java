@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +26,8 @@ import org.springframework.validation.Errors;
  */
 @Configuration(proxyBeanMethods = false)
 class Passwords {
+
+    private static final Logger log = LoggerFactory.getLogger(Passwords.class);
 
     static final int MIN_LENGTH = 15;
 
@@ -92,16 +96,26 @@ class Passwords {
     /**
      * The word lists (the common passwords, zxcvbn's dictionaries: about half a second of CPU) are read
      * once the app is ready, on a thread of their own rather than on start-up's path; a password checked
-     * before they are read waits for them.
+     * before they are read waits for them. A list that cannot be read is logged here, and every
+     * password check then fails with the same error rather than accept passwords unchecked.
      */
     @EventListener(ApplicationReadyEvent.class)
     void readWordListsInTheBackground() {
         Thread reader = new Thread(() -> {
-            commonPasswords.load();
-            strength.load();
+            readOrLog(commonPasswords::load);
+            readOrLog(strength::load);
         }, "password-word-lists");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private static void readOrLog(Runnable read) {
+        try {
+            read.run();
+        }
+        catch (RuntimeException e) {
+            log.error("A password word list could not be read; password checks will fail until it can", e);
+        }
     }
 
     /** Checks a new password and its confirmation, adding errors to the two fields. */

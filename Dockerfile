@@ -11,16 +11,16 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 counterspace
 WORKDIR /app
 # Start-up (README, "Start-up and memory"): the jar extracted, so classes load from plain jars, and a
-# class data sharing archive from a training run that starts the context once (on a throwaway H2
-# database) and exits. The archive only fits this JRE and these jars, so it is made here. The search
-# index lives in /app/data (./data), the one folder the app's user may write.
+# class data sharing archive from a training run that starts the app once on a throwaway H2 database,
+# waits until it is ready, asks for a few pages and stops it (tools/train-archive.sh). The archive only
+# fits this JRE and these jars, so it is made here. The search index lives in /app/data (./data), the
+# one folder the app's user may write.
 COPY --from=build /counterspace.jar /tmp/counterspace.jar
 COPY jvm.options /app/jvm.options
+COPY tools/train-archive.sh /tmp/train-archive.sh
 RUN java -Djarmode=tools -jar /tmp/counterspace.jar extract --destination /app/jar \
- && java @/app/jvm.options -XX:ArchiveClassesAtExit=/app/counterspace.jsa -Dspring.context.exit=onRefresh \
-      -jar /app/jar/counterspace.jar --spring.datasource.url=jdbc:h2:mem:training \
-      --spring.jpa.properties.hibernate.search.backend.directory.root=/tmp/training-index \
- && rm -rf /tmp/counterspace.jar /tmp/training-index \
+ && /tmp/train-archive.sh /app/jar/counterspace.jar -XX:ArchiveClassesAtExit=/app/counterspace.jsa @/app/jvm.options \
+ && rm -rf /tmp/counterspace.jar /tmp/train-archive.sh \
  && mkdir /app/data && chown counterspace /app/data
 USER counterspace
 EXPOSE 8080

@@ -67,8 +67,8 @@ build_jar() {
 }
 
 # use_served_jar DIR HEAP : from now on the app runs as the README and the Dockerfile run it: the jar
-# extracted into DIR, a class data sharing archive from a training run (the context started once on a
-# throwaway database), jvm.options with HEAP as the heap's ceiling, and glibc's settings. Sets APP_JAR,
+# extracted into DIR, a class data sharing archive from a training run (tools/train-archive.sh: the app
+# started once on a throwaway database and asked for a few pages), jvm.options with HEAP as the heap's ceiling, and glibc's settings. Sets APP_JAR,
 # BENCH_JAVA_OPTS and SETTINGS. PLAIN=1 keeps the fat jar with the JVM's default settings instead, for
 # the figures before.
 use_served_jar() {
@@ -85,10 +85,7 @@ use_served_jar() {
   if [ "$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')" -ge 25 ]; then
     write=-XX:AOTCacheOutput="$1/app/app.aot" read=-XX:AOTCache="$1/app/app.aot"
   fi
-  java @jvm.options -Xmx"$2" "$write" -Dspring.context.exit=onRefresh \
-    -jar "$APP_JAR" --server.port="$BENCH_PORT" --spring.datasource.url="jdbc:h2:file:$1/training/db" \
-    --spring.jpa.properties.hibernate.search.backend.directory.root="$1/training/search-index" \
-    --logging.level.root=WARN > "$1/training.log" 2>&1
+  PORT="$BENCH_PORT" tools/train-archive.sh "$APP_JAR" "$write" @jvm.options -Xmx"$2"
   BENCH_JAVA_OPTS="@jvm.options -Xmx$2 $read"
   export MALLOC_MMAP_THRESHOLD_=1048576 MALLOC_ARENA_MAX=2
   SETTINGS="$(java -version 2>&1 | head -1), extracted jar, ${read%%=*} archive, jvm.options, -Xmx$2, MALLOC_MMAP_THRESHOLD_=1048576, MALLOC_ARENA_MAX=2"

@@ -8,13 +8,14 @@
 #   each jar named counterspace-*.jar, as the build names it)
 #   ROUNDS=8 BURST=5 WARMUP=20    bursts per jar and page, seconds per burst, seconds of warm-up per page
 #   ANONYMOUS=1 asks without the person's session; SCRIPT=FILE gives wrk a script (bench/varied-search.lua:
-#   a different search each time, with ANONYMOUS=1 and the path /support)
+#   a different search each time, with ANONYMOUS=1 and the path /support); AFTER_JVM_OPTIONS are added to
+#   the second jar's JVM options (the same jar twice then compares two settings)
 # Writes bench/results/alternate.txt. Needs wrk. Only talks to 127.0.0.1 (two free ports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 if [ $# -lt 2 ] || [ ! -f "$1" ] || [ ! -f "$2" ]; then
-  sed -n 7,11p "$0" >&2
+  sed -n 7,12p "$0" >&2
   exit 2
 fi
 BEFORE=$(realpath "$1")
@@ -44,6 +45,7 @@ for side in before after; do
   BENCH_DATA="$WORK/$side/data"
   mkdir -p "$BENCH_DATA"
   use_served_jar "$WORK/$side" 320m
+  [ "$side" = after ] && BENCH_JAVA_OPTS="$BENCH_JAVA_OPTS ${AFTER_JVM_OPTIONS:-}"
   launch_app "$BENCH_PORT" "$BENCH_DATA/app.log" --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:h2:file:$BENCH_DATA/db;WRITE_DELAY=0;LOCK_TIMEOUT=30000" \
     --spring.jpa.properties.hibernate.search.backend.directory.root="$BENCH_DATA/search-index"
@@ -59,7 +61,7 @@ spread() { sort -n | awk '{ v[NR] = $1 } END { printf "%.3f %.3f %.3f\n", v[1], 
 
 {
   echo "Counterspace, two jars alternating, $STARTED_AT, $(nproc) cores, load average at start $LOAD_AT_START"
-  echo "before: $(basename "$BEFORE"), after: $(basename "$AFTER"); $SETTINGS"
+  echo "before: $(basename "$BEFORE"), after: $(basename "$AFTER")${AFTER_JVM_OPTIONS:+ with $AFTER_JVM_OPTIONS}; $SETTINGS"
   echo "$([ "${ANONYMOUS:-0}" = 0 ] || echo "anonymous, ")${SCRIPT:+wrk script $SCRIPT, }per page: ${WARMUP}s of warm-up each (in alternating bursts), then $ROUNDS bursts of ${BURST}s (wrk -t2 -c32) per jar, alternating (which goes first swaps each round)"
   echo
   echo "| page | CPU ms/request before: min / median / max | after: min / median / max | median change |"

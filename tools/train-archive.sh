@@ -16,6 +16,7 @@ if [ $# -lt 2 ]; then
   exit 2
 fi
 JAR=$1
+ARCHIVE=${2#*=}
 shift
 PORT=${PORT:-8080}
 WORK=$(mktemp -d /tmp/counterspace-training.XXXXXX)
@@ -51,3 +52,8 @@ for page in / /guidance /guidance/healing-at-home /support "/support?q=counselli
 done
 kill "$APP"
 wait "$APP" || true
+if [ ! -s "$ARCHIVE" ]; then
+  echo "training run: the JVM wrote no archive at $ARCHIVE" >&2
+  cat "$WORK/training.log" >&2
+  exit 1
+fi

@@ -18,15 +18,20 @@ import jakarta.validation.Valid;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.format.support.FormattingConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -50,7 +55,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Sign-in ({@code POST /login}) is answered by Spring Security before any controller; it refuses
  * such usernames itself.
  */
-@ControllerAdvice
+@Configuration(proxyBeanMethods = false)
 class InputBoundary implements HandlerInterceptor, WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(InputBoundary.class);
@@ -106,12 +111,32 @@ class InputBoundary implements HandlerInterceptor, WebMvcConfigurer {
         return true;
     }
 
-    /** Gives the form's validation the fields a control character was let through to. */
-    @InitBinder
-    void pastedFields(WebDataBinder binder, HttpServletRequest request) {
-        if (request.getAttribute(PASTED_FIELDS) instanceof Set<?> pasted) {
-            binder.addValidators(new PastedControlCharacters(pasted));
-        }
+    /**
+     * The binding initializer Spring Boot gives every binder, with the conversion service and validator
+     * its own would have, which also gives a form's validation the fields a control character was let
+     * through to. An {@code @InitBinder} method did that before, and Spring MVC then looked it up and
+     * invoked it by reflection for every model attribute of every page (JFR: 1.4 % of a search page's
+     * samples, 0.4 % after).
+     */
+    @Bean
+    ConfigurableWebBindingInitializer webBindingInitializer(
+            @Qualifier("mvcConversionService") FormattingConversionService conversionService,
+            @Qualifier("mvcValidator") Validator validator) {
+        ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer() {
+
+            @Override
+            public void initBinder(WebDataBinder binder) {
+                super.initBinder(binder);
+                RequestAttributes request = RequestContextHolder.getRequestAttributes();
+                if (request != null
+                        && request.getAttribute(PASTED_FIELDS, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> pasted) {
+                    binder.addValidators(new PastedControlCharacters(pasted));
+                }
+            }
+        };
+        initializer.setConversionService(conversionService);
+        initializer.setValidator(validator);
+        return initializer;
     }
 
     private static RefusedInput refused(HttpServletRequest request, String what, String explanation) {

@@ -68,9 +68,9 @@ build_jar() {
 
 # use_served_jar DIR HEAP : from now on the app runs as the README and the Dockerfile run it: the jar
 # extracted into DIR, a class data sharing archive from a training run (tools/train-archive.sh: the app
-# started once on a throwaway database and asked for a few pages), jvm.options with HEAP as the heap's ceiling, and glibc's settings. Sets APP_JAR,
-# BENCH_JAVA_OPTS and SETTINGS. PLAIN=1 keeps the fat jar with the JVM's default settings instead, for
-# the figures before.
+# started once on a throwaway database and asked for a few pages), jvm.options with HEAP as the heap's
+# ceiling, and glibc's settings. Sets APP_JAR, BENCH_JAVA_OPTS and SETTINGS. PLAIN=1 keeps the fat jar
+# with the JVM's default settings instead, for the figures before.
 use_served_jar() {
   if [ -n "${PLAIN:-}" ]; then
     BENCH_JAVA_OPTS=""

@@ -114,9 +114,8 @@ class InputBoundary implements HandlerInterceptor, WebMvcConfigurer {
     /**
      * The binding initializer Spring Boot gives every binder, with the conversion service and validator
      * its own would have, which also gives a form's validation the fields a control character was let
-     * through to. An {@code @InitBinder} method did that before, and Spring MVC then looked it up and
-     * invoked it by reflection for every model attribute of every page (JFR: 1.4 % of a search page's
-     * samples, 0.4 % after).
+     * through to. Not an {@code @InitBinder} method: Spring MVC looks such a method up and invokes it by
+     * reflection for every model attribute of every page.
      */
     @Bean
     ConfigurableWebBindingInitializer webBindingInitializer(

@@ -3,6 +3,7 @@ package org.counterspace.directory.search;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -98,7 +99,8 @@ public class DirectorySearch {
     /**
      * One page of results with its facet counts, of the index in {@code indexState} (null: not known). The
      * cards come from fields stored in the index, so no database connection is taken: a session without a
-     * transaction only hosts the query.
+     * transaction only hosts the query. The counts come from the backend where it keeps them
+     * ({@link SearchBackend#counts}), else from aggregations and two more queries.
      */
     private Results find(SearchQuery query, Object indexState) {
         try (EntityManager own = entityManagerFactory.createEntityManager()) {
@@ -106,10 +108,13 @@ public class DirectorySearch {
             var scope = session.scope(SupportService.class);
             SearchConditions conditions = new SearchConditions(query,
                     query.hasText() ? typedWords.query(session, query.text(), indexState) : null, index.timeZones(), backend);
+            Optional<SearchFacets.PageCounts> kept = backend.counts(entityManagerFactory, conditions);
             var step = session.search(scope).select(card(scope.projection(), query))
                 .where(conditions.predicate(scope.predicate(), query.openNow(), query.byCost()));
-            SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
-            step.aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation()));
+            if (kept.isEmpty()) {
+                SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
+                step.aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation()));
+            }
             switch (query.effectiveSort()) {
                 case DISTANCE -> step.sort(
                         f -> f.distance(ServiceIndexBinder.POINT, SearchConditions.geo(query.near())));
@@ -117,19 +122,27 @@ public class DirectorySearch {
                 case RELEVANCE -> step.sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME));
             }
             SearchResult<ServiceCard> result = step.fetch((query.page() - 1) * query.perPage(), query.perPage());
-            SearchFacets.Counts counts = SearchFacets.read(result);
-            long openNowCount = query.openNow() ? result.total().hitCount()
-                    : session.search(scope).where(conditions.predicate(scope.predicate(), true, query.byCost()))
-                        .fetchTotalHitCount();
-            // free and not known are either-or choices: each counts what the other filters leave
-            Map<String, Long> costs = !query.byCost() ? counts.costs()
-                    : session.search(scope).where(conditions.predicate(scope.predicate(), query.openNow(), false))
-                        .aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation())).fetch(0)
-                        .aggregation(SearchFacets.COST);
+            SearchFacets.PageCounts counts = kept.orElseGet(() -> aggregated(session, conditions, result));
             return new Results(result.hits(), result.total().hitCount(), counts.byField(),
-                    costs.getOrDefault(Cost.FREE.code(), 0L), costs.getOrDefault(Cost.UNKNOWN.code(), 0L),
-                    openNowCount);
+                    counts.costs().getOrDefault(Cost.FREE.code(), 0L),
+                    counts.costs().getOrDefault(Cost.UNKNOWN.code(), 0L), counts.openNow());
         }
+    }
+
+    /** The counts from the page's aggregations, and from queries without the open-now or the cost filter. */
+    private static SearchFacets.PageCounts aggregated(SearchSession session, SearchConditions conditions,
+            SearchResult<ServiceCard> result) {
+        SearchQuery query = conditions.query();
+        var scope = session.scope(SupportService.class);
+        long openNowCount = query.openNow() ? result.total().hitCount()
+                : session.search(scope).where(conditions.predicate(scope.predicate(), true, query.byCost()))
+                    .fetchTotalHitCount();
+        // free and not known are either-or choices: each counts what the other filters leave
+        Map<String, Long> costs = !query.byCost() ? result.aggregation(SearchFacets.COST)
+                : session.search(scope).where(conditions.predicate(scope.predicate(), query.openNow(), false))
+                    .aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation())).fetch(0)
+                    .aggregation(SearchFacets.COST);
+        return new SearchFacets.PageCounts(SearchFacets.read(result), costs, openNowCount);
     }
 
     /** A result card from the stored fields; the distances only when searching near a place. */

@@ -57,6 +57,13 @@ final class ElasticsearchSearchBackend implements SearchBackend {
         return false;
     }
 
+    /** OpenSearch aggregates them with the page's query. */
+    @Override
+    public Optional<SearchFacets.PageCounts> counts(EntityManagerFactory entityManagerFactory,
+            SearchConditions conditions) {
+        return Optional.empty();
+    }
+
     @Override
     public PredicateFinalStep words(SearchPredicateFactory f, WordQuery query) {
         return f.extension(ElasticsearchExtension.get()).fromJson(json(query));

@@ -38,7 +38,8 @@ final class LuceneSearchBackend implements SearchBackend {
     /**
      * The Lucene query of each unit of words recently searched (a word with its stems, synonyms and
      * near-misses in every field: tens of clauses). Lucene queries are immutable, and a page asks for
-     * the same words two or three times (hits and facets, the open-now count, the cost counts).
+     * the same words two or three times (hits and facets, the open-now count, the cost counts). Each
+     * unit's matches and scores are kept for the index as it is ({@link KeptScoresQuery}).
      */
     private static final RecentlyAsked<WordQuery, Query> units = new RecentlyAsked<>(1024);
 
@@ -76,7 +77,7 @@ final class LuceneSearchBackend implements SearchBackend {
     }
 
     /** A segment's key as Lucene's own caches use it; it changes with the segment's deletions too. */
-    private static Object stateOf(LeafReaderContext leaf) {
+    static Object stateOf(LeafReaderContext leaf) {
         IndexReader.CacheHelper helper = leaf.reader().getReaderCacheHelper();
         return helper == null ? new Object() : helper.getKey();
     }
@@ -86,6 +87,22 @@ final class LuceneSearchBackend implements SearchBackend {
         try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
             .extension(LuceneExtension.get()).openIndexReader()) {
             return reader.numDocs() > 0 && FieldInfos.getMergedFieldInfos(reader).fieldInfo(layoutField) == null;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** From the bitsets kept for the index ({@link KeptCounts}); not for a search near a place. */
+    @Override
+    public Optional<SearchFacets.PageCounts> counts(EntityManagerFactory entityManagerFactory,
+            SearchConditions conditions) {
+        if (conditions.query().near() != null) {
+            return Optional.empty();
+        }
+        try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)
+            .extension(LuceneExtension.get()).openIndexReader()) {
+            return Optional.of(KeptCounts.of(reader, conditions));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,7 +135,7 @@ final class LuceneSearchBackend implements SearchBackend {
         }
         return units.answer(query, unit -> {
             WordQuery.Plus plus = (WordQuery.Plus) unit;
-            return new FunctionScoreQuery(lucene(plus.query()), new PlusScore(plus.constant()));
+            return new KeptScoresQuery(new FunctionScoreQuery(lucene(plus.query()), new PlusScore(plus.constant())));
         });
     }
 

@@ -38,6 +38,20 @@ final class OpenAtQuery extends Query {
         return ((long) start << 32) | (end & 0xFFFFFFFFL);
     }
 
+    /** Whether one of the current document's openings (sorted by start) holds the minute. */
+    static boolean contains(SortedNumericDocValues openings, int minute) throws IOException {
+        for (int i = 0; i < openings.docValueCount(); i++) {
+            long opening = openings.nextValue();
+            if ((int) (opening >>> 32) > minute) {
+                return false;
+            }
+            if ((int) opening >= minute) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
         return new ConstantScoreWeight(this, boost) {
@@ -49,16 +63,7 @@ final class OpenAtQuery extends Query {
 
                     @Override
                     public boolean matches() throws IOException {
-                        for (int i = 0; i < openings.docValueCount(); i++) {
-                            long opening = openings.nextValue();
-                            if ((int) (opening >>> 32) > minute) {
-                                return false;
-                            }
-                            if ((int) opening >= minute) {
-                                return true;
-                            }
-                        }
-                        return false;
+                        return contains(openings, minute);
                     }
 
                     @Override

@@ -58,6 +58,12 @@ interface SearchBackend {
      */
     boolean olderLayout(EntityManagerFactory entityManagerFactory, String layoutField);
 
+    /**
+     * The counts of the search's results page worked out by the backend itself, or empty where the page's
+     * query is to aggregate them.
+     */
+    Optional<SearchFacets.PageCounts> counts(EntityManagerFactory entityManagerFactory, SearchConditions conditions);
+
     /** The words of a search ({@link TypedWords}). */
     PredicateFinalStep words(SearchPredicateFactory f, WordQuery query);
 }

@@ -29,7 +29,11 @@ final class SearchFacets {
         FIELDS.forEach(field -> KEYS.put(field, AggregationKey.of(field)));
     }
 
-    record Counts(Map<String, Map<String, Long>> byField, Map<String, Long> costs) {
+    /**
+     * The counts of a results page: services per value of each faceted field, per cost code (for the
+     * free and not-known choices, without the cost filter), and open now (without that filter).
+     */
+    record PageCounts(Map<String, Map<String, Long>> byField, Map<String, Long> costs, long openNow) {
     }
 
     private SearchFacets() {
@@ -49,9 +53,23 @@ final class SearchFacets {
         return f.terms().field(ServiceIndexBinder.COST, String.class).toAggregation();
     }
 
-    static Counts read(SearchResult<?> result) {
+    /** Each faceted field's counts, as the terms aggregations of the page's query give them. */
+    static Map<String, Map<String, Long>> read(SearchResult<?> result) {
         Map<String, Map<String, Long>> byField = new LinkedHashMap<>();
         KEYS.forEach((field, key) -> byField.put(field, result.aggregation(key)));
-        return new Counts(byField, result.aggregation(COST));
+        return byField;
+    }
+
+    /**
+     * A field's counts as a terms aggregation gives them: the values most services have first (by
+     * value where as many have each), at most {@link #MAX_VALUES}.
+     */
+    static Map<String, Long> top(Map<String, Long> counts) {
+        Map<String, Long> top = new LinkedHashMap<>();
+        counts.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .limit(MAX_VALUES)
+            .forEach(entry -> top.put(entry.getKey(), entry.getValue()));
+        return top;
     }
 }

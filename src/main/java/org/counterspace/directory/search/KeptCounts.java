@@ -1,0 +1,244 @@
+package org.counterspace.directory.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Channel;
+import org.counterspace.directory.Cost;
+import org.counterspace.directory.SupportService;
+import org.counterspace.directory.WeeklyHours;
+
+/**
+ * A results page's counts (each facet's values, what costs what, what is open now) worked out from
+ * bitsets kept for each segment of the embedded index: the services of each filter value, and those
+ * open in the minute asked. Hibernate Search's aggregations read every matching service's values of
+ * every faceted field, which was most of a new search's time over a large directory; here a count is
+ * the intersection of two bitsets. The conditions are those of {@link SearchConditions#predicate},
+ * which the page's hits are still found with.
+ */
+final class KeptCounts {
+
+    /** The keyword fields whose values are kept: the facets and every other field a filter reads. */
+    private static final List<String> KEPT_FIELDS = List.of(ServiceIndexBinder.STATUS, ServiceIndexBinder.CATEGORY,
+            ServiceIndexBinder.CHANNEL, ServiceIndexBinder.LANGUAGE, ServiceIndexBinder.AGE,
+            ServiceIndexBinder.COUNTRY, ServiceIndexBinder.COST, ServiceIndexBinder.ZONE);
+
+    /**
+     * Each segment's values, by the segment's state (a segment with new deletions is another), within a
+     * memory budget: one bit per service and value.
+     */
+    private static final Cache<Object, SegmentValues> values = Caffeine.newBuilder()
+        .maximumWeight(Long.getLong("counterspace.directory.search.kept-values-bytes", 64L << 20))
+        .weigher((Object segment, SegmentValues kept) -> kept.bytes())
+        .build();
+
+    /** What is open in one minute, in the zones asked, by the segment's state. */
+    private static final Cache<OpenKey, FixedBitSet> open = Caffeine.newBuilder().maximumSize(256).build();
+
+    private record OpenKey(Object segment, Instant minute, List<String> zones) {
+    }
+
+    private KeptCounts() {
+    }
+
+    /** The counts of the search's results page, over the index as {@code reader} holds it. */
+    static SearchFacets.PageCounts of(IndexReader reader, SearchConditions conditions) throws IOException {
+        SearchQuery query = conditions.query();
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(null);
+        Weight words = conditions.words() == null ? null
+                : searcher.createWeight(searcher.rewrite(LuceneSearchBackend.lucene(conditions.words())),
+                        ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Tally tally = new Tally();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            SegmentValues segment = values.get(LuceneSearchBackend.stateOf(leaf), key -> SegmentValues.of(leaf.reader()));
+            FixedBitSet base = segment.matching(SupportService.ACTIVE, ServiceIndexBinder.STATUS);
+            if (query.hasText()) {
+                base.and(matching(words, leaf));
+            }
+            query.categories().forEach(code -> base.and(segment.matching(code, ServiceIndexBinder.CATEGORY)));
+            query.channels().stream().map(Channel::code)
+                .forEach(code -> base.and(segment.matching(code, ServiceIndexBinder.CHANNEL)));
+            query.languages().forEach(code -> base.and(segment.matching(code, ServiceIndexBinder.LANGUAGE)));
+            if (query.age() != null) {
+                FixedBitSet ages = segment.matching(query.age().code(), ServiceIndexBinder.AGE);
+                ages.or(segment.matching(AgeGroup.ALL.code(), ServiceIndexBinder.AGE));
+                base.and(ages);
+            }
+            if (query.country() != null) {
+                base.and(segment.matching(query.country(), ServiceIndexBinder.COUNTRY));
+            }
+            FixedBitSet costs = segment.emptySet();
+            if (query.freeOnly()) {
+                costs.or(segment.matching(Cost.FREE.code(), ServiceIndexBinder.COST));
+            }
+            if (query.costUnknown()) {
+                costs.or(segment.matching(Cost.UNKNOWN.code(), ServiceIndexBinder.COST));
+            }
+            FixedBitSet openNow = open.get(new OpenKey(LuceneSearchBackend.stateOf(leaf), query.now(), conditions.zones()),
+                    key -> segment.openAt(leaf.reader(), query.now(), conditions.zones()));
+            // the results: open now and cost as chosen; each of those two counts what the other filters leave
+            FixedBitSet results = base.clone();
+            if (query.byCost()) {
+                results.and(costs);
+            }
+            FixedBitSet byCost = base.clone();
+            if (query.openNow()) {
+                results.and(openNow);
+                byCost.and(openNow);
+            }
+            tally.facets(segment, results);
+            tally.costs(segment, query.byCost() ? byCost : results);
+            if (query.byCost()) {
+                base.and(costs);
+            }
+            tally.openNow += FixedBitSet.intersectionCount(base, openNow);
+        }
+        return tally.page();
+    }
+
+    /** What the words match (nothing when only stop words were typed: no weight). */
+    private static FixedBitSet matching(Weight weight, LeafReaderContext leaf) throws IOException {
+        FixedBitSet matched = new FixedBitSet(leaf.reader().maxDoc());
+        Scorer scorer = weight == null ? null : weight.scorer(leaf);
+        if (scorer != null) {
+            matched.or(scorer.iterator());
+        }
+        return matched;
+    }
+
+    /** The counts summed over the segments. */
+    private static final class Tally {
+
+        private final Map<String, Map<String, Long>> byField = new HashMap<>();
+
+        private final Map<String, Long> costs = new HashMap<>();
+
+        private long openNow;
+
+        void facets(SegmentValues segment, FixedBitSet results) {
+            for (String field : SearchFacets.FIELDS) {
+                segment.count(field, results, byField.computeIfAbsent(field, f -> new HashMap<>()));
+            }
+        }
+
+        void costs(SegmentValues segment, FixedBitSet results) {
+            segment.count(ServiceIndexBinder.COST, results, costs);
+        }
+
+        SearchFacets.PageCounts page() {
+            Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+            SearchFacets.FIELDS.forEach(field -> facets.put(field, SearchFacets.top(byField.getOrDefault(field, Map.of()))));
+            return new SearchFacets.PageCounts(facets, costs, openNow);
+        }
+    }
+
+    /** One segment's live services by each value of the kept fields. */
+    private record SegmentValues(int maxDoc, Map<String, Map<String, FixedBitSet>> byField) {
+
+        static SegmentValues of(LeafReader reader) {
+            try {
+                Bits live = reader.getLiveDocs();
+                Map<String, Map<String, FixedBitSet>> byField = new HashMap<>();
+                for (String field : KEPT_FIELDS) {
+                    SortedSetDocValues docValues = DocValues.getSortedSet(reader, field);
+                    FixedBitSet[] byOrd = new FixedBitSet[(int) docValues.getValueCount()];
+                    for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            for (int i = 0; i < docValues.docValueCount(); i++) {
+                                int ord = (int) docValues.nextOrd();
+                                if (byOrd[ord] == null) {
+                                    byOrd[ord] = new FixedBitSet(reader.maxDoc());
+                                }
+                                byOrd[ord].set(doc);
+                            }
+                        }
+                    }
+                    Map<String, FixedBitSet> byValue = new HashMap<>();
+                    for (int ord = 0; ord < byOrd.length; ord++) {
+                        if (byOrd[ord] != null) {
+                            byValue.put(docValues.lookupOrd(ord).utf8ToString(), byOrd[ord]);
+                        }
+                    }
+                    byField.put(field, byValue);
+                }
+                return new SegmentValues(reader.maxDoc(), byField);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        int bytes() {
+            return 64 + byField.values().stream().mapToInt(Map::size).sum() * (maxDoc / 8 + 64);
+        }
+
+        FixedBitSet emptySet() {
+            return new FixedBitSet(maxDoc);
+        }
+
+        /** A copy of the services with the value, to narrow further. */
+        FixedBitSet matching(String value, String field) {
+            FixedBitSet kept = byField.get(field).get(value);
+            return kept == null ? emptySet() : kept.clone();
+        }
+
+        void count(String field, FixedBitSet results, Map<String, Long> counts) {
+            byField.get(field).forEach((value, services) -> {
+                long count = FixedBitSet.intersectionCount(services, results);
+                if (count > 0) {
+                    counts.merge(value, count, Long::sum);
+                }
+            });
+        }
+
+        /** The services of the zones with an opening that holds the minute of the week there. */
+        FixedBitSet openAt(LeafReader reader, Instant now, List<String> zones) {
+            try {
+                FixedBitSet open = emptySet();
+                for (String zone : zones) {
+                    FixedBitSet inZone = byField.get(ServiceIndexBinder.ZONE).get(zone);
+                    if (inZone == null) {
+                        continue;
+                    }
+                    int minute = WeeklyHours.minuteOfWeek(now, ZoneId.of(zone));
+                    SortedNumericDocValues openings = DocValues.getSortedNumeric(reader, ServiceIndexBinder.OPENINGS);
+                    DocIdSetIterator services = new BitSetIterator(inZone, 0);
+                    for (int doc = services.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = services.nextDoc()) {
+                        if (openings.advanceExact(doc) && OpenAtQuery.contains(openings, minute)) {
+                            open.set(doc);
+                        }
+                    }
+                }
+                return open;
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.counterspace.directory.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.counterspace.directory.AgeGroup;
+import org.counterspace.directory.Channel;
+import org.counterspace.directory.Cost;
+import org.counterspace.directory.SupportService;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The counts worked out from the embedded index's kept bitsets are those Hibernate Search counts for the
+ * same conditions: every facet value, free and not known (without the cost filter), open now (without
+ * that filter), in the order a terms aggregation gives; over the seeded directory, for words, typos,
+ * stop words alone and no words, with every kind of filter, by day and by night.
+ */
+@SpringBootTest
+class KeptCountsTests {
+
+    private static final Instant WEDNESDAY_NOON_LONDON = DirectorySearchTests.WEDNESDAY_NOON_LONDON;
+
+    private static final Instant SUNDAY_3AM_LONDON = Instant.parse("2026-11-29T03:00:00Z");
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    TypedWords typedWords;
+
+    @Autowired
+    DirectoryIndex index;
+
+    static Stream<SearchQuery> searches() {
+        List<SearchQuery> searches = new ArrayList<>();
+        for (String text : new String[] { null, "counselling", "support leeds", "samaritns", "the", "dv bristol",
+                "food bank crisis night", "xylophone" }) {
+            for (Instant now : new Instant[] { WEDNESDAY_NOON_LONDON, SUNDAY_3AM_LONDON }) {
+                searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, false, now));
+                searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, true, now));
+                searches.add(query(text, Set.of(), Set.of(Channel.PHONE), true, false, Set.of(), null, "GB", false, now));
+                searches.add(query(text, Set.of("crisis"), Set.of(), true, true, Set.of(), AgeGroup.YOUNG_PEOPLE,
+                        null, true, now));
+                searches.add(query(text, Set.of(), Set.of(), false, true, Set.of("en"), AgeGroup.ADULTS, null, false,
+                        now));
+            }
+        }
+        return searches.stream();
+    }
+
+    private static SearchQuery query(String text, Set<String> categories, Set<Channel> channels, boolean free,
+            boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, Instant now) {
+        return new SearchQuery(text, categories, channels, free, costUnknown, languages, age, country, openNow, null,
+                25, SearchQuery.SortOrder.RELEVANCE, 1, 10, now, null);
+    }
+
+    @ParameterizedTest
+    @MethodSource("searches")
+    void keptCountsAreThoseOfTheSameConditionsAskedOfTheIndex(SearchQuery query) throws Exception {
+        if (index.shared()) {
+            return; // OpenSearch aggregates them with the page's query
+        }
+        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
+            SearchSession session = Search.session(entityManager);
+            SearchConditions conditions = new SearchConditions(query,
+                    query.hasText() ? typedWords.query(session, query.text(), null) : null, index.timeZones(),
+                    SearchBackend.of(Search.mapping(entityManagerFactory)));
+            SearchFacets.PageCounts kept = conditions.backend().counts(entityManagerFactory, conditions).orElseThrow();
+            var scope = session.scope(SupportService.class);
+            SearchPredicate results = conditions.predicate(scope.predicate(), query.openNow(), query.byCost());
+            var aggregated = session.search(scope).where(results);
+            SearchFacets.terms(scope.aggregation()).forEach(aggregated::aggregation);
+            var page = aggregated.fetch(0);
+            Map<String, Map<String, Long>> facets = SearchFacets.read(page);
+            assertThat(kept.byField()).isEqualTo(facets);
+            for (String field : SearchFacets.FIELDS) {
+                assertThat(List.copyOf(kept.byField().get(field).keySet())).as(field + " in order")
+                    .isEqualTo(List.copyOf(facets.get(field).keySet()));
+                Set<String> values = new LinkedHashSet<>(kept.byField().get(field).keySet());
+                values.add("xx");
+                for (String value : values) {
+                    long counted = count(session, results, field, value);
+                    assertThat(kept.byField().get(field).getOrDefault(value, 0L)).as(field + "=" + value)
+                        .isEqualTo(counted);
+                }
+            }
+            SearchPredicate anyCost = conditions.predicate(scope.predicate(), query.openNow(), false);
+            for (Cost cost : Cost.values()) {
+                assertThat(kept.costs().getOrDefault(cost.code(), 0L)).as(cost.code())
+                    .isEqualTo(count(session, anyCost, ServiceIndexBinder.COST, cost.code()));
+            }
+            assertThat(kept.openNow()).isEqualTo(session.search(scope)
+                .where(conditions.predicate(scope.predicate(), true, query.byCost())).fetchTotalHitCount());
+        }
+    }
+
+    private static long count(SearchSession session, SearchPredicate conditions, String field, String value) {
+        return session.search(SupportService.class)
+            .where(f -> f.and(conditions, f.match().field(field).matching(value).toPredicate()))
+            .fetchTotalHitCount();
+    }
+}

@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 
@@ -55,6 +56,12 @@ final class ElasticsearchSearchBackend implements SearchBackend {
     @Override
     public boolean olderLayout(EntityManagerFactory entityManagerFactory, String layoutField) {
         return false;
+    }
+
+    @Override
+    public SearchPredicate filters(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
+            boolean byCost) {
+        return conditions.fieldFilters(f, openNow, byCost);
     }
 
     /** OpenSearch aggregates them with the page's query. */

@@ -2,6 +2,7 @@ package org.counterspace.directory.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -37,8 +38,8 @@ import org.counterspace.directory.WeeklyHours;
  * bitsets kept for each segment of the embedded index: the services of each filter value, and those
  * open in the minute asked. Hibernate Search's aggregations read every matching service's values of
  * every faceted field, which was most of a new search's time over a large directory; here a count is
- * the intersection of two bitsets. The conditions are those of {@link SearchConditions#predicate},
- * which the page's hits are still found with.
+ * the intersection of two bitsets. The filters are those of {@link SearchConditions#fieldFilters}, and
+ * the page's hits are found with the same bitsets ({@link KeptFilterQuery}).
  */
 final class KeptCounts {
 
@@ -54,10 +55,13 @@ final class KeptCounts {
     private static final Cache<Object, SegmentValues> values = Caffeine.newBuilder()
         .maximumWeight(Long.getLong("counterspace.directory.search.kept-values-bytes", 64L << 20))
         .weigher((Object segment, SegmentValues kept) -> kept.bytes())
+        .expireAfterAccess(Duration.ofMinutes(30))
         .build();
 
     /** What is open in one minute, in the zones asked, by the segment's state. */
-    private static final Cache<OpenKey, FixedBitSet> open = Caffeine.newBuilder().maximumSize(256).build();
+    private static final Cache<OpenKey, FixedBitSet> open = Caffeine.newBuilder().maximumSize(256)
+        .expireAfterAccess(Duration.ofMinutes(5))
+        .build();
 
     private record OpenKey(Object segment, Instant minute, List<String> zones) {
     }
@@ -75,50 +79,69 @@ final class KeptCounts {
                         ScoreMode.COMPLETE_NO_SCORES, 1f);
         Tally tally = new Tally();
         for (LeafReaderContext leaf : reader.leaves()) {
-            SegmentValues segment = values.get(LuceneSearchBackend.stateOf(leaf), key -> SegmentValues.of(leaf.reader()));
-            FixedBitSet base = segment.matching(SupportService.ACTIVE, ServiceIndexBinder.STATUS);
+            SegmentValues segment = valuesOf(leaf);
+            Filters filters = filters(leaf, conditions);
+            FixedBitSet base = filters.fields().clone();
             if (query.hasText()) {
                 base.and(matching(words, leaf));
             }
-            query.categories().forEach(code -> base.and(segment.matching(code, ServiceIndexBinder.CATEGORY)));
-            query.channels().stream().map(Channel::code)
-                .forEach(code -> base.and(segment.matching(code, ServiceIndexBinder.CHANNEL)));
-            query.languages().forEach(code -> base.and(segment.matching(code, ServiceIndexBinder.LANGUAGE)));
-            if (query.age() != null) {
-                FixedBitSet ages = segment.matching(query.age().code(), ServiceIndexBinder.AGE);
-                ages.or(segment.matching(AgeGroup.ALL.code(), ServiceIndexBinder.AGE));
-                base.and(ages);
-            }
-            if (query.country() != null) {
-                base.and(segment.matching(query.country(), ServiceIndexBinder.COUNTRY));
-            }
-            FixedBitSet costs = segment.emptySet();
-            if (query.freeOnly()) {
-                costs.or(segment.matching(Cost.FREE.code(), ServiceIndexBinder.COST));
-            }
-            if (query.costUnknown()) {
-                costs.or(segment.matching(Cost.UNKNOWN.code(), ServiceIndexBinder.COST));
-            }
-            FixedBitSet openNow = open.get(new OpenKey(LuceneSearchBackend.stateOf(leaf), query.now(), conditions.zones()),
-                    key -> segment.openAt(leaf.reader(), query.now(), conditions.zones()));
-            // the results: open now and cost as chosen; each of those two counts what the other filters leave
-            FixedBitSet results = base.clone();
-            if (query.byCost()) {
-                results.and(costs);
-            }
-            FixedBitSet byCost = base.clone();
-            if (query.openNow()) {
-                results.and(openNow);
-                byCost.and(openNow);
-            }
+            // each of open now and cost counts what the other filters leave
+            FixedBitSet results = filters.narrow(base.clone(), query.openNow(), query.byCost());
             tally.facets(segment, results);
-            tally.costs(segment, query.byCost() ? byCost : results);
-            if (query.byCost()) {
-                base.and(costs);
-            }
-            tally.openNow += FixedBitSet.intersectionCount(base, openNow);
+            tally.costs(segment, query.byCost() ? filters.narrow(base.clone(), query.openNow(), false) : results);
+            tally.openNow += FixedBitSet.intersectionCount(filters.narrow(base, false, query.byCost()), filters.open());
         }
         return tally.page();
+    }
+
+    /**
+     * One segment's services as a search's filters leave them, apart from its words: by the fields
+     * chosen (and active), by cost as chosen, and open now.
+     */
+    record Filters(FixedBitSet fields, FixedBitSet costs, FixedBitSet open) {
+
+        /** {@code services} narrowed to those open now and of the costs chosen, where asked. */
+        FixedBitSet narrow(FixedBitSet services, boolean openNow, boolean byCost) {
+            if (byCost) {
+                services.and(costs);
+            }
+            if (openNow) {
+                services.and(open);
+            }
+            return services;
+        }
+    }
+
+    static Filters filters(LeafReaderContext leaf, SearchConditions conditions) {
+        SearchQuery query = conditions.query();
+        SegmentValues segment = valuesOf(leaf);
+        FixedBitSet fields = segment.matching(SupportService.ACTIVE, ServiceIndexBinder.STATUS);
+        query.categories().forEach(code -> fields.and(segment.matching(code, ServiceIndexBinder.CATEGORY)));
+        query.channels().stream().map(Channel::code)
+            .forEach(code -> fields.and(segment.matching(code, ServiceIndexBinder.CHANNEL)));
+        query.languages().forEach(code -> fields.and(segment.matching(code, ServiceIndexBinder.LANGUAGE)));
+        if (query.age() != null) {
+            FixedBitSet ages = segment.matching(query.age().code(), ServiceIndexBinder.AGE);
+            ages.or(segment.matching(AgeGroup.ALL.code(), ServiceIndexBinder.AGE));
+            fields.and(ages);
+        }
+        if (query.country() != null) {
+            fields.and(segment.matching(query.country(), ServiceIndexBinder.COUNTRY));
+        }
+        FixedBitSet costs = segment.emptySet();
+        if (query.freeOnly()) {
+            costs.or(segment.matching(Cost.FREE.code(), ServiceIndexBinder.COST));
+        }
+        if (query.costUnknown()) {
+            costs.or(segment.matching(Cost.UNKNOWN.code(), ServiceIndexBinder.COST));
+        }
+        FixedBitSet openNow = open.get(new OpenKey(LuceneSearchBackend.stateOf(leaf), query.now(), conditions.zones()),
+                key -> segment.openAt(leaf.reader(), query.now(), conditions.zones()));
+        return new Filters(fields, costs, openNow);
+    }
+
+    private static SegmentValues valuesOf(LeafReaderContext leaf) {
+        return values.get(LuceneSearchBackend.stateOf(leaf), key -> SegmentValues.of(leaf.reader()));
     }
 
     /** What the words match (nothing when only stop words were typed: no weight). */

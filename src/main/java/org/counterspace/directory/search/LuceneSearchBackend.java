@@ -26,6 +26,7 @@ import org.counterspace.directory.SupportService;
 import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
@@ -91,6 +92,15 @@ final class LuceneSearchBackend implements SearchBackend {
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bitsets kept for the index ({@link KeptFilterQuery}); the fields' own for a search near a place. */
+    @Override
+    public SearchPredicate filters(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
+            boolean byCost) {
+        return conditions.query().near() != null ? conditions.fieldFilters(f, openNow, byCost)
+                : f.extension(LuceneExtension.get()).fromLuceneQuery(new KeptFilterQuery(conditions, openNow, byCost))
+                    .toPredicate();
     }
 
     /** From the bitsets kept for the index ({@link KeptCounts}); not for a search near a place. */

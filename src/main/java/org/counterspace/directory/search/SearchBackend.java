@@ -9,6 +9,7 @@ import org.hibernate.search.backend.lucene.types.dsl.LuceneIndexFieldTypeFactory
 import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.engine.backend.document.model.dsl.IndexSchemaElement;
 import org.hibernate.search.engine.backend.types.dsl.IndexFieldTypeFactory;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
@@ -57,6 +58,9 @@ interface SearchBackend {
      * mapping with the index's at start.
      */
     boolean olderLayout(EntityManagerFactory entityManagerFactory, String layoutField);
+
+    /** Every filter of the search but its words ({@link SearchConditions#fieldFilters}, or its equal). */
+    SearchPredicate filters(SearchPredicateFactory f, SearchConditions conditions, boolean openNow, boolean byCost);
 
     /**
      * The counts of the search's results page worked out by the backend itself, or empty where the page's

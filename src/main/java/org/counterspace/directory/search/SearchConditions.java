@@ -30,8 +30,12 @@ record SearchConditions(SearchQuery query, WordQuery words, List<String> zones, 
      * and what costs what, without those filters.
      */
     SearchPredicate predicate(SearchPredicateFactory f, boolean openNow, boolean byCost) {
+        return predicate(f, backend.filters(f, this, openNow, byCost));
+    }
+
+    /** The words and the ranking of the search, with these filters. */
+    SearchPredicate predicate(SearchPredicateFactory f, SearchPredicate filters) {
         var bool = f.bool();
-        bool.filter(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
         // the region's services and national lines first, then imported data before the demo services:
         // less than one more word matched (TypedWords.COVERAGE), more than a better match of the same words
         if (query.region() != null) {
@@ -43,10 +47,18 @@ record SearchConditions(SearchQuery query, WordQuery words, List<String> zones, 
             bool.must(words == null ? f.matchNone().toPredicate()
                     : backend.words(f, words).toPredicate());
         }
-        query.categories().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.CATEGORY).matching(code)));
+        bool.filter(filters);
+        return bool.toPredicate();
+    }
+
+    /** Every filter of the search but its words, as one predicate on the fields of the index. */
+    SearchPredicate fieldFilters(SearchPredicateFactory f, boolean openNow, boolean byCost) {
+        var all = f.and();
+        all.add(f.match().field(ServiceIndexBinder.STATUS).matching(SupportService.ACTIVE));
+        query.categories().forEach(code -> all.add(f.match().field(ServiceIndexBinder.CATEGORY).matching(code)));
         query.channels().forEach(
-                channel -> bool.filter(f.match().field(ServiceIndexBinder.CHANNEL).matching(channel.code())));
-        query.languages().forEach(code -> bool.filter(f.match().field(ServiceIndexBinder.LANGUAGE).matching(code)));
+                channel -> all.add(f.match().field(ServiceIndexBinder.CHANNEL).matching(channel.code())));
+        query.languages().forEach(code -> all.add(f.match().field(ServiceIndexBinder.LANGUAGE).matching(code)));
         if (byCost) {
             var costs = f.or();
             if (query.freeOnly()) {
@@ -55,23 +67,23 @@ record SearchConditions(SearchQuery query, WordQuery words, List<String> zones, 
             if (query.costUnknown()) {
                 costs.add(f.match().field(ServiceIndexBinder.COST).matching(Cost.UNKNOWN.code()));
             }
-            bool.filter(costs);
+            all.add(costs);
         }
         if (query.age() != null) {
-            bool.filter(f.or(f.match().field(ServiceIndexBinder.AGE).matching(query.age().code()),
+            all.add(f.or(f.match().field(ServiceIndexBinder.AGE).matching(query.age().code()),
                     f.match().field(ServiceIndexBinder.AGE).matching(AgeGroup.ALL.code())));
         }
         if (query.country() != null) {
-            bool.filter(f.match().field(ServiceIndexBinder.COUNTRY).matching(query.country()));
+            all.add(f.match().field(ServiceIndexBinder.COUNTRY).matching(query.country()));
         }
         if (openNow) {
-            bool.filter(openNow(f));
+            all.add(openNow(f));
         }
         if (query.near() != null) {
-            bool.filter(f.spatial().within().field(ServiceIndexBinder.POINT)
+            all.add(f.spatial().within().field(ServiceIndexBinder.POINT)
                 .circle(geo(query.near()), query.radiusKm(), DistanceUnit.KILOMETERS));
         }
-        return bool.toPredicate();
+        return all.toPredicate();
     }
 
     /**

@@ -18,6 +18,7 @@ import org.counterspace.directory.Channel;
 import org.counterspace.directory.Cost;
 import org.counterspace.directory.SupportService;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The counts worked out from the embedded index's kept bitsets are those Hibernate Search counts for the
+ * The kept filters find the same hits, in the same order, as the filters asked of each field, and the
+ * counts worked out from the embedded index's kept bitsets are those Hibernate Search counts for the
  * same conditions: every facet value, free and not known (without the cost filter), open now (without
  * that filter), in the order a terms aggregation gives; over the seeded directory, for words, typos,
  * stop words alone and no words, with every kind of filter, by day and by night.
@@ -52,22 +54,24 @@ class KeptCountsTests {
         for (String text : new String[] { null, "counselling", "support leeds", "samaritns", "the", "dv bristol",
                 "food bank crisis night", "xylophone" }) {
             for (Instant now : new Instant[] { WEDNESDAY_NOON_LONDON, SUNDAY_3AM_LONDON }) {
-                searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, false, now));
-                searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, true, now));
-                searches.add(query(text, Set.of(), Set.of(Channel.PHONE), true, false, Set.of(), null, "GB", false, now));
+                searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, false, now, null));
+                searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, true, now, "GB"));
+                searches.add(query(text, Set.of(), Set.of(Channel.PHONE), true, false, Set.of(), null, "GB", false, now,
+                        "US"));
                 searches.add(query(text, Set.of("crisis"), Set.of(), true, true, Set.of(), AgeGroup.YOUNG_PEOPLE,
-                        null, true, now));
+                        null, true, now, null));
                 searches.add(query(text, Set.of(), Set.of(), false, true, Set.of("en"), AgeGroup.ADULTS, null, false,
-                        now));
+                        now, "GB"));
             }
         }
         return searches.stream();
     }
 
     private static SearchQuery query(String text, Set<String> categories, Set<Channel> channels, boolean free,
-            boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, Instant now) {
+            boolean costUnknown, Set<String> languages, AgeGroup age, String country, boolean openNow, Instant now,
+            String region) {
         return new SearchQuery(text, categories, channels, free, costUnknown, languages, age, country, openNow, null,
-                25, SearchQuery.SortOrder.RELEVANCE, 1, 10, now, null);
+                25, SearchQuery.SortOrder.RELEVANCE, 1, 10, now, region);
     }
 
     @ParameterizedTest
@@ -83,7 +87,10 @@ class KeptCountsTests {
                     SearchBackend.of(Search.mapping(entityManagerFactory)));
             SearchFacets.PageCounts kept = conditions.backend().counts(entityManagerFactory, conditions).orElseThrow();
             var scope = session.scope(SupportService.class);
-            SearchPredicate results = conditions.predicate(scope.predicate(), query.openNow(), query.byCost());
+            // Hibernate Search's own: the filters asked of each field, the counts aggregated
+            SearchPredicate results = byFields(scope.predicate(), conditions, query.openNow(), query.byCost());
+            assertThat(hits(session, conditions.predicate(scope.predicate(), query.openNow(), query.byCost())))
+                .as("the page's hits with the kept filters").isEqualTo(hits(session, results));
             var aggregated = session.search(scope).where(results);
             SearchFacets.terms(scope.aggregation()).forEach(aggregated::aggregation);
             var page = aggregated.fetch(0);
@@ -100,14 +107,25 @@ class KeptCountsTests {
                         .isEqualTo(counted);
                 }
             }
-            SearchPredicate anyCost = conditions.predicate(scope.predicate(), query.openNow(), false);
+            SearchPredicate anyCost = byFields(scope.predicate(), conditions, query.openNow(), false);
             for (Cost cost : Cost.values()) {
                 assertThat(kept.costs().getOrDefault(cost.code(), 0L)).as(cost.code())
                     .isEqualTo(count(session, anyCost, ServiceIndexBinder.COST, cost.code()));
             }
             assertThat(kept.openNow()).isEqualTo(session.search(scope)
-                .where(conditions.predicate(scope.predicate(), true, query.byCost())).fetchTotalHitCount());
+                .where(byFields(scope.predicate(), conditions, true, query.byCost())).fetchTotalHitCount());
         }
+    }
+
+    private static SearchPredicate byFields(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
+            boolean byCost) {
+        return conditions.predicate(f, conditions.fieldFilters(f, openNow, byCost));
+    }
+
+    /** The ids of the first hundred hits, best first, as the page orders them. */
+    private static List<Object> hits(SearchSession session, SearchPredicate predicate) {
+        return session.search(SupportService.class).select(f -> f.id()).where(predicate)
+            .sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME)).fetchHits(100);
     }
 
     private static long count(SearchSession session, SearchPredicate conditions, String field, String value) {

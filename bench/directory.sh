@@ -4,7 +4,8 @@
 # answer, replayed from the shared-page cache) and with a different search each time (two words, a
 # filter and a page drawn at random: bench/varied-search.lua), and the app's RSS under load.
 # Usage: bench/directory.sh [services] [port]    Figures go to bench/results/directory.txt.
-# SKIP_BUILD=1 uses the jar and test classes already built (build outside the benchmark lock).
+# SKIP_BUILD=1 uses the jar and test classes already built (build outside the benchmark lock); JAR=FILE
+# runs that jar instead of the one built (an earlier version, for a before/after on the same data).
 # REUSE=1 keeps the database and index of the previous run with the same size (no generation, no
 # import; the index is rebuilt from it at start): quicker while iterating on search; the import time
 # is then not measured.
@@ -41,7 +42,7 @@ end
 LUA
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-JAR=$(ls target/counterspace-*.jar | grep -v original | head -1)
+JAR=${JAR:-$(ls target/counterspace-*.jar | grep -v original | head -1)}
 START=$(date +%s)
 java -Xms256m -Xmx512m -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" \
   --spring.datasource.url="jdbc:h2:file:$WORK/db;WRITE_DELAY=0;LOCK_TIMEOUT=30000" \

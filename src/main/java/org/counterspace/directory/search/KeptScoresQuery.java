@@ -39,8 +39,11 @@ final class KeptScoresQuery extends Query {
         .expireAfterAccess(Duration.ofMinutes(30))
         .build();
 
-    /** The similarity, as its settings read, is part of the key: it gives the scores. */
-    private record Key(Query query, List<Object> indexState, String similarity) {
+    /**
+     * The similarity, as its settings read, and the boost are part of the key: they give the scores (a
+     * boost is applied before the score is rounded to a float, so it is not applied to a kept float).
+     */
+    private record Key(Query query, List<Object> indexState, String similarity, float boost) {
     }
 
     /** One segment's matching documents in order, with their scores. */
@@ -63,14 +66,14 @@ final class KeptScoresQuery extends Query {
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Key key = new Key(query, leaves.stream().map(LuceneSearchBackend::stateOf).toList(),
-                searcher.getSimilarity().toString());
-        Matches[] matches = kept.get(key, k -> evaluate(searcher, leaves));
+                searcher.getSimilarity().toString(), boost);
+        Matches[] matches = kept.get(key, k -> evaluate(searcher, leaves, boost));
         return new Weight(this) {
 
             @Override
             public Scorer scorer(LeafReaderContext context) {
                 Matches leaf = matches[context.ord];
-                return leaf.docs().length == 0 ? null : new KeptScorer(this, leaf, boost);
+                return leaf.docs().length == 0 ? null : new KeptScorer(this, leaf);
             }
 
             @Override
@@ -83,7 +86,7 @@ final class KeptScoresQuery extends Query {
                 Matches leaf = matches[context.ord];
                 int at = Arrays.binarySearch(leaf.docs(), doc);
                 return at < 0 ? Explanation.noMatch("not matched by " + query)
-                        : Explanation.match(leaf.scores()[at] * boost, "kept score of " + query);
+                        : Explanation.match(leaf.scores()[at], "kept score of " + query);
             }
 
             /** Already as quick to read as a cached bitset; Lucene's query cache would only copy it. */
@@ -95,9 +98,9 @@ final class KeptScoresQuery extends Query {
     }
 
     /** Every live document the query matches, segment by segment, with its score. */
-    private Matches[] evaluate(IndexSearcher searcher, List<LeafReaderContext> leaves) {
+    private Matches[] evaluate(IndexSearcher searcher, List<LeafReaderContext> leaves, float boost) {
         try {
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, boost);
             Matches[] matches = new Matches[leaves.size()];
             for (LeafReaderContext leaf : leaves) {
                 matches[leaf.ord] = evaluate(weight, leaf);
@@ -140,8 +143,6 @@ final class KeptScoresQuery extends Query {
 
         private final Matches matches;
 
-        private final float boost;
-
         private int at = -1;
 
         private final DocIdSetIterator iterator = new DocIdSetIterator() {
@@ -176,10 +177,9 @@ final class KeptScoresQuery extends Query {
             }
         };
 
-        KeptScorer(Weight weight, Matches matches, float boost) {
+        KeptScorer(Weight weight, Matches matches) {
             super(weight);
             this.matches = matches;
-            this.boost = boost;
         }
 
         private int moveTo(int index) {
@@ -199,12 +199,12 @@ final class KeptScoresQuery extends Query {
 
         @Override
         public float score() {
-            return matches.scores()[at] * boost;
+            return matches.scores()[at];
         }
 
         @Override
         public float getMaxScore(int upTo) {
-            return matches.maxScore() * boost;
+            return matches.maxScore();
         }
     }
 

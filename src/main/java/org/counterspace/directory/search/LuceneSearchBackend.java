@@ -150,7 +150,7 @@ final class LuceneSearchBackend implements SearchBackend {
     }
 
     /** A score plus a constant: what a matched unit adds for being matched at all. */
-    private static final class PlusScore extends DoubleValuesSource {
+    static final class PlusScore extends DoubleValuesSource {
 
         private final double constant;
 

@@ -14,11 +14,12 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -42,7 +43,8 @@ class KeptScoresQueryTests {
     @Test
     void keptScoresAreTheQuerysOwnAloneFilteredAndCombined() throws IOException {
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+                IndexWriter writer = new IndexWriter(directory,
+                        new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
             addServices(writer, 3000);
             writer.commit();
             addServices(writer, 500); // a second segment
@@ -51,8 +53,14 @@ class KeptScoresQueryTests {
                 assertThat(reader.leaves()).hasSizeGreaterThan(1);
                 assertSameAsPlain(new IndexSearcher(reader));
             }
-            // deletions and a new segment: new statistics, so new scores, and fewer services
+            // deletions alone (no merges here): the same segments, fewer services
             writer.deleteDocuments(new Term("kind", "b"));
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertThat(reader.numDeletedDocs()).isPositive();
+                assertSameAsPlain(new IndexSearcher(reader));
+            }
+            // a new segment: new statistics, so new scores
             addServices(writer, 400);
             writer.commit();
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
@@ -71,6 +79,9 @@ class KeptScoresQueryTests {
         Query other = unit("crisis", "night");
         assertSameHits(searcher, anyOf(2, unit, other), anyOf(2, kept, new KeptScoresQuery(other)));
         assertSameHits(searcher, anyOf(1, unit, other), anyOf(1, kept, new KeptScoresQuery(other)));
+        // the same unit three times, as "food food food" asks: Lucene merges them into one clause boosted by 3
+        assertSameHits(searcher, anyOf(1, unit, unit, unit), anyOf(1, kept, kept, kept));
+        assertSameHits(searcher, new BoostQuery(unit, 0.7f), new BoostQuery(kept, 0.7f));
         assertThat(searcher.count(kept)).isEqualTo(searcher.count(unit)).isPositive();
         ScoreDoc first = searcher.search(kept, 1).scoreDocs[0];
         assertThat(searcher.explain(kept, first.doc).getValue().floatValue()).isEqualTo(first.score);
@@ -85,14 +96,15 @@ class KeptScoresQueryTests {
     }
 
     /**
-     * A word in two fields, and a phrase, scored as one: the shape of a unit of words, small (a unit is
-     * a function of its clauses' score, so Lucene never merges its clauses with another unit's).
+     * A word in two fields, and a phrase, scored as one plus a constant for being matched: the shape of a
+     * unit of words ({@link TypedWords}), small. A unit is a function of its clauses' score, so Lucene never
+     * merges its clauses with another unit's.
      */
     private static Query unit(String word, String next) {
         return new FunctionScoreQuery(new BooleanQuery.Builder().add(new TermQuery(new Term("name", word)), Occur.SHOULD)
             .add(new TermQuery(new Term("description", word)), Occur.SHOULD)
             .add(new PhraseQuery("description", word, next), Occur.SHOULD)
-            .build(), DoubleValuesSource.SCORES);
+            .build(), new LuceneSearchBackend.PlusScore(TypedWords.COVERAGE));
     }
 
     private static Query filtered(Query query) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ final class KeptCounts {
 
     /**
      * Each segment's values, by the segment's state (a segment with new deletions is another), within a
-     * memory budget: one bit per service and value.
+     * memory budget.
      */
     private static final Cache<Object, SegmentValues> values = Caffeine.newBuilder()
         .maximumWeight(Long.getLong("counterspace.directory.search.kept-values-bytes", 64L << 20))
@@ -58,8 +59,10 @@ final class KeptCounts {
         .expireAfterAccess(Duration.ofMinutes(30))
         .build();
 
-    /** What is open in one minute, in the zones asked, by the segment's state. */
-    private static final Cache<OpenKey, FixedBitSet> open = Caffeine.newBuilder().maximumSize(256)
+    /** What is open in one minute, in the zones asked, by the segment's state: one bit per service. */
+    private static final Cache<OpenKey, FixedBitSet> open = Caffeine.newBuilder()
+        .maximumWeight(16L << 20)
+        .weigher((OpenKey key, FixedBitSet services) -> 64 + services.getBits().length * 8)
         .expireAfterAccess(Duration.ofMinutes(5))
         .build();
 
@@ -181,30 +184,34 @@ final class KeptCounts {
     }
 
     /** One segment's live services by each value of the kept fields. */
-    private record SegmentValues(int maxDoc, Map<String, Map<String, FixedBitSet>> byField) {
+    private record SegmentValues(int maxDoc, Map<String, Map<String, ValueDocs>> byField) {
 
         static SegmentValues of(LeafReader reader) {
             try {
                 Bits live = reader.getLiveDocs();
-                Map<String, Map<String, FixedBitSet>> byField = new HashMap<>();
+                Map<String, Map<String, ValueDocs>> byField = new HashMap<>();
                 for (String field : KEPT_FIELDS) {
                     SortedSetDocValues docValues = DocValues.getSortedSet(reader, field);
-                    FixedBitSet[] byOrd = new FixedBitSet[(int) docValues.getValueCount()];
+                    int values = (int) docValues.getValueCount();
+                    int[][] idsByOrd = new int[values][];
+                    int[] counts = new int[values];
                     for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
                         if (live == null || live.get(doc)) {
                             for (int i = 0; i < docValues.docValueCount(); i++) {
                                 int ord = (int) docValues.nextOrd();
-                                if (byOrd[ord] == null) {
-                                    byOrd[ord] = new FixedBitSet(reader.maxDoc());
+                                if (idsByOrd[ord] == null || counts[ord] == idsByOrd[ord].length) {
+                                    idsByOrd[ord] = Arrays.copyOf(idsByOrd[ord] == null ? new int[0] : idsByOrd[ord],
+                                            Math.max(8, counts[ord] * 2));
                                 }
-                                byOrd[ord].set(doc);
+                                idsByOrd[ord][counts[ord]++] = doc;
                             }
                         }
                     }
-                    Map<String, FixedBitSet> byValue = new HashMap<>();
-                    for (int ord = 0; ord < byOrd.length; ord++) {
-                        if (byOrd[ord] != null) {
-                            byValue.put(docValues.lookupOrd(ord).utf8ToString(), byOrd[ord]);
+                    Map<String, ValueDocs> byValue = new HashMap<>();
+                    for (int ord = 0; ord < values; ord++) {
+                        if (counts[ord] > 0) {
+                            byValue.put(docValues.lookupOrd(ord).utf8ToString(),
+                                    ValueDocs.of(idsByOrd[ord], counts[ord], reader.maxDoc()));
                         }
                     }
                     byField.put(field, byValue);
@@ -217,22 +224,23 @@ final class KeptCounts {
         }
 
         int bytes() {
-            return 64 + byField.values().stream().mapToInt(Map::size).sum() * (maxDoc / 8 + 64);
+            return 64 + byField.values().stream().flatMap(byValue -> byValue.values().stream())
+                .mapToInt(ValueDocs::bytes).sum();
         }
 
         FixedBitSet emptySet() {
             return new FixedBitSet(maxDoc);
         }
 
-        /** A copy of the services with the value, to narrow further. */
+        /** A bitset of the services with the value, to narrow further. */
         FixedBitSet matching(String value, String field) {
-            FixedBitSet kept = byField.get(field).get(value);
-            return kept == null ? emptySet() : kept.clone();
+            ValueDocs kept = byField.get(field).get(value);
+            return kept == null ? emptySet() : kept.copy(maxDoc);
         }
 
         void count(String field, FixedBitSet results, Map<String, Long> counts) {
             byField.get(field).forEach((value, services) -> {
-                long count = FixedBitSet.intersectionCount(services, results);
+                long count = services.countIn(results);
                 if (count > 0) {
                     counts.merge(value, count, Long::sum);
                 }
@@ -244,14 +252,13 @@ final class KeptCounts {
             try {
                 FixedBitSet open = emptySet();
                 for (String zone : zones) {
-                    FixedBitSet inZone = byField.get(ServiceIndexBinder.ZONE).get(zone);
+                    ValueDocs inZone = byField.get(ServiceIndexBinder.ZONE).get(zone);
                     if (inZone == null) {
                         continue;
                     }
                     int minute = WeeklyHours.minuteOfWeek(now, ZoneId.of(zone));
                     SortedNumericDocValues openings = DocValues.getSortedNumeric(reader, ServiceIndexBinder.OPENINGS);
-                    DocIdSetIterator services = new BitSetIterator(inZone, 0);
-                    for (int doc = services.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = services.nextDoc()) {
+                    for (int doc : inZone.ids()) {
                         if (openings.advanceExact(doc) && OpenAtQuery.contains(openings, minute)) {
                             open.set(doc);
                         }
@@ -262,6 +269,66 @@ final class KeptCounts {
             catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /**
+     * A value's services in one segment: a bitset where at least one service in 32 has it, else their
+     * ids in order (four bytes each), so a value few services have is cheap to keep and to count.
+     */
+    private record ValueDocs(int[] sparse, FixedBitSet dense) {
+
+        static ValueDocs of(int[] ids, int count, int maxDoc) {
+            if ((long) count * 32 < maxDoc) {
+                return new ValueDocs(Arrays.copyOf(ids, count), null);
+            }
+            FixedBitSet dense = new FixedBitSet(maxDoc);
+            for (int i = 0; i < count; i++) {
+                dense.set(ids[i]);
+            }
+            return new ValueDocs(null, dense);
+        }
+
+        long countIn(FixedBitSet services) {
+            if (dense != null) {
+                return FixedBitSet.intersectionCount(dense, services);
+            }
+            long count = 0;
+            for (int id : sparse) {
+                if (services.get(id)) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        FixedBitSet copy(int maxDoc) {
+            if (dense != null) {
+                return dense.clone();
+            }
+            FixedBitSet copy = new FixedBitSet(maxDoc);
+            for (int id : sparse) {
+                copy.set(id);
+            }
+            return copy;
+        }
+
+        /** The ids in order. */
+        int[] ids() throws IOException {
+            if (sparse != null) {
+                return sparse;
+            }
+            int[] ids = new int[dense.cardinality()];
+            DocIdSetIterator services = new BitSetIterator(dense, ids.length);
+            int i = 0;
+            for (int doc = services.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = services.nextDoc()) {
+                ids[i++] = doc;
+            }
+            return ids;
+        }
+
+        int bytes() {
+            return 32 + (dense != null ? dense.getBits().length * 8 : sparse.length * 4);
         }
     }
 }

@@ -8,10 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceContext;
 
 import org.counterspace.directory.AgeGroup;
 import org.counterspace.directory.Channel;
@@ -21,10 +24,13 @@ import org.hibernate.search.engine.search.predicate.SearchPredicate;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The kept filters find the same hits, in the same order, as the filters asked of each field, and the
@@ -48,6 +54,15 @@ class KeptCountsTests {
 
     @Autowired
     DirectoryIndex index;
+
+    @Autowired
+    DirectorySearch search;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @PersistenceContext
+    EntityManager entityManager;
 
     static Stream<SearchQuery> searches() {
         List<SearchQuery> searches = new ArrayList<>();
@@ -76,12 +91,51 @@ class KeptCountsTests {
 
     @ParameterizedTest
     @MethodSource("searches")
-    void keptCountsAreThoseOfTheSameConditionsAskedOfTheIndex(SearchQuery query) throws Exception {
+    void keptCountsAreThoseOfTheSameConditionsAskedOfTheIndex(SearchQuery query) {
         if (index.shared()) {
             return; // OpenSearch aggregates them with the page's query
         }
-        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
-            SearchSession session = Search.session(entityManager);
+        assertKeptAsAsked(query);
+    }
+
+    /**
+     * A curator's retirement is a deletion and a new segment: nothing kept for the index before it is
+     * read after it, and the counts and hits are again those asked of the index as it is.
+     */
+    @Test
+    void afterARetirementTheKeptCountsAreOfTheIndexAsItIsNow() {
+        if (index.shared()) {
+            return;
+        }
+        SearchQuery counselling = query("counselling", Set.of(), Set.of(), false, false, Set.of(), null, null, false,
+                WEDNESDAY_NOON_LONDON, "GB");
+        assertKeptAsAsked(counselling);
+        DirectorySearch.Results before = search.search(counselling);
+        UUID first = before.hits().get(0).id();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> changeStatus(first, SupportService::retire));
+        try {
+            DirectorySearch.Results after = search.search(counselling);
+            assertThat(after.total()).isEqualTo(before.total() - 1);
+            assertThat(after.hits()).extracting(ServiceCard::id).doesNotContain(first);
+            searches().limit(20).forEach(this::assertKeptAsAsked);
+        }
+        finally {
+            tx.executeWithoutResult(status -> changeStatus(first, SupportService::reactivate));
+        }
+        assertThat(search.search(counselling).total()).isEqualTo(before.total());
+        assertKeptAsAsked(counselling);
+    }
+
+    private void changeStatus(UUID id, Consumer<SupportService> change) {
+        SupportService service = entityManager.find(SupportService.class, id);
+        change.accept(service);
+        index.changed(service);
+    }
+
+    private void assertKeptAsAsked(SearchQuery query) {
+        try (EntityManager own = entityManagerFactory.createEntityManager()) {
+            SearchSession session = Search.session(own);
             SearchConditions conditions = new SearchConditions(query,
                     query.hasText() ? typedWords.query(session, query.text(), null) : null, index.timeZones(),
                     SearchBackend.of(Search.mapping(entityManagerFactory)));

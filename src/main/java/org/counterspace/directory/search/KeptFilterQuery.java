@@ -15,9 +15,9 @@ import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * A search's filters, apart from its words, as one bitset per segment from the values {@link KeptCounts}
- * keeps: what {@link SearchConditions#fieldFilters} asks, without walking a term's postings for each
- * chosen value or each service's openings for "open now".
+ * A search's filters, apart from its words, as one bitset per segment ({@link SegmentFilters}): what
+ * {@link SearchConditions#fieldFilters} asks, without walking a term's postings for each chosen value
+ * or each service's openings for "open now".
  */
 final class KeptFilterQuery extends Query {
 
@@ -39,7 +39,7 @@ final class KeptFilterQuery extends Query {
 
             @Override
             public Scorer scorer(LeafReaderContext context) {
-                KeptCounts.Filters filters = KeptCounts.filters(context, conditions);
+                SegmentFilters filters = SegmentFilters.of(context, conditions);
                 FixedBitSet services = filters.narrow(filters.fields(), openNow, byCost);
                 return new ConstantScoreScorer(this, score(), scoreMode,
                         new BitSetIterator(services, services.cardinality()));

@@ -39,8 +39,8 @@ final class LuceneSearchBackend implements SearchBackend {
     /**
      * The Lucene query of each unit of words recently searched (a word with its stems, synonyms and
      * near-misses in every field: tens of clauses). Lucene queries are immutable, and a page asks for
-     * the same words two or three times (hits and facets, the open-now count, the cost counts). Each
-     * unit's matches and scores are kept for the index as it is ({@link KeptScoresQuery}).
+     * the same words twice (its hits, its counts). Each unit's matches and scores are kept for the
+     * index as it is ({@link KeptScoresQuery}).
      */
     private static final RecentlyAsked<WordQuery, Query> units = new RecentlyAsked<>(1024);
 
@@ -94,11 +94,16 @@ final class LuceneSearchBackend implements SearchBackend {
         }
     }
 
+    /** The kept values hold no places: a search near one is filtered and counted by the fields themselves. */
+    private static boolean byKeptValues(SearchConditions conditions) {
+        return conditions.query().near() == null;
+    }
+
     /** The bitsets kept for the index ({@link KeptFilterQuery}); the fields' own for a search near a place. */
     @Override
     public SearchPredicate filters(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
             boolean byCost) {
-        return conditions.query().near() != null ? conditions.fieldFilters(f, openNow, byCost)
+        return !byKeptValues(conditions) ? conditions.fieldFilters(f, openNow, byCost)
                 : f.extension(LuceneExtension.get()).fromLuceneQuery(new KeptFilterQuery(conditions, openNow, byCost))
                     .toPredicate();
     }
@@ -107,7 +112,7 @@ final class LuceneSearchBackend implements SearchBackend {
     @Override
     public Optional<SearchFacets.PageCounts> counts(EntityManagerFactory entityManagerFactory,
             SearchConditions conditions) {
-        if (conditions.query().near() != null) {
+        if (!byKeptValues(conditions)) {
             return Optional.empty();
         }
         try (IndexReader reader = Search.mapping(entityManagerFactory).scope(SupportService.class)

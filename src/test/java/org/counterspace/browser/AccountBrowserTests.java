@@ -13,6 +13,8 @@ import org.counterspace.support.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,8 +56,29 @@ class AccountBrowserTests extends BrowserTestSupport {
     private void submitAndWaitForNextPage(String urlEnd) {
         WebElement page = driver.findElement(By.tagName("html"));
         submit();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> replaced(page));
         waitFor(urlEnd);
+    }
+
+    /**
+     * Whether the page's element is gone from the document. Chromium reports that as a stale element,
+     * or, caught between the old page and the new, as an inspector error about a node that no longer
+     * belongs to the document (which Selenium's own staleness check lets through as a failure).
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        }
+        catch (StaleElementReferenceException e) {
+            return true;
+        }
+        catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private void waitFor(String urlEnd) {

@@ -99,7 +99,7 @@ public class DirectorySearch {
     /**
      * One page of results with its facet counts, of the index in {@code indexState} (null: not known). The
      * cards come from fields stored in the index, so no database connection is taken: a session without a
-     * transaction only hosts the query. The counts come from the backend where it keeps them
+     * transaction only hosts the query. The total and the counts come from the backend where it keeps them
      * ({@link SearchBackend#counts}), else from aggregations and two more queries.
      */
     private Results find(SearchQuery query, Object indexState) {
@@ -111,9 +111,14 @@ public class DirectorySearch {
             Optional<SearchFacets.PageCounts> kept = backend.counts(entityManagerFactory, conditions);
             var step = session.search(scope).select(card(scope.projection(), query))
                 .where(conditions.predicate(scope.predicate(), query.openNow(), query.byCost()));
+            int offset = (query.page() - 1) * query.perPage();
             if (kept.isEmpty()) {
                 SearchFacets.terms(scope.aggregation()).forEach(step::aggregation);
                 step.aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation()));
+            }
+            else {
+                // the kept counts hold the total: the collector need only see what could reach the page
+                step.totalHitCountThreshold(offset + query.perPage());
             }
             switch (query.effectiveSort()) {
                 case DISTANCE -> step.sort(
@@ -121,15 +126,15 @@ public class DirectorySearch {
                 case NAME -> step.sort(f -> f.field(ServiceIndexBinder.SORT_NAME));
                 case RELEVANCE -> step.sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME));
             }
-            SearchResult<ServiceCard> result = step.fetch((query.page() - 1) * query.perPage(), query.perPage());
+            SearchResult<ServiceCard> result = step.fetch(offset, query.perPage());
             SearchFacets.PageCounts counts = kept.orElseGet(() -> aggregated(session, conditions, result));
-            return new Results(result.hits(), result.total().hitCount(), counts.byField(),
+            return new Results(result.hits(), counts.total(), counts.byField(),
                     counts.costs().getOrDefault(Cost.FREE.code(), 0L),
                     counts.costs().getOrDefault(Cost.UNKNOWN.code(), 0L), counts.openNow());
         }
     }
 
-    /** The counts from the page's aggregations, and from queries without the open-now or the cost filter. */
+    /** The total and counts from the page's query and aggregations, and from queries without the open-now or the cost filter. */
     private static SearchFacets.PageCounts aggregated(SearchSession session, SearchConditions conditions,
             SearchResult<ServiceCard> result) {
         SearchQuery query = conditions.query();
@@ -142,7 +147,7 @@ public class DirectorySearch {
                 : session.search(scope).where(conditions.predicate(scope.predicate(), query.openNow(), false))
                     .aggregation(SearchFacets.COST, SearchFacets.costs(scope.aggregation())).fetch(0)
                     .aggregation(SearchFacets.COST);
-        return new SearchFacets.PageCounts(SearchFacets.read(result), costs, openNowCount);
+        return new SearchFacets.PageCounts(result.total().hitCount(), SearchFacets.read(result), costs, openNowCount);
     }
 
     /** A result card from the stored fields; the distances only when searching near a place. */

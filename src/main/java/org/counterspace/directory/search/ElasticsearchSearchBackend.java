@@ -59,9 +59,9 @@ final class ElasticsearchSearchBackend implements SearchBackend {
     }
 
     @Override
-    public SearchPredicate filters(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
+    public SearchPredicate predicate(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
             boolean byCost) {
-        return conditions.fieldFilters(f, openNow, byCost);
+        return conditions.predicate(f, conditions.fieldFilters(f, openNow, byCost));
     }
 
     /** OpenSearch aggregates them with the page's query. */

@@ -8,9 +8,6 @@ import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -19,7 +16,7 @@ import org.apache.lucene.util.FixedBitSet;
  * open in the minute asked. Hibernate Search's aggregations read every matching service's values of
  * every faceted field, which was most of a new search's time over a large directory; here a count is
  * the intersection of two bitsets. The filters are those of {@link SearchConditions#fieldFilters}, and
- * the page's hits are found with the same bitsets ({@link KeptFilterQuery}).
+ * the page's hits are found with the same bitsets ({@link KeptRankingQuery}).
  */
 final class KeptCounts {
 
@@ -31,16 +28,14 @@ final class KeptCounts {
         SearchQuery query = conditions.query();
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setQueryCache(null);
-        Weight words = conditions.words() == null ? null
-                : searcher.createWeight(searcher.rewrite(LuceneSearchBackend.lucene(conditions.words())),
-                        ScoreMode.COMPLETE_NO_SCORES, 1f);
+        KeptRankingQuery.Words words = KeptRankingQuery.Words.of(searcher, conditions, 1f);
         Tally tally = new Tally();
         for (LeafReaderContext leaf : reader.leaves()) {
             SegmentFilters filters = SegmentFilters.of(leaf, conditions);
             SegmentValues segment = filters.values();
             FixedBitSet base = filters.fields();
-            if (query.hasText()) {
-                base.and(matching(words, leaf));
+            if (words != null) {
+                base.and(words.in(leaf).matched(leaf.reader().maxDoc()));
             }
             // each of open now and cost counts what the other filters leave
             FixedBitSet results = filters.narrow(base.clone(), query.openNow(), query.byCost());
@@ -49,16 +44,6 @@ final class KeptCounts {
             tally.openNow += FixedBitSet.intersectionCount(filters.narrow(base, false, query.byCost()), filters.open());
         }
         return tally.page();
-    }
-
-    /** What the words match (nothing when only stop words were typed: no weight). */
-    private static FixedBitSet matching(Weight weight, LeafReaderContext leaf) throws IOException {
-        FixedBitSet matched = new FixedBitSet(leaf.reader().maxDoc());
-        Scorer scorer = weight == null ? null : weight.scorer(leaf);
-        if (scorer != null) {
-            matched.or(scorer.iterator());
-        }
-        return matched;
     }
 
     /** The counts summed over the segments. */
@@ -70,7 +55,10 @@ final class KeptCounts {
 
         private long openNow;
 
+        private long total;
+
         void facets(SegmentValues segment, FixedBitSet results) {
+            total += results.cardinality();
             for (String field : SearchFacets.FIELDS) {
                 segment.count(field, results, byField.computeIfAbsent(field, f -> new HashMap<>()));
             }
@@ -83,7 +71,7 @@ final class KeptCounts {
         SearchFacets.PageCounts page() {
             Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
             SearchFacets.FIELDS.forEach(field -> facets.put(field, SearchFacets.top(byField.getOrDefault(field, Map.of()))));
-            return new SearchFacets.PageCounts(facets, costs, openNow);
+            return new SearchFacets.PageCounts(total, facets, costs, openNow);
         }
     }
 }

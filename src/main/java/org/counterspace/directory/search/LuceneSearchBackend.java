@@ -99,12 +99,12 @@ final class LuceneSearchBackend implements SearchBackend {
         return conditions.query().near() == null;
     }
 
-    /** The bitsets kept for the index ({@link KeptFilterQuery}); the fields' own for a search near a place. */
+    /** From what is kept for the index ({@link KeptRankingQuery}); field by field for a search near a place. */
     @Override
-    public SearchPredicate filters(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
+    public SearchPredicate predicate(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
             boolean byCost) {
-        return !byKeptValues(conditions) ? conditions.fieldFilters(f, openNow, byCost)
-                : f.extension(LuceneExtension.get()).fromLuceneQuery(new KeptFilterQuery(conditions, openNow, byCost))
+        return !byKeptValues(conditions) ? conditions.predicate(f, conditions.fieldFilters(f, openNow, byCost))
+                : f.extension(LuceneExtension.get()).fromLuceneQuery(new KeptRankingQuery(conditions, openNow, byCost))
                     .toPredicate();
     }
 

@@ -59,8 +59,11 @@ interface SearchBackend {
      */
     boolean olderLayout(EntityManagerFactory entityManagerFactory, String layoutField);
 
-    /** Every filter of the search but its words ({@link SearchConditions#fieldFilters}, or its equal). */
-    SearchPredicate filters(SearchPredicateFactory f, SearchConditions conditions, boolean openNow, boolean byCost);
+    /**
+     * The search's words, ranking and filters: {@link SearchConditions#predicate(SearchPredicateFactory,
+     * SearchPredicate)} with its {@link SearchConditions#fieldFilters}, or its equal.
+     */
+    SearchPredicate predicate(SearchPredicateFactory f, SearchConditions conditions, boolean openNow, boolean byCost);
 
     /**
      * The counts of the search's results page worked out by the backend itself, or empty where the page's

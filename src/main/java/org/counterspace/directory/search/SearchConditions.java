@@ -30,7 +30,7 @@ record SearchConditions(SearchQuery query, WordQuery words, List<String> zones, 
      * and what costs what, without those filters.
      */
     SearchPredicate predicate(SearchPredicateFactory f, boolean openNow, boolean byCost) {
-        return predicate(f, backend.filters(f, this, openNow, byCost));
+        return backend.predicate(f, this, openNow, byCost);
     }
 
     /** The words and the ranking of the search, with these filters. */

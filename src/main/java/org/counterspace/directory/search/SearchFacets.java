@@ -30,10 +30,11 @@ final class SearchFacets {
     }
 
     /**
-     * The counts of a results page: services per value of each faceted field, per cost code (for the
-     * free and not-known choices, without the cost filter), and open now (without that filter).
+     * The counts of a results page: all its results, services per value of each faceted field, per cost
+     * code (for the free and not-known choices, without the cost filter), and open now (without that
+     * filter).
      */
-    record PageCounts(Map<String, Map<String, Long>> byField, Map<String, Long> costs, long openNow) {
+    record PageCounts(long total, Map<String, Map<String, Long>> byField, Map<String, Long> costs, long openNow) {
     }
 
     private SearchFacets() {

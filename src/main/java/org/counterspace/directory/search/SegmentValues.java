@@ -25,10 +25,11 @@ import org.apache.lucene.util.FixedBitSet;
 import org.counterspace.directory.WeeklyHours;
 
 /**
- * One segment's live services by each value of the keyword fields a search filters or counts by, kept
- * by the segment's state (a segment with new deletions is another) within a memory budget.
+ * One segment's live services by each value of the keyword fields a search filters or counts by, and
+ * those of imported data (not the demo set, ranked before it), kept by the segment's state (a segment
+ * with new deletions is another) within a memory budget.
  */
-record SegmentValues(int maxDoc, Map<String, Map<String, ValueDocs>> byField) {
+record SegmentValues(int maxDoc, Map<String, Map<String, ValueDocs>> byField, FixedBitSet imported) {
 
     /** The keyword fields whose values are kept: the facets and every other field a filter reads. */
     private static final List<String> KEPT_FIELDS = List.of(ServiceIndexBinder.STATUS, ServiceIndexBinder.CATEGORY,
@@ -76,15 +77,27 @@ record SegmentValues(int maxDoc, Map<String, Map<String, ValueDocs>> byField) {
                 }
                 byField.put(field, byValue);
             }
-            return new SegmentValues(reader.maxDoc(), byField);
+            return new SegmentValues(reader.maxDoc(), byField, imported(reader, live));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The live services whose demo flag is false (Hibernate Search keeps a boolean as 0 or 1). */
+    private static FixedBitSet imported(LeafReader reader, Bits live) throws IOException {
+        FixedBitSet imported = new FixedBitSet(reader.maxDoc());
+        SortedNumericDocValues demo = DocValues.getSortedNumeric(reader, ServiceIndexBinder.DEMO);
+        for (int doc = demo.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = demo.nextDoc()) {
+            if ((live == null || live.get(doc)) && demo.nextValue() == 0) {
+                imported.set(doc);
+            }
+        }
+        return imported;
+    }
+
     int bytes() {
-        return 64 + byField.values().stream().flatMap(byValue -> byValue.values().stream())
+        return 64 + imported.getBits().length * 8 + byField.values().stream().flatMap(byValue -> byValue.values().stream())
             .mapToInt(ValueDocs::bytes).sum();
     }
 

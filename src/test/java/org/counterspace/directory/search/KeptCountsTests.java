@@ -33,7 +33,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The kept filters find the same hits, in the same order, as the filters asked of each field, and the
+ * The kept ranking finds the same hits, with the same scores and in the same order, as the words,
+ * boosts and filters asked of each field; a page of the search (whose collector sees only what could
+ * reach it) holds the same services as that page of those hits, and its total is theirs; and the
  * counts worked out from the embedded index's kept bitsets are those Hibernate Search counts for the
  * same conditions: every facet value, free and not known (without the cost filter), open now (without
  * that filter), in the order a terms aggregation gives; over the seeded directory, for words, typos,
@@ -144,7 +146,15 @@ class KeptCountsTests {
             // Hibernate Search's own: the filters asked of each field, the counts aggregated
             SearchPredicate results = byFields(scope.predicate(), conditions, query.openNow(), query.byCost());
             assertThat(hits(session, conditions.predicate(scope.predicate(), query.openNow(), query.byCost())))
-                .as("the page's hits with the kept filters").isEqualTo(hits(session, results));
+                .as("the page's hits, scores and total, kept").isEqualTo(hits(session, results));
+            assertThat(kept.total()).as("total").isEqualTo(session.search(scope).where(results).fetchTotalHitCount());
+            for (int page = 1; page <= 3; page++) {
+                SearchQuery onPage = onPage(query, page);
+                assertThat(search.search(onPage).hits()).as("page " + page).extracting(ServiceCard::id)
+                    .isEqualTo(session.search(scope).select(f -> f.id(UUID.class)).where(results)
+                        .sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME))
+                        .fetchHits((page - 1) * onPage.perPage(), onPage.perPage()));
+            }
             var aggregated = session.search(scope).where(results);
             SearchFacets.terms(scope.aggregation()).forEach(aggregated::aggregation);
             var page = aggregated.fetch(0);
@@ -171,15 +181,22 @@ class KeptCountsTests {
         }
     }
 
+    private static SearchQuery onPage(SearchQuery query, int page) {
+        return new SearchQuery(query.text(), query.categories(), query.channels(), query.freeOnly(),
+                query.costUnknown(), query.languages(), query.age(), query.country(), query.openNow(), query.near(),
+                query.radiusKm(), query.sort(), page, query.perPage(), query.now(), query.region());
+    }
+
     private static SearchPredicate byFields(SearchPredicateFactory f, SearchConditions conditions, boolean openNow,
             boolean byCost) {
         return conditions.predicate(f, conditions.fieldFilters(f, openNow, byCost));
     }
 
-    /** The ids of the first hundred hits, best first, as the page orders them. */
+    /** The first hundred hits, best first as the page orders them, with their scores, and how many there are. */
     private static List<Object> hits(SearchSession session, SearchPredicate predicate) {
-        return session.search(SupportService.class).select(f -> f.id()).where(predicate)
-            .sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME)).fetchHits(100);
+        var result = session.search(SupportService.class).select(f -> f.composite(f.id(), f.score()))
+            .where(predicate).sort(f -> f.score().then().field(ServiceIndexBinder.SORT_NAME)).fetch(100);
+        return List.of(result.total().hitCount(), result.hits());
     }
 
     private static long count(SearchSession session, SearchPredicate conditions, String field, String value) {

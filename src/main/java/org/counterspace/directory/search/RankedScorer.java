@@ -91,7 +91,7 @@ final class RankedScorer extends Scorer {
                 return found == NO_MORE_DOCS ? done() : competitive(found, 0f) ? found : next();
             }
             for (int unit = 0; unit < at.length; unit++) {
-                at[unit] = gallop(docs[unit], at[unit], target);
+                at[unit] = ScoredDocs.gallop(docs[unit], at[unit], target);
             }
             return next();
         }
@@ -101,21 +101,6 @@ final class RankedScorer extends Scorer {
             return docs == null ? allServices.cost() : Arrays.stream(docs).mapToLong(unit -> unit.length).sum();
         }
     };
-
-    /** The first index from {@code from} whose document is at least {@code target}. */
-    private static int gallop(int[] docs, int from, int target) {
-        int step = 1;
-        int low = from;
-        while (low + step < docs.length && docs[low + step] < target) {
-            low += step;
-            step <<= 1;
-        }
-        if (low >= docs.length || docs[low] >= target) {
-            return low;
-        }
-        int found = Arrays.binarySearch(docs, low, Math.min(low + step + 1, docs.length), target);
-        return found >= 0 ? found : -found - 1;
-    }
 
     /**
      * The next service the filters leave that enough units match and that can still reach the page, the

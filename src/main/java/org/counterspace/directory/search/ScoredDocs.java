@@ -93,6 +93,24 @@ record ScoredDocs(int[] docs, float[] scores, float maxScore) {
         return at < 0 ? -1f : scores[at];
     }
 
+    /**
+     * The first index from {@code from} whose document is at least {@code target}, galloping: a
+     * conjunction advances to nearby documents far more often than to far ones.
+     */
+    static int gallop(int[] docs, int from, int target) {
+        int step = 1;
+        int low = from;
+        while (low + step < docs.length && docs[low + step] < target) {
+            low += step;
+            step <<= 1;
+        }
+        if (low >= docs.length || docs[low] >= target) {
+            return low;
+        }
+        int found = Arrays.binarySearch(docs, low, Math.min(low + step + 1, docs.length), target);
+        return found >= 0 ? found : -found - 1;
+    }
+
     /** A scorer over these documents; null when there are none, as Lucene expects of a segment without matches. */
     Scorer scorer(Weight weight) {
         return docs.length == 0 ? null : new Walk(weight, this);
@@ -148,18 +166,9 @@ record ScoredDocs(int[] docs, float[] scores, float maxScore) {
                 return moveTo(at + 1);
             }
 
-            /** Gallops from where it is: conjunctions advance to nearby documents far more often than far. */
             @Override
             public int advance(int target) {
-                int[] docs = matches.docs();
-                int low = at + 1;
-                int step = 1;
-                while (low + step < docs.length && docs[low + step] < target) {
-                    low += step;
-                    step <<= 1;
-                }
-                int found = Arrays.binarySearch(docs, low, Math.min(low + step + 1, docs.length), target);
-                return moveTo(found >= 0 ? found : -found - 1);
+                return moveTo(gallop(matches.docs(), at + 1, target));
             }
 
             @Override

@@ -1,0 +1,151 @@
+package org.counterspace.directory.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.util.FixedBitSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The ranked scorer's walk, advance and skipping below a competitive score give what a document-by-
+ * document reading of the same units, filters and boosts gives: random units (one to four, any
+ * minimum to match), random filters and boosts.
+ */
+class RankedScorerTests {
+
+    private static final int MAX_DOC = 300;
+
+    private record Expected(int doc, float score) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })
+    void walksAdvancesAndSkipsAsTheUnitsFiltersAndBoostsSay(long seed) throws IOException {
+        Random random = new Random(seed);
+        List<ScoredDocs> units = new ArrayList<>();
+        for (int i = 1 + random.nextInt(4); i > 0; i--) {
+            units.add(unit(random));
+        }
+        var words = new KeptRankingQuery.Alternatives(units, random.nextInt(units.size() + 1));
+        FixedBitSet services = bits(random, 0.7);
+        var boosts = new RankedScorer.Boosts(random.nextBoolean() ? bits(random, 0.3) : null, bits(random, 0.2), 100f, 50f);
+        List<Expected> expected = expected(words, services, boosts);
+
+        List<Expected> walked = new ArrayList<>();
+        Scorer walk = scorer(words, services, boosts);
+        for (int doc = walk.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = walk.iterator().nextDoc()) {
+            walked.add(new Expected(doc, walk.score()));
+        }
+        assertThat(walked).isEqualTo(expected);
+
+        Scorer advancing = scorer(words, services, boosts);
+        for (int target = random.nextInt(20); target < MAX_DOC + 5; target += 1 + random.nextInt(40)) {
+            int from = target;
+            Expected next = expected.stream().filter(e -> e.doc() >= from).findFirst().orElse(null);
+            if (advancing.docID() >= target) {
+                continue;
+            }
+            int doc = advancing.iterator().advance(target);
+            assertThat(doc).as("advance to " + target).isEqualTo(next == null ? DocIdSetIterator.NO_MORE_DOCS : next.doc());
+            if (next != null) {
+                assertThat(advancing.score()).isEqualTo(next.score());
+            }
+        }
+
+        float competitive = expected.isEmpty() ? 0f : expected.get(random.nextInt(expected.size())).score();
+        Scorer skipping = scorer(words, services, boosts);
+        skipping.setMinCompetitiveScore(competitive);
+        List<Expected> kept = new ArrayList<>();
+        for (int doc = skipping.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = skipping.iterator().nextDoc()) {
+            kept.add(new Expected(doc, skipping.score()));
+        }
+        assertThat(kept).isEqualTo(expected.stream().filter(e -> e.score() >= competitive).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 21, 22, 23 })
+    void withoutWordsEveryFilteredServiceComesScoredByItsBoosts(long seed) throws IOException {
+        Random random = new Random(seed);
+        FixedBitSet services = bits(random, 0.5);
+        var boosts = new RankedScorer.Boosts(bits(random, 0.3), bits(random, 0.3), 100f, 50f);
+        List<Expected> walked = new ArrayList<>();
+        Scorer walk = scorer(null, services, boosts);
+        for (int doc = walk.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = walk.iterator().nextDoc()) {
+            walked.add(new Expected(doc, walk.score()));
+        }
+        List<Expected> expected = new ArrayList<>();
+        for (int doc = 0; doc < MAX_DOC; doc++) {
+            if (services.get(doc)) {
+                expected.add(new Expected(doc, (boosts.inRegion().get(doc) ? 100f : 0f) + (boosts.imported().get(doc) ? 50f : 0f)));
+            }
+        }
+        assertThat(walked).isEqualTo(expected);
+    }
+
+    /** Document by document: the units' scores summed in double where enough match, then the boosts. */
+    private static List<Expected> expected(KeptRankingQuery.Alternatives words, FixedBitSet services,
+            RankedScorer.Boosts boosts) {
+        List<Expected> expected = new ArrayList<>();
+        for (int doc = 0; doc < MAX_DOC; doc++) {
+            double sum = 0;
+            int matched = 0;
+            for (ScoredDocs unit : words.units()) {
+                float score = unit.scoreOf(doc);
+                if (score >= 0) {
+                    sum += score;
+                    matched++;
+                }
+            }
+            if (matched >= Math.max(1, words.minimumMatch()) && services.get(doc)) {
+                expected.add(new Expected(doc, boosts.plus(doc, (float) sum)));
+            }
+        }
+        return expected;
+    }
+
+    private static ScoredDocs unit(Random random) {
+        ScoredDocs.Builder unit = new ScoredDocs.Builder(MAX_DOC);
+        double share = 0.05 + random.nextDouble() * 0.6;
+        for (int doc = 0; doc < MAX_DOC; doc++) {
+            if (random.nextDouble() < share) {
+                unit.add(doc, 1000f + random.nextFloat() * 20f);
+            }
+        }
+        return unit.build();
+    }
+
+    private static FixedBitSet bits(Random random, double share) {
+        FixedBitSet bits = new FixedBitSet(MAX_DOC);
+        for (int doc = 0; doc < MAX_DOC; doc++) {
+            if (random.nextDouble() < share) {
+                bits.set(doc);
+            }
+        }
+        return bits;
+    }
+
+    private static Scorer scorer(KeptRankingQuery.Alternatives words, FixedBitSet services, RankedScorer.Boosts boosts) {
+        return new RankedScorer(new ConstantScoreWeight(new MatchAllDocsQuery(), 1f) {
+
+            @Override
+            public Scorer scorer(LeafReaderContext context) {
+                return null;
+            }
+
+            @Override
+            public boolean isCacheable(LeafReaderContext context) {
+                return false;
+            }
+        }, words, services, boosts);
+    }
+}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.ConstantScoreWeight;
@@ -14,12 +15,14 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The ranked scorer's walk, advance and skipping below a competitive score give what a document-by-
- * document reading of the same units, filters and boosts gives: random units (one to four, any
- * minimum to match), random filters and boosts.
+ * The ranked scorer's walk, advance and skipping below a competitive score (given before the walk or
+ * part-way through it) give what a document-by-document reading of the same units, filters and boosts
+ * gives: random units (one to four, any minimum to match, scores of about a word's coverage and
+ * lesser ones), random filters and boosts.
  */
 class RankedScorerTests {
 
@@ -29,7 +32,7 @@ class RankedScorerTests {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 })
+    @MethodSource("seeds")
     void walksAdvancesAndSkipsAsTheUnitsFiltersAndBoostsSay(long seed) throws IOException {
         Random random = new Random(seed);
         List<ScoredDocs> units = new ArrayList<>();
@@ -62,14 +65,23 @@ class RankedScorerTests {
             }
         }
 
+        // the collector's lowest score, given part-way through the walk as a collector gives it
         float competitive = expected.isEmpty() ? 0f : expected.get(random.nextInt(expected.size())).score();
+        int givenAfter = expected.isEmpty() ? 0 : random.nextInt(expected.size());
         Scorer skipping = scorer(words, services, boosts);
-        skipping.setMinCompetitiveScore(competitive);
         List<Expected> kept = new ArrayList<>();
+        if (givenAfter == 0) {
+            skipping.setMinCompetitiveScore(competitive);
+        }
         for (int doc = skipping.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = skipping.iterator().nextDoc()) {
             kept.add(new Expected(doc, skipping.score()));
+            if (kept.size() == givenAfter) {
+                skipping.setMinCompetitiveScore(competitive);
+            }
         }
-        assertThat(kept).isEqualTo(expected.stream().filter(e -> e.score() >= competitive).toList());
+        List<Expected> whole = new ArrayList<>(expected.subList(0, givenAfter));
+        expected.subList(givenAfter, expected.size()).stream().filter(e -> e.score() >= competitive).forEach(whole::add);
+        assertThat(kept).isEqualTo(whole);
     }
 
     @ParameterizedTest
@@ -93,6 +105,10 @@ class RankedScorerTests {
     }
 
     /** Document by document: the units' scores summed in double where enough match, then the boosts. */
+    static LongStream seeds() {
+        return LongStream.rangeClosed(1, 200);
+    }
+
     private static List<Expected> expected(KeptRankingQuery.Alternatives words, FixedBitSet services,
             RankedScorer.Boosts boosts) {
         List<Expected> expected = new ArrayList<>();
@@ -116,9 +132,11 @@ class RankedScorerTests {
     private static ScoredDocs unit(Random random) {
         ScoredDocs.Builder unit = new ScoredDocs.Builder(MAX_DOC);
         double share = 0.05 + random.nextDouble() * 0.6;
+        // units of about a word's coverage, and lesser ones (below the boosts, or between them)
+        float least = new float[] { 1000f, 120f, 20f }[random.nextInt(3)];
         for (int doc = 0; doc < MAX_DOC; doc++) {
             if (random.nextDouble() < share) {
-                unit.add(doc, 1000f + random.nextFloat() * 20f);
+                unit.add(doc, least + random.nextFloat() * 20f);
             }
         }
         return unit.build();

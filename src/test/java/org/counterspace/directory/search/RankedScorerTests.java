@@ -44,12 +44,7 @@ class RankedScorerTests {
         var boosts = new RankedScorer.Boosts(random.nextBoolean() ? bits(random, 0.3) : null, bits(random, 0.2), 100f, 50f);
         List<Expected> expected = expected(words, services, boosts);
 
-        List<Expected> walked = new ArrayList<>();
-        Scorer walk = scorer(words, services, boosts);
-        for (int doc = walk.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = walk.iterator().nextDoc()) {
-            walked.add(new Expected(doc, walk.score()));
-        }
-        assertThat(walked).isEqualTo(expected);
+        assertThat(walk(scorer(words, services, boosts))).isEqualTo(expected);
 
         Scorer advancing = scorer(words, services, boosts);
         for (int target = random.nextInt(20); target < MAX_DOC + 5; target += 1 + random.nextInt(40)) {
@@ -90,18 +85,21 @@ class RankedScorerTests {
         Random random = new Random(seed);
         FixedBitSet services = bits(random, 0.5);
         var boosts = new RankedScorer.Boosts(bits(random, 0.3), bits(random, 0.3), 100f, 50f);
-        List<Expected> walked = new ArrayList<>();
-        Scorer walk = scorer(null, services, boosts);
-        for (int doc = walk.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = walk.iterator().nextDoc()) {
-            walked.add(new Expected(doc, walk.score()));
-        }
         List<Expected> expected = new ArrayList<>();
         for (int doc = 0; doc < MAX_DOC; doc++) {
             if (services.get(doc)) {
                 expected.add(new Expected(doc, (boosts.inRegion().get(doc) ? 100f : 0f) + (boosts.imported().get(doc) ? 50f : 0f)));
             }
         }
-        assertThat(walked).isEqualTo(expected);
+        assertThat(walk(scorer(null, services, boosts))).isEqualTo(expected);
+    }
+
+    private static List<Expected> walk(Scorer scorer) throws IOException {
+        List<Expected> walked = new ArrayList<>();
+        for (int doc = scorer.iterator().nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.iterator().nextDoc()) {
+            walked.add(new Expected(doc, scorer.score()));
+        }
+        return walked;
     }
 
     /** Document by document: the units' scores summed in double where enough match, then the boosts. */

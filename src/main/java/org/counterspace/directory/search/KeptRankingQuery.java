@@ -48,18 +48,41 @@ final class KeptRankingQuery extends Query {
      */
     record Alternatives(List<ScoredDocs> units, int minimumMatch) {
 
-        /** The services matched, with their summed scores, for words nested in others. */
-        ScoredDocs merged() {
-            return units.size() == 1 ? units.get(0) : ScoredDocs.anyOf(units, minimumMatch);
-        }
-
         FixedBitSet matched(int maxDoc) {
-            if (units.size() > 1 && minimumMatch > 1) {
-                return merged().asBitSet(maxDoc);
-            }
             FixedBitSet matched = new FixedBitSet(maxDoc);
-            units.forEach(unit -> unit.addTo(matched));
+            if (minimumMatch <= 1 || units.size() <= 1) {
+                units.forEach(unit -> unit.addTo(matched));
+                return matched;
+            }
+            int[] matchedUnits = new int[maxDoc];
+            for (ScoredDocs unit : units) {
+                for (int doc : unit.docs()) {
+                    if (++matchedUnits[doc] == minimumMatch) {
+                        matched.set(doc);
+                    }
+                }
+            }
             return matched;
+        }
+    }
+
+    /** One unit's matches, segment by segment. */
+    @FunctionalInterface
+    private interface Unit {
+
+        ScoredDocs in(LeafReaderContext leaf) throws IOException;
+
+        /** Kept where it is a kept unit (boosted or not), else evaluated as it is, for this search only. */
+        static Unit of(IndexSearcher searcher, Query query, float boost) throws IOException {
+            if (query instanceof BoostQuery boosted) {
+                return of(searcher, boosted.getQuery(), boost * boosted.getBoost());
+            }
+            if (query instanceof KeptScoresQuery kept) {
+                ScoredDocs[] matches = kept.kept(searcher, boost);
+                return leaf -> matches[leaf.ord];
+            }
+            Weight weight = query.createWeight(searcher, ScoreMode.COMPLETE, boost);
+            return leaf -> ScoredDocs.of(weight, leaf);
         }
     }
 
@@ -69,34 +92,24 @@ final class KeptRankingQuery extends Query {
 
         Alternatives in(LeafReaderContext leaf) throws IOException;
 
-        /**
-         * The words as the rewritten query holds them: kept units, alternatives of them, or any other
-         * query evaluated as it is (scored, for this search only).
-         */
+        /** The words as the rewritten query holds them: alternatives of units, or one unit. */
         static Words of(IndexSearcher searcher, Query query, float boost) throws IOException {
-            if (query instanceof BoostQuery boosted) {
-                return of(searcher, boosted.getQuery(), boost * boosted.getBoost());
-            }
-            if (query instanceof KeptScoresQuery unit) {
-                ScoredDocs[] kept = unit.kept(searcher, boost);
-                return leaf -> new Alternatives(List.of(kept[leaf.ord]), 1);
-            }
             if (query instanceof BooleanQuery any
                     && any.clauses().stream().allMatch(clause -> clause.getOccur() == BooleanClause.Occur.SHOULD)) {
-                List<Words> alternatives = new ArrayList<>();
+                List<Unit> units = new ArrayList<>();
                 for (BooleanClause clause : any.clauses()) {
-                    alternatives.add(of(searcher, clause.getQuery(), boost));
+                    units.add(Unit.of(searcher, clause.getQuery(), boost));
                 }
                 return leaf -> {
-                    List<ScoredDocs> units = new ArrayList<>();
-                    for (Words alternative : alternatives) {
-                        units.add(alternative.in(leaf).merged());
+                    List<ScoredDocs> matches = new ArrayList<>();
+                    for (Unit unit : units) {
+                        matches.add(unit.in(leaf));
                     }
-                    return new Alternatives(units, any.getMinimumNumberShouldMatch());
+                    return new Alternatives(matches, any.getMinimumNumberShouldMatch());
                 };
             }
-            Weight weight = query.createWeight(searcher, ScoreMode.COMPLETE, boost);
-            return leaf -> new Alternatives(List.of(ScoredDocs.of(weight, leaf)), 1);
+            Unit unit = Unit.of(searcher, query, boost);
+            return leaf -> new Alternatives(List.of(unit.in(leaf)), 1);
         }
 
         /** The words of the search, null when it has none (stop words alone match nothing). */

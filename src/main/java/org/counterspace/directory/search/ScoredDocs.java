@@ -2,7 +2,6 @@ package org.counterspace.directory.search;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -33,52 +32,8 @@ record ScoredDocs(int[] docs, float[] scores, float maxScore) {
         return matches.build();
     }
 
-    /**
-     * The documents at least {@code minimumMatch} of the clauses match (one at least), each scored as a
-     * Lucene disjunction scores it: the sum of its clauses' scores, added in double, then rounded to a
-     * float.
-     */
-    static ScoredDocs anyOf(List<ScoredDocs> clauses, int minimumMatch) {
-        int[] docs = new int[0];
-        double[] sums = new double[0];
-        int[] matched = new int[0];
-        for (ScoredDocs clause : clauses) {
-            int[] mergedDocs = new int[docs.length + clause.docs.length];
-            double[] mergedSums = new double[mergedDocs.length];
-            int[] mergedMatched = new int[mergedDocs.length];
-            int i = 0;
-            int j = 0;
-            int n = 0;
-            while (i < docs.length || j < clause.docs.length) {
-                boolean fromSum = j == clause.docs.length || i < docs.length && docs[i] <= clause.docs[j];
-                boolean fromClause = i == docs.length || j < clause.docs.length && clause.docs[j] <= docs[i];
-                mergedDocs[n] = fromSum ? docs[i] : clause.docs[j];
-                mergedSums[n] = (fromSum ? sums[i] : 0d) + (fromClause ? clause.scores[j] : 0d);
-                mergedMatched[n] = (fromSum ? matched[i++] : 0) + (fromClause ? 1 : 0);
-                j += fromClause ? 1 : 0;
-                n++;
-            }
-            docs = Arrays.copyOf(mergedDocs, n);
-            sums = Arrays.copyOf(mergedSums, n);
-            matched = Arrays.copyOf(mergedMatched, n);
-        }
-        Builder any = new Builder(docs.length);
-        for (int i = 0; i < docs.length; i++) {
-            if (matched[i] >= Math.max(1, minimumMatch)) {
-                any.add(docs[i], (float) sums[i]);
-            }
-        }
-        return any.build();
-    }
-
     int bytes() {
         return 64 + 8 * docs.length;
-    }
-
-    FixedBitSet asBitSet(int maxDoc) {
-        FixedBitSet set = new FixedBitSet(maxDoc);
-        addTo(set);
-        return set;
     }
 
     void addTo(FixedBitSet set) {

@@ -69,7 +69,7 @@ class KeptCountsTests {
     static Stream<SearchQuery> searches() {
         List<SearchQuery> searches = new ArrayList<>();
         for (String text : new String[] { null, "counselling", "support leeds", "samaritns", "the", "dv bristol",
-                "food bank crisis night", "xylophone" }) {
+                "food bank crisis night", "counselling food night leeds", "xylophone" }) {
             for (Instant now : new Instant[] { WEDNESDAY_NOON_LONDON, SUNDAY_3AM_LONDON }) {
                 searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, false, now, null));
                 searches.add(query(text, Set.of(), Set.of(), false, false, Set.of(), null, null, true, now, "GB"));
